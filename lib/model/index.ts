@@ -7,3 +7,4 @@ export * from './protection';
 export * from './rule';
 export * from './spec';
 export * from './unresolved';
+export * from './input-error';
