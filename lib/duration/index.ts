@@ -1,0 +1,2 @@
+export * from './format-duration';
+export * from './parse-duration';

@@ -1,0 +1,3 @@
+export * from './aws-regions';
+export * from './closest-match';
+export * from './suggest-region';

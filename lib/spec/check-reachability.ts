@@ -1,0 +1,71 @@
+import { formatDuration } from '../duration/format-duration';
+import { bestAchievable } from '../facts';
+import { DISRUPTIONS, STORE_KINDS } from '../model/disruption';
+import type { StoreKind } from '../model/disruption';
+import type { RecoveryTier } from '../model/spec';
+import type { IndexedService } from './indexed-service';
+import type { SpecIssue } from './spec-issue';
+
+/**
+ * Every declared objective is reachable for every store of the service by some AWS mechanism.
+ *
+ * Uses the capability table's lower bound (`bestAchievable` in `lib/facts`): an objective below it
+ * cannot be met however the store is configured, e.g. a `region` RPO of 0 on S3, whose replication
+ * is asynchronous. Compute resources hold no data and are not checked here.
+ */
+export function checkReachability(
+  services: readonly IndexedService[],
+  tiers: Readonly<Record<string, RecoveryTier>>,
+): SpecIssue[] {
+  const issues: SpecIssue[] = [];
+  for (const { index, service } of services) {
+    const tier = tiers[service.tier];
+    if (tier === undefined) {
+      continue;
+    }
+    service.resources.forEach((resource, r) => {
+      if (!(STORE_KINDS as readonly string[]).includes(resource.kind)) {
+        return;
+      }
+      const kind = resource.kind as StoreKind;
+      const name = resource.logicalId ? `${kind} '${resource.logicalId}'` : kind;
+      for (const disruption of DISRUPTIONS) {
+        const wanted = tier.objectives[disruption];
+        if (wanted === undefined) {
+          continue;
+        }
+        const best = bestAchievable(kind, disruption);
+        const segments = ['services', index, 'resources', r];
+        if (best === undefined) {
+          issues.push({
+            segments,
+            message:
+              `tier ${tier.name} declares a ${disruption} objective, but no AWS mechanism recovers ` +
+              `${name} from that disruption; define a tier without a ${disruption} objective for ` +
+              `service '${service.name}', or move the data to a store that can be recovered`,
+          });
+          continue;
+        }
+        const gaps: string[] = [];
+        if (wanted.rpoSeconds < best.rpoSeconds) {
+          gaps.push(`rpo ${formatDuration(wanted.rpoSeconds)} (best possible ${formatDuration(best.rpoSeconds)})`);
+        }
+        if (wanted.rtoSeconds < best.rtoSeconds) {
+          gaps.push(`rto ${formatDuration(wanted.rtoSeconds)} (best possible ${formatDuration(best.rtoSeconds)})`);
+        }
+        if (gaps.length > 0) {
+          issues.push({
+            segments,
+            message:
+              `tier ${tier.name} promises ${disruption} ${gaps.join(' and ')}, which no AWS mechanism ` +
+              `reaches for ${name} (best: ${best.mechanisms.join(', ')}, ${best.basis}); ` +
+              `put service '${service.name}' on a tier with looser ${disruption} objectives ` +
+              `(rpo >= ${formatDuration(best.rpoSeconds)}, rto >= ${formatDuration(best.rtoSeconds)}) ` +
+              'or keep this data in a store that can meet them',
+          });
+        }
+      }
+    });
+  }
+  return issues;
+}

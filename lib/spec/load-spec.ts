@@ -1,0 +1,114 @@
+import { readFileSync } from 'node:fs';
+import { extname } from 'node:path';
+
+import { LineCounter, isMap, isSeq, parseDocument } from 'yaml';
+import type { Document } from 'yaml';
+
+import { InputError } from '../model/input-error';
+import type { ContinuitySpec } from '../model/spec';
+import { formatPath } from './issue-path';
+import type { PathSegment } from './issue-path';
+import { validateSpecIssues } from './validate-spec';
+import type { ValidateSpecOptions } from './validate-spec';
+
+/**
+ * Reads, validates and resolves a spec file (`continuity.yaml`, `.yml` or `.json`).
+ *
+ * The format follows the extension; any other extension is read as JSON when the content starts
+ * with `{`, else as YAML. Every issue names the file, the line and column, and the spec path.
+ *
+ * @throws InputError when the file cannot be read, does not parse, or does not validate
+ */
+export function loadSpec(file: string, options: ValidateSpecOptions = {}): ContinuitySpec {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : String((error as Error).message);
+    throw new InputError([
+      { path: file, message: `cannot read the spec file (${reason}); check the path, e.g. --spec continuity.yaml` },
+    ]);
+  }
+  const extension = extname(file).toLowerCase();
+  const asJson = extension === '.json' || (!['.yaml', '.yml'].includes(extension) && text.trimStart().startsWith('{'));
+  const lines = new LineCounter();
+  const document = parseDocument(text, { lineCounter: lines, prettyErrors: false });
+  const raw = asJson ? parseJson(text, file, lines) : parseYaml(document, file);
+  if (raw === undefined || raw === null) {
+    throw new InputError([
+      { path: file, message: 'the spec file is empty; start from examples/continuity.yaml with regions and services' },
+    ]);
+  }
+  const { spec, issues } = validateSpecIssues(raw, options);
+  if (spec === undefined) {
+    throw new InputError(
+      issues.map((issue) => ({
+        path: locate(file, document, lines, issue.segments),
+        message: issue.message,
+      })),
+    );
+  }
+  return spec;
+}
+
+function parseYaml(document: Document, file: string): unknown {
+  if (document.errors.length > 0) {
+    throw new InputError(
+      document.errors.map((error) => {
+        const position = error.linePos?.[0];
+        const where = position ? `${file}:${position.line}:${position.col}` : file;
+        const reason = error.message.split(/ at line \d+/)[0];
+        return {
+          path: where,
+          message: `invalid YAML: ${lowerFirst(reason)}; fix the file at this line`,
+        };
+      }),
+    );
+  }
+  return document.toJS();
+}
+
+function parseJson(text: string, file: string, lines: LineCounter): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (error) {
+    const message = (error as Error).message;
+    const offset = /position (\d+)/.exec(message);
+    const where = offset ? position(file, lines, Number(offset[1])) : file;
+    const reason = lowerFirst(message.replace(/ in JSON at position \d+.*$/, ''));
+    throw new InputError([{ path: where, message: `invalid JSON: ${reason}; fix the file at this point` }]);
+  }
+}
+
+/** `file:line:col path` for the deepest node of `segments` found in the document. */
+function locate(file: string, document: Document, lines: LineCounter, segments: readonly PathSegment[]): string {
+  let node: unknown = document.contents;
+  let offset: number | undefined = (node as { range?: number[] } | null)?.range?.[0];
+  for (const segment of segments) {
+    if (isMap(node)) {
+      const pair = node.items.find((item) => (item.key as { value?: unknown } | null)?.value === segment);
+      if (!pair) {
+        break;
+      }
+      offset = (pair.key as { range?: number[] } | null)?.range?.[0] ?? offset;
+      node = pair.value;
+    } else if (isSeq(node) && typeof segment === 'number' && node.items[segment] !== undefined) {
+      node = node.items[segment];
+      offset = (node as { range?: number[] }).range?.[0] ?? offset;
+    } else {
+      break;
+    }
+  }
+  const path = formatPath(segments);
+  const where = offset === undefined ? file : position(file, lines, offset);
+  return path === '' ? where : `${where} ${path}`;
+}
+
+function position(file: string, lines: LineCounter, offset: number): string {
+  const { line, col } = lines.linePos(offset);
+  return `${file}:${line}:${col}`;
+}
+
+function lowerFirst(text: string): string {
+  return text.charAt(0).toLowerCase() + text.slice(1);
+}

@@ -1,0 +1,235 @@
+import { z } from 'zod';
+
+import { parseDuration } from '../duration/parse-duration';
+import { COMPUTE_KINDS, STORE_KINDS, STRATEGIES } from '../model/disruption';
+import { isInputError } from '../model/input-error';
+import { didYouMean } from '../regions/closest-match';
+import { showValue } from './issue-path';
+
+/** Every resource kind a service may declare. */
+export const RESOURCE_KINDS: readonly string[] = [...STORE_KINDS, ...COMPUTE_KINDS];
+
+/** Tier names: lowercase, as they go into tags and reports. */
+export const TIER_NAME_PATTERN = /^[a-z][a-z0-9-]{0,62}$/;
+/** Service names: a letter, then letters, digits, `-` or `_` (they become tag values and ids). */
+export const SERVICE_NAME_PATTERN = /^[A-Za-z][A-Za-z0-9_-]{0,62}$/;
+/** Calendar dates as `YYYY-MM-DD`. */
+export const DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** True when `text` is a real calendar date written `YYYY-MM-DD`. */
+export function isCalendarDate(text: string): boolean {
+  const match = DATE_PATTERN.exec(text);
+  if (!match) {
+    return false;
+  }
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
+/** A strict mapping: unknown keys are errors, with a did-you-mean among the known ones. */
+function strict<Shape extends z.ZodRawShape>(shape: Shape, what: string) {
+  const known = Object.keys(shape);
+  return z.strictObject(shape, {
+    error: (issue) => {
+      if (issue.code === 'unrecognized_keys') {
+        return issue.keys
+          .map((key) => `unknown key '${key}'${didYouMean(key, known)}; ${what} allows ${known.join(', ')}`)
+          .join('\n');
+      }
+      if (issue.code === 'invalid_type') {
+        return `expected ${what} (a mapping), received ${showValue(issue.input)}`;
+      }
+      return undefined;
+    },
+  });
+}
+
+/** Non-empty text; `example` shows what a good value looks like. */
+function text(example: string, pattern?: RegExp, patternHint?: string) {
+  let schema = z
+    .string({
+      error: (issue) =>
+        issue.input === undefined
+          ? `is required; add it, e.g. ${example}`
+          : `expected text such as ${example}, received ${showValue(issue.input)}`,
+    })
+    .trim()
+    .min(1, { error: (issue) => `must not be empty, received ${showValue(issue.input)}; write e.g. ${example}` });
+  if (pattern) {
+    schema = schema.regex(pattern, {
+      error: (issue) => `${patternHint ?? `must match ${pattern}`}, received ${showValue(issue.input)}`,
+    });
+  }
+  return schema;
+}
+
+/** A list; `example` is a YAML flow list showing the expected shape. */
+function list<T extends z.ZodType>(item: T, example: string) {
+  return z.array(item, {
+    error: (issue) => `expected a list such as ${example}, received ${showValue(issue.input)}`,
+  });
+}
+
+/** A duration such as `15min`, read into seconds. */
+export function durationField(example: string) {
+  return z.unknown().transform((value, ctx): number => {
+    if (value === undefined || value === null) {
+      ctx.issues.push({ code: 'custom', message: `is required; write a duration such as ${example}`, input: value });
+      return z.NEVER;
+    }
+    if (typeof value !== 'string' && typeof value !== 'number') {
+      ctx.issues.push({
+        code: 'custom',
+        message: `expected a duration such as ${example}, received ${showValue(value)}`,
+        input: value,
+      });
+      return z.NEVER;
+    }
+    try {
+      return parseDuration(value, '');
+    } catch (error) {
+      if (!isInputError(error)) {
+        throw error;
+      }
+      ctx.issues.push({ code: 'custom', message: error.issues[0].message, input: value });
+      return z.NEVER;
+    }
+  });
+}
+
+/** A duration in whole days (review and drill cadences), read into days. */
+function daysField(example: string) {
+  return durationField(example).transform((seconds, ctx): number => {
+    if (seconds <= 0 || seconds % 86_400 !== 0) {
+      ctx.issues.push({
+        code: 'custom',
+        message: `must be a positive whole number of days such as ${example}, received ${seconds} seconds`,
+        input: seconds,
+      });
+      return z.NEVER;
+    }
+    return seconds / 86_400;
+  });
+}
+
+/** A `YYYY-MM-DD` date string. */
+function dateField() {
+  return z
+    .string({
+      error: (issue) =>
+        `expected a date written 'YYYY-MM-DD' (quote it in YAML), received ${showValue(issue.input)}`,
+    })
+    .refine(isCalendarDate, {
+      error: (issue) =>
+        `expected a real calendar date written 'YYYY-MM-DD', e.g. '2026-03-31', received ${showValue(issue.input)}`,
+    });
+}
+
+/** One of a fixed set of words, with did-you-mean. */
+function oneOf<T extends readonly [string, ...string[]]>(values: T, what: string) {
+  return z.enum(values, {
+    error: (issue) => {
+      const got = issue.input;
+      const hint = typeof got === 'string' ? didYouMean(got, values) : '';
+      return `unknown ${what} ${showValue(got)}${hint}; use one of ${values.join(', ')}`;
+    },
+  });
+}
+
+/** `{ rto, rpo }` as written, read into seconds. */
+export const objectiveSchema = strict(
+  { rto: durationField('1h'), rpo: durationField('15min') },
+  'an objective',
+).transform(({ rto, rpo }) => ({ rtoSeconds: rto, rpoSeconds: rpo }));
+
+/** One tier as written under `tiers:`; `null` removes a value inherited from a built-in tier. */
+export const tierSchema = strict(
+  {
+    application: objectiveSchema.nullable().optional(),
+    az: objectiveSchema.nullable().optional(),
+    region: objectiveSchema.nullable().optional(),
+    account: objectiveSchema.nullable().optional(),
+    strategy: oneOf(STRATEGIES, 'strategy').nullable().optional(),
+    immutable: z
+      .boolean({ error: (issue) => `expected true or false, received ${showValue(issue.input)}` })
+      .nullable()
+      .optional(),
+    retentionDays: z
+      .number({ error: (issue) => `expected a number of days such as 35, received ${showValue(issue.input)}` })
+      .int({ error: (issue) => `must be a whole number of days, received ${showValue(issue.input)}` })
+      .min(1, { error: (issue) => `must be at least 1 day, received ${showValue(issue.input)}` })
+      .nullable()
+      .optional(),
+    reviewEvery: daysField('180d').optional(),
+    drillEvery: daysField('90d').optional(),
+    description: text("'customer-facing, EU only'").nullable().optional(),
+  },
+  'a tier',
+);
+
+/** One store or compute resource of a service. */
+export const resourceSchema = strict(
+  {
+    kind: z.unknown().transform((value, ctx): (typeof RESOURCE_KINDS)[number] => {
+      if (typeof value === 'string' && RESOURCE_KINDS.includes(value)) {
+        return value;
+      }
+      const hint = typeof value === 'string' ? didYouMean(value.toLowerCase(), RESOURCE_KINDS) : '';
+      ctx.issues.push({
+        code: 'custom',
+        message:
+          value === undefined
+            ? `is required; use one of ${RESOURCE_KINDS.join(', ')}`
+            : `unknown resource kind ${showValue(value)}${hint}; use one of ${RESOURCE_KINDS.join(', ')}`,
+        input: value,
+      });
+      return z.NEVER;
+    }),
+    logicalId: text('OrdersTable').optional(),
+    stack: text('ShopPrimary').optional(),
+    sizeGiB: z
+      .number({ error: (issue) => `expected a size in GiB such as 200, received ${showValue(issue.input)}` })
+      .positive({ error: (issue) => `must be more than 0 GiB, received ${showValue(issue.input)}; leave it out when unknown` })
+      .optional(),
+  },
+  'a resource',
+);
+
+/** One service as written under `services:`. */
+export const serviceSchema = strict(
+  {
+    name: text('orders', SERVICE_NAME_PATTERN, 'must start with a letter and hold only letters, digits, - or _'),
+    tier: text('gold'),
+    owner: text('team-orders'),
+    dependsOn: list(text('payments'), '[payments]').default([]),
+    contacts: list(text('orders-oncall@example.com'), '[orders-oncall@example.com]').default([]),
+    reviewedOn: dateField().optional(),
+    lastDrill: dateField().optional(),
+    resources: list(resourceSchema, '[{ kind: dynamodb, logicalId: OrdersTable }]').default([]),
+  },
+  'a service',
+);
+
+/** One suppression as written under `suppressions:`. */
+export const suppressionSchema = strict(
+  {
+    rule: text('RR-BKP3'),
+    resource: text("OrdersTable, ShopPrimary/OrdersTable, orders or '*'"),
+    reason: text("'restore tested monthly by hand until ticket OPS-42 ships'"),
+    expires: dateField().optional(),
+  },
+  'a suppression',
+);
+
+/** `regions: { primary, recovery }`. */
+export const regionsSchema = strict(
+  { primary: text('us-east-1'), recovery: text('us-west-2') },
+  'regions',
+);
+
+/** Top-level keys of a spec document. */
+export const SPEC_KEYS = ['regions', 'tiers', 'services', 'suppressions'] as const;
+
+/** One tier as parsed from the document, before merging with the built-in catalogue. */
+export type TierOverride = z.output<typeof tierSchema>;

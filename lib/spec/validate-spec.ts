@@ -1,0 +1,218 @@
+import type { z } from 'zod';
+
+import type { InputIssue } from '../model/input-error';
+import type { ContinuitySpec, RegionPair, ServiceSpec, Suppression } from '../model/spec';
+import { didYouMean } from '../regions/closest-match';
+import { checkDependencies } from './check-dependencies';
+import { checkReachability } from './check-reachability';
+import { checkRegions } from './check-regions';
+import { checkServices } from './check-services';
+import type { IndexedService } from './indexed-service';
+import { comparePaths, formatPath, showValue } from './issue-path';
+import type { PathSegment } from './issue-path';
+import { resolveTiers } from './resolve-tiers';
+import type { SpecIssue } from './spec-issue';
+import {
+  SPEC_KEYS,
+  TIER_NAME_PATTERN,
+  regionsSchema,
+  serviceSchema,
+  suppressionSchema,
+  tierSchema,
+} from './spec-schema';
+import type { TierOverride } from './spec-schema';
+
+/** Options for {@link validateSpec}. */
+export interface ValidateSpecOptions {
+  /**
+   * The date `reviewedOn` and `lastDrill` may not be after.
+   *
+   * @default - the current date (UTC)
+   */
+  readonly now?: Date;
+}
+
+/** The outcome of {@link validateSpec}: the resolved spec when there is no issue, and every issue. */
+export interface SpecValidation {
+  readonly spec?: ContinuitySpec;
+  readonly issues: readonly InputIssue[];
+}
+
+/**
+ * Validates a spec document (parsed YAML/JSON or a TypeScript object) and resolves it.
+ *
+ * Reports every issue at once, in document order, each naming its path (`services[2].tier`), the
+ * value received and the fix. `spec` is set only when there is no issue.
+ */
+export function validateSpec(raw: unknown, options: ValidateSpecOptions = {}): SpecValidation {
+  const { spec, issues } = validateSpecIssues(raw, options);
+  return {
+    spec,
+    issues: issues.map((issue) => ({ path: formatPath(issue.segments), message: issue.message })),
+  };
+}
+
+/**
+ * Like {@link validateSpec}, but keeps issue paths as segments (for mapping them to file lines).
+ *
+ * @internal
+ */
+export function validateSpecIssues(
+  raw: unknown,
+  options: ValidateSpecOptions = {},
+): { readonly spec?: ContinuitySpec; readonly issues: readonly SpecIssue[] } {
+  const issues: SpecIssue[] = [];
+  if (!isMapping(raw)) {
+    issues.push({
+      segments: [],
+      message:
+        `expected a spec mapping with regions and services (and optionally tiers, suppressions), ` +
+        `received ${showValue(raw)}`,
+    });
+    return { issues };
+  }
+  for (const key of Object.keys(raw)) {
+    if (!(SPEC_KEYS as readonly string[]).includes(key)) {
+      issues.push({
+        segments: [key],
+        message: `unknown key '${key}'${didYouMean(key, SPEC_KEYS)}; a spec allows ${SPEC_KEYS.join(', ')}`,
+      });
+    }
+  }
+
+  const regions = parseRegions(raw.regions, issues);
+  const overrides = parseTiers(raw.tiers, issues);
+  const { tiers, issues: tierIssues } = resolveTiers(overrides);
+  issues.push(...tierIssues);
+  const services = parseServices(raw.services, issues);
+  const suppressions = parseList(raw.suppressions, 'suppressions', suppressionSchema, issues, false);
+
+  const today = (options.now ?? new Date()).toISOString().slice(0, 10);
+  const knownNames = Array.isArray(raw.services)
+    ? raw.services.flatMap((s: unknown) => (isMapping(s) && typeof s.name === 'string' ? [s.name.trim()] : []))
+    : [];
+  issues.push(...checkServices(services, tiers, today));
+  issues.push(...checkDependencies(services, tiers, knownNames));
+  issues.push(...checkReachability(services, tiers));
+
+  const sorted = issues
+    .map((issue, order) => ({ issue, order }))
+    .sort((a, b) => comparePaths(a.issue.segments, b.issue.segments) || a.order - b.order)
+    .map(({ issue }) => issue);
+  if (sorted.length > 0 || regions === undefined) {
+    return { issues: sorted };
+  }
+  return {
+    spec: {
+      regions,
+      tiers,
+      services: services.map(({ service }) => service),
+      suppressions: suppressions.map(({ value }) => value as Suppression),
+    },
+    issues: [],
+  };
+}
+
+function parseRegions(raw: unknown, issues: SpecIssue[]): RegionPair | undefined {
+  if (raw === undefined) {
+    issues.push({
+      segments: ['regions'],
+      message: 'is required; add regions: { primary: us-east-1, recovery: us-west-2 }',
+    });
+    return undefined;
+  }
+  const result = regionsSchema.safeParse(raw, { reportInput: true });
+  if (!result.success) {
+    issues.push(...fromZod(result.error, ['regions']));
+    return undefined;
+  }
+  const regionIssues = checkRegions(result.data);
+  issues.push(...regionIssues);
+  return regionIssues.length === 0 ? result.data : undefined;
+}
+
+function parseTiers(raw: unknown, issues: SpecIssue[]): Map<string, TierOverride> {
+  const overrides = new Map<string, TierOverride>();
+  if (raw === undefined || raw === null) {
+    return overrides;
+  }
+  if (!isMapping(raw)) {
+    issues.push({
+      segments: ['tiers'],
+      message: `expected a mapping of tier name to tier, e.g. { gold-eu: { region: { rto: 2h, rpo: 15min } } }, received ${showValue(raw)}`,
+    });
+    return overrides;
+  }
+  for (const [name, value] of Object.entries(raw)) {
+    if (!TIER_NAME_PATTERN.test(name)) {
+      issues.push({
+        segments: ['tiers', name],
+        message: `tier name '${name}' must be lowercase letters, digits and -, starting with a letter, e.g. gold-eu`,
+      });
+      continue;
+    }
+    const result = tierSchema.safeParse(value ?? {}, { reportInput: true });
+    if (result.success) {
+      overrides.set(name, result.data);
+    } else {
+      issues.push(...fromZod(result.error, ['tiers', name]));
+    }
+  }
+  return overrides;
+}
+
+function parseServices(raw: unknown, issues: SpecIssue[]): IndexedService[] {
+  if (raw === undefined) {
+    issues.push({
+      segments: ['services'],
+      message: 'is required; add services: [{ name: orders, tier: gold, owner: team-orders }]',
+    });
+    return [];
+  }
+  return parseList(raw, 'services', serviceSchema, issues, true).map(({ index, value }) => ({
+    index,
+    service: value as ServiceSpec,
+  }));
+}
+
+function parseList(
+  raw: unknown,
+  key: string,
+  schema: z.ZodType,
+  issues: SpecIssue[],
+  required: boolean,
+): { index: number; value: unknown }[] {
+  if (raw === undefined || (raw === null && !required)) {
+    return [];
+  }
+  if (!Array.isArray(raw)) {
+    issues.push({ segments: [key], message: `expected a list, received ${showValue(raw)}; write ${key}: [...]` });
+    return [];
+  }
+  const parsed: { index: number; value: unknown }[] = [];
+  raw.forEach((item: unknown, index) => {
+    const result = schema.safeParse(item, { reportInput: true });
+    if (result.success) {
+      parsed.push({ index, value: result.data });
+    } else {
+      issues.push(...fromZod(result.error, [key, index]));
+    }
+  });
+  return parsed;
+}
+
+/** Turns zod issues into spec issues, one per unknown key. */
+function fromZod(error: z.ZodError, prefix: readonly PathSegment[]): SpecIssue[] {
+  return error.issues.flatMap((issue) => {
+    const segments = [...prefix, ...(issue.path as PathSegment[])];
+    if (issue.code === 'unrecognized_keys') {
+      const messages = issue.message.split('\n');
+      return issue.keys.map((key, i) => ({ segments: [...segments, key], message: messages[i] ?? issue.message }));
+    }
+    return [{ segments, message: issue.message }];
+  });
+}
+
+function isMapping(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

@@ -1,0 +1,2 @@
+export * from './built-in-tiers';
+export * from './looser-disruptions';
