@@ -40,54 +40,52 @@ const FIX = 'write it like 30s, 15min, 4h, 1d, 1h30min or PT15M';
  * @throws InputError naming the field, the value received and the fix
  */
 export function parseDuration(input: string | number, field: string): number {
-  const fail = (reason: string): never => {
-    throw new InputError([{ path: field, message: `${reason}, received ${show(input)}` }]);
+  const fail = (reason: string, fix: string = FIX): never => {
+    throw new InputError([{ path: field, message: `${reason}, received ${show(input)}; ${fix}` }]);
   };
   if (typeof input === 'number') {
     if (input === 0) {
       return 0;
     }
     if (!Number.isFinite(input)) {
-      return fail(`duration must be a finite length of time; ${FIX}`);
+      return fail('duration must be a finite length of time');
     }
     if (input < 0) {
-      return fail(`duration must not be negative; ${FIX}`);
+      return fail('duration must not be negative');
     }
-    return fail(`a bare number has no unit; write ${input}min, not ${input} (or ${input}s, ${input}h)`);
+    return fail('a bare number has no unit', `write ${input}min, not ${input} (or ${input}s, ${input}h)`);
   }
   if (typeof input !== 'string') {
-    return fail(`duration must be a string; ${FIX}`);
+    return fail('duration must be text');
   }
   const text = input.trim();
   if (text === '') {
-    return fail(`duration is empty; ${FIX}`);
+    return fail('duration is empty');
   }
   if (text.startsWith('-')) {
-    return fail(`duration must not be negative; ${FIX}`);
+    return fail('duration must not be negative');
   }
   if (/^\d+(\.\d+)?$/.test(text)) {
     if (Number(text) === 0) {
       return 0;
     }
-    return fail(`a bare number has no unit; write ${text}min, not ${text} (or ${text}s, ${text}h)`);
+    return fail('a bare number has no unit', `write ${text}min, not ${text} (or ${text}s, ${text}h)`);
   }
   const seconds = /^P/i.test(text) ? parseIso(text, fail) : parseCompact(text, fail);
   if (!Number.isInteger(seconds)) {
-    return fail(`duration must be a whole number of seconds; ${FIX}`);
+    return fail('duration must be a whole number of seconds');
   }
   return seconds;
 }
 
-function parseIso(text: string, fail: (reason: string) => never): number {
+function parseIso(text: string, fail: (reason: string, fix?: string) => never): number {
   const match = ISO_8601.exec(text.toUpperCase());
   if (!match || text.length < 2 || /T$/i.test(text)) {
-    return fail(`not a valid ISO 8601 duration; write it like PT15M, PT1H30M or P1D`);
+    return fail('not a valid ISO 8601 duration', 'write it like PT15M, PT1H30M or P1D');
   }
   const [, years, months, weeks, days, hours, minutes, secs] = match;
   if (years !== undefined || months !== undefined) {
-    return fail(
-      'years and months vary in length and are not allowed; write days instead, e.g. P30D or P365D',
-    );
+    return fail('years and months vary in length', 'write days instead, e.g. P30D or P365D');
   }
   const n = (v: string | undefined): number => (v === undefined ? 0 : Number(v));
   return Math.round(
@@ -95,7 +93,7 @@ function parseIso(text: string, fail: (reason: string) => never): number {
   ) / 1000;
 }
 
-function parseCompact(text: string, fail: (reason: string) => never): number {
+function parseCompact(text: string, fail: (reason: string, fix?: string) => never): number {
   let total = 0;
   let position = 0;
   const seen = new Set<number>();
@@ -109,27 +107,25 @@ function parseCompact(text: string, fail: (reason: string) => never): number {
     COMPACT_PART.lastIndex = position;
     const match = COMPACT_PART.exec(text);
     if (!match) {
-      return fail(`cannot read '${text.slice(position)}' as a number with a unit; ${FIX}`);
+      return fail(`cannot read '${text.slice(position)}' as a number with a unit`);
     }
     const [, amount, rawUnit] = match;
     const unit = rawUnit.toLowerCase();
     if (unit === 'm') {
       return fail(
-        `'${amount}m' is ambiguous (minutes or months?); write ${amount}min for minutes, ` +
-          'or a number of days such as 30d for months',
+        `unit 'm' is ambiguous (minutes or months?)`,
+        `write ${amount}min for minutes, or days such as 30d instead of months`,
       );
     }
     if (['mo', 'mos', 'month', 'months', 'y', 'yr', 'yrs', 'year', 'years'].includes(unit)) {
-      return fail(
-        `'${rawUnit}' varies in length and is not allowed; write days instead, e.g. 30d or 365d`,
-      );
+      return fail(`unit '${rawUnit}' varies in length`, 'write days instead, e.g. 30d or 365d');
     }
     const factor = DURATION_UNITS[unit];
     if (factor === undefined) {
-      return fail(`unknown unit '${rawUnit}'; use s, min, h, d or w (${FIX})`);
+      return fail(`unknown unit '${rawUnit}'`, `use s, min, h, d or w; ${FIX}`);
     }
     if (seen.has(factor)) {
-      return fail(`unit '${rawUnit}' is given twice; ${FIX}`);
+      return fail(`unit '${rawUnit}' is given twice`);
     }
     seen.add(factor);
     total += Number(amount) * factor;

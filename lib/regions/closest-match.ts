@@ -38,8 +38,8 @@ export function closestMatch(
   return bestDistance <= limit ? best : undefined;
 }
 
-/** `; did you mean 'x'?` when a candidate is close to `input`, otherwise an empty string. */
+/** ` (did you mean 'x'?)` when a candidate is close to `input`, otherwise an empty string. */
 export function didYouMean(input: string, candidates: readonly string[]): string {
   const match = closestMatch(input, candidates);
-  return match === undefined ? '' : `; did you mean '${match}'?`;
+  return match === undefined ? '' : ` (did you mean '${match}'?)`;
 }

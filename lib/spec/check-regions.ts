@@ -14,7 +14,8 @@ export function checkRegions(regions: RegionPair): SpecIssue[] {
         segments: ['regions', key],
         message:
           `unknown AWS Region '${code}'` +
-          (suggestion ? `; did you mean '${suggestion}'?` : '; use a Region code such as us-east-1 or eu-west-1'),
+          (suggestion ? ` (did you mean '${suggestion}'?)` : '') +
+          '; use an AWS Region code such as us-east-1 or eu-west-1',
       });
     }
   }

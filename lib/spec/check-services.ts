@@ -8,15 +8,17 @@ import type { SpecIssue } from './spec-issue';
  * in the future, and no resource claimed twice.
  *
  * @param today - `YYYY-MM-DD` in UTC
+ * @param brokenTiers - tiers declared with issues of their own; not reported again as unknown
  */
 export function checkServices(
   services: readonly IndexedService[],
   tiers: Readonly<Record<string, RecoveryTier>>,
   today: string,
+  brokenTiers: readonly string[] = [],
 ): SpecIssue[] {
   return [
     ...checkUniqueNames(services),
-    ...checkTiers(services, tiers),
+    ...checkTiers(services, tiers, brokenTiers),
     ...checkDates(services, today),
     ...checkClaims(services),
   ];
@@ -45,10 +47,11 @@ function checkUniqueNames(services: readonly IndexedService[]): SpecIssue[] {
 function checkTiers(
   services: readonly IndexedService[],
   tiers: Readonly<Record<string, RecoveryTier>>,
+  brokenTiers: readonly string[],
 ): SpecIssue[] {
   const names = Object.keys(tiers);
   return services
-    .filter(({ service }) => tiers[service.tier] === undefined)
+    .filter(({ service }) => tiers[service.tier] === undefined && !brokenTiers.includes(service.tier))
     .map(({ index, service }) => ({
       segments: ['services', index, 'tier'],
       message:

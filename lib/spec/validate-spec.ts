@@ -81,7 +81,7 @@ export function validateSpecIssues(
   }
 
   const regions = parseRegions(raw.regions, issues);
-  const overrides = parseTiers(raw.tiers, issues);
+  const { overrides, broken } = parseTiers(raw.tiers, issues);
   const { tiers, issues: tierIssues } = resolveTiers(overrides);
   issues.push(...tierIssues);
   const services = parseServices(raw.services, issues);
@@ -91,7 +91,7 @@ export function validateSpecIssues(
   const knownNames = Array.isArray(raw.services)
     ? raw.services.flatMap((s: unknown) => (isMapping(s) && typeof s.name === 'string' ? [s.name.trim()] : []))
     : [];
-  issues.push(...checkServices(services, tiers, today));
+  issues.push(...checkServices(services, tiers, today, broken));
   issues.push(...checkDependencies(services, tiers, knownNames));
   issues.push(...checkReachability(services, tiers));
 
@@ -131,17 +131,21 @@ function parseRegions(raw: unknown, issues: SpecIssue[]): RegionPair | undefined
   return regionIssues.length === 0 ? result.data : undefined;
 }
 
-function parseTiers(raw: unknown, issues: SpecIssue[]): Map<string, TierOverride> {
+function parseTiers(
+  raw: unknown,
+  issues: SpecIssue[],
+): { overrides: Map<string, TierOverride>; broken: string[] } {
   const overrides = new Map<string, TierOverride>();
+  const broken: string[] = [];
   if (raw === undefined || raw === null) {
-    return overrides;
+    return { overrides, broken };
   }
   if (!isMapping(raw)) {
     issues.push({
       segments: ['tiers'],
       message: `expected a mapping of tier name to tier, e.g. { gold-eu: { region: { rto: 2h, rpo: 15min } } }, received ${showValue(raw)}`,
     });
-    return overrides;
+    return { overrides, broken };
   }
   for (const [name, value] of Object.entries(raw)) {
     if (!TIER_NAME_PATTERN.test(name)) {
@@ -149,6 +153,7 @@ function parseTiers(raw: unknown, issues: SpecIssue[]): Map<string, TierOverride
         segments: ['tiers', name],
         message: `tier name '${name}' must be lowercase letters, digits and -, starting with a letter, e.g. gold-eu`,
       });
+      broken.push(name);
       continue;
     }
     const result = tierSchema.safeParse(value ?? {}, { reportInput: true });
@@ -156,9 +161,10 @@ function parseTiers(raw: unknown, issues: SpecIssue[]): Map<string, TierOverride
       overrides.set(name, result.data);
     } else {
       issues.push(...fromZod(result.error, ['tiers', name]));
+      broken.push(name);
     }
   }
-  return overrides;
+  return { overrides, broken };
 }
 
 function parseServices(raw: unknown, issues: SpecIssue[]): IndexedService[] {
@@ -169,10 +175,40 @@ function parseServices(raw: unknown, issues: SpecIssue[]): IndexedService[] {
     });
     return [];
   }
-  return parseList(raw, 'services', serviceSchema, issues, true).map(({ index, value }) => ({
-    index,
-    service: value as ServiceSpec,
-  }));
+  const services = parseList(raw, 'services', serviceSchema, issues, true, salvageService);
+  return services.map(({ index, value }) => ({ index, service: value as ServiceSpec }));
+}
+
+/**
+ * A service with its bad parts left out, so cross-service rules still run on the rest and all
+ * issues show at once. `undefined` when the name or tier is unusable.
+ */
+function salvageService(raw: unknown, error: z.ZodError): unknown {
+  if (!isMapping(raw)) {
+    return undefined;
+  }
+  const copy: Record<string, unknown> = { ...raw };
+  for (const issue of error.issues) {
+    const [key, index] = issue.path;
+    if (issue.code === 'unrecognized_keys' && key === undefined) {
+      issue.keys.forEach((unknownKey) => delete copy[unknownKey]);
+    } else if (key === 'name' || key === 'tier' || key === undefined) {
+      return undefined;
+    } else if (key === 'owner') {
+      copy.owner = 'unknown';
+    } else if (typeof index === 'number' && Array.isArray(copy[key as string])) {
+      copy[key as string] = (copy[key as string] as unknown[]).map((item, i) => (i === index ? undefined : item));
+    } else {
+      delete copy[key as string];
+    }
+  }
+  for (const key of ['dependsOn', 'contacts', 'resources']) {
+    if (Array.isArray(copy[key])) {
+      copy[key] = (copy[key] as unknown[]).filter((item) => item !== undefined);
+    }
+  }
+  const retry = serviceSchema.safeParse(copy);
+  return retry.success ? retry.data : undefined;
 }
 
 function parseList(
@@ -181,6 +217,7 @@ function parseList(
   schema: z.ZodType,
   issues: SpecIssue[],
   required: boolean,
+  salvage?: (item: unknown, error: z.ZodError) => unknown,
 ): { index: number; value: unknown }[] {
   if (raw === undefined || (raw === null && !required)) {
     return [];
@@ -196,6 +233,10 @@ function parseList(
       parsed.push({ index, value: result.data });
     } else {
       issues.push(...fromZod(result.error, [key, index]));
+      const partial = salvage?.(item, result.error);
+      if (partial !== undefined) {
+        parsed.push({ index, value: partial });
+      }
     }
   });
   return parsed;
