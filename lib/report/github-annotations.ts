@@ -1,0 +1,47 @@
+import { allFindings, describeLocation, isActive, sortFindings } from './verdict';
+import type { Assessment } from '../model/assessment';
+import type { Severity } from '../model/finding';
+
+/** Options of {@link toGithubAnnotations}. */
+export interface GithubAnnotationOptions {
+  /**
+   * File to annotate for findings that point at no template (usually the spec).
+   *
+   * @default - such annotations name no file
+   */
+  readonly specFile?: string;
+}
+
+const COMMANDS: Readonly<Record<Severity, string>> = { error: 'error', warning: 'warning', info: 'notice' };
+
+/**
+ * Renders the active findings of an assessment as GitHub Actions workflow commands
+ * (`::error file=...,title=...::message`), one per line, so they show as annotations.
+ *
+ * Suppressed findings are left out. Values are escaped as the runner expects: `%`, CR and LF in
+ * the message; also `:` and `,` in properties
+ * (https://docs.github.com/en/actions/reference/workflow-commands-for-github-actions).
+ */
+export function toGithubAnnotations(assessment: Assessment, options: GithubAnnotationOptions = {}): string {
+  const lines = sortFindings(allFindings(assessment).filter(isActive)).map((finding) => {
+    const file = finding.resource?.file ?? options.specFile;
+    const subject = [finding.service, finding.disruption, describeLocation(finding.resource)]
+      .filter((x) => x !== undefined)
+      .join(' ');
+    const properties = [
+      ...(file !== undefined ? [`file=${escapeProperty(file.split('\\').join('/'))}`] : []),
+      `title=${escapeProperty(`${finding.rule}${subject ? ` ${subject}` : ''}`)}`,
+    ];
+    const message = `${finding.message}\nfix: ${finding.fix}`;
+    return `::${COMMANDS[finding.severity]} ${properties.join(',')}::${escapeData(message)}`;
+  });
+  return lines.length > 0 ? `${lines.join('\n')}\n` : '';
+}
+
+function escapeData(text: string): string {
+  return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+}
+
+function escapeProperty(text: string): string {
+  return escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
+}

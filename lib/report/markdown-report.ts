@@ -1,0 +1,180 @@
+import { showDuration } from './show-duration';
+import {
+  countFindings,
+  describeLocation,
+  disruptionVerdicts,
+  isActive,
+  sortFindings,
+  summarize,
+} from './verdict';
+import type { Assessment, ServiceAssessment } from '../model/assessment';
+import type { Finding, Severity } from '../model/finding';
+import type { ServiceSpec } from '../model/spec';
+
+/** Options of {@link toMarkdown}. */
+export interface MarkdownReportOptions {
+  /**
+   * The spec's services, for the dependency edges of the diagram.
+   *
+   * @default - the diagram shows services grouped by tier, without dependency edges
+   */
+  readonly services?: readonly Pick<ServiceSpec, 'name' | 'dependsOn'>[];
+  /**
+   * Heading level of the report's title (2 gives `##`); sections use the next level.
+   *
+   * @default 2
+   */
+  readonly headingLevel?: number;
+}
+
+/** Mermaid class names by status, as used in the diagram's `classDef`s. */
+export const MERMAID_CLASSES = { met: 'met', unmet: 'unmet', unknown: 'unknown' } as const;
+
+const OK = '✅';
+const FAIL = '❌';
+const MARKS: Readonly<Record<Severity, string>> = { error: FAIL, warning: '⚠️', info: 'ℹ️' };
+
+/**
+ * Renders an assessment as GitHub-flavoured Markdown for pull-request comments and job
+ * summaries: a summary table, a Mermaid graph of services by tier with dependencies (nodes
+ * classed `met`/`unmet`), then one objectives table and findings list per service.
+ */
+export function toMarkdown(assessment: Assessment, options: MarkdownReportOptions = {}): string {
+  const level = options.headingLevel ?? 2;
+  const h = (depth: number): string => '#'.repeat(Math.min(level + depth, 6));
+  const out: string[] = [];
+  out.push(`${h(0)} ${assessment.met ? OK : FAIL} Continuity check: ${escapeMd(summarize(assessment))}`, '');
+  if (assessment.services.length > 0) {
+    out.push('| Service | Tier | Status | Errors | Warnings | Suppressed |', '|---|---|---|--:|--:|--:|');
+    for (const service of assessment.services) {
+      const counts = countFindings(service.findings);
+      out.push(
+        `| ${escapeMd(service.name)} | ${escapeMd(service.tier)} | ${service.met ? `${OK} met` : `${FAIL} not met`} | ` +
+          `${counts.error} | ${counts.warning} | ${counts.suppressed} |`,
+      );
+    }
+    out.push('', ...mermaidGraph(assessment.services, options.services ?? []), '');
+  }
+  for (const service of assessment.services) {
+    out.push(...serviceSection(service, h(1)), '');
+  }
+  if (assessment.findings.length > 0) {
+    out.push(`${h(1)} Resources of no service`, '', ...findingList(assessment.findings), '');
+  }
+  return `${out.join('\n').trimEnd()}\n`;
+}
+
+function serviceSection(service: ServiceAssessment, heading: string): string[] {
+  const out = [`${heading} ${service.met ? OK : FAIL} ${escapeMd(service.name)} (${escapeMd(service.tier)})`, ''];
+  const verdicts = disruptionVerdicts(service);
+  if (verdicts.length === 0) {
+    out.push('No objectives declared.', '');
+  } else {
+    out.push(
+      '| Disruption | RTO declared | RTO achieved | RPO declared | RPO achieved | Status |',
+      '|---|--:|--:|--:|--:|---|',
+    );
+    for (const v of verdicts) {
+      const rto = showDuration(v.achieved?.rtoSeconds);
+      const rpo = showDuration(v.achieved?.rpoSeconds);
+      out.push(
+        `| ${v.disruption} | ${showDuration(v.objective.rtoSeconds)} | ${v.rtoMet ? rto : `**${rto}**`} | ` +
+          `${showDuration(v.objective.rpoSeconds)} | ${v.rpoMet ? rpo : `**${rpo}**`} | ` +
+          `${v.met ? `${OK} met` : `${FAIL} not met`} |`,
+      );
+    }
+    const explained = verdicts.filter((v) => (v.achieved?.explanation.length ?? 0) > 0);
+    if (explained.length > 0) {
+      out.push('', '<details><summary>How the achieved numbers add up</summary>', '');
+      for (const v of explained) {
+        out.push(`- **${v.disruption}**`, ...(v.achieved?.explanation ?? []).map((e) => `  - ${escapeMd(e)}`));
+      }
+      out.push('', '</details>');
+    }
+    out.push('');
+  }
+  if (service.findings.length > 0) {
+    out.push('**Findings**', '', ...findingList(service.findings));
+  }
+  return out;
+}
+
+function findingList(findings: readonly Finding[]): string[] {
+  return sortFindings(findings).map((f) => {
+    const where = [f.disruption, describeLocation(f.resource)].filter((x): x is string => x !== undefined);
+    const context = where.length > 0 ? ` · ${where.map(escapeMd).join(' · ')}` : '';
+    const text = `**${f.severity}** ${f.rule}${context}: ${escapeMd(f.message)}<br>Fix: ${escapeMd(f.fix)}`;
+    if (isActive(f)) {
+      return `- ${MARKS[f.severity]} ${text}`;
+    }
+    const expires = f.suppressed?.expires ? ` (expires ${escapeMd(f.suppressed.expires)})` : '';
+    return `- 🔕 *suppressed:* ${escapeMd(f.suppressed?.reason ?? '')}${expires} — ${text}`;
+  });
+}
+
+function mermaidGraph(
+  services: readonly ServiceAssessment[],
+  specServices: readonly Pick<ServiceSpec, 'name' | 'dependsOn'>[],
+): string[] {
+  const ids = new Map<string, string>();
+  services.forEach((s, i) => ids.set(s.name, `s${i}`));
+  const lines = ['```mermaid', 'graph LR'];
+  const tiers = [...new Set(services.map((s) => s.tier))];
+  tiers.forEach((tier, t) => {
+    lines.push(`  subgraph tier${t}["${mermaidLabel(`tier ${tier}`)}"]`);
+    for (const service of services.filter((s) => s.tier === tier)) {
+      lines.push(`    ${ids.get(service.name)}["${mermaidLabel(service.name)}"]`);
+    }
+    lines.push('  end');
+  });
+  const unknown: string[] = [];
+  for (const spec of specServices) {
+    const from = ids.get(spec.name);
+    if (from === undefined) {
+      continue;
+    }
+    for (const dependency of spec.dependsOn) {
+      let to = ids.get(dependency);
+      if (to === undefined) {
+        to = `u${unknown.length}`;
+        ids.set(dependency, to);
+        unknown.push(to);
+        lines.push(`  ${to}["${mermaidLabel(`${dependency} (not assessed)`)}"]`);
+      }
+      lines.push(`  ${from} -->|depends on| ${to}`);
+    }
+  }
+  const met = services.filter((s) => s.met).map((s) => ids.get(s.name));
+  const unmet = services.filter((s) => !s.met).map((s) => ids.get(s.name));
+  if (met.length > 0) {
+    lines.push(`  class ${met.join(',')} ${MERMAID_CLASSES.met}`);
+  }
+  if (unmet.length > 0) {
+    lines.push(`  class ${unmet.join(',')} ${MERMAID_CLASSES.unmet}`);
+  }
+  if (unknown.length > 0) {
+    lines.push(`  class ${unknown.join(',')} ${MERMAID_CLASSES.unknown}`);
+  }
+  lines.push(
+    `  classDef ${MERMAID_CLASSES.met} fill:#dafbe1,stroke:#1a7f37,color:#0f2e18`,
+    `  classDef ${MERMAID_CLASSES.unmet} fill:#ffebe9,stroke:#cf222e,color:#4c0a0f`,
+    `  classDef ${MERMAID_CLASSES.unknown} fill:#f6f8fa,stroke:#8c959f,color:#24292f,stroke-dasharray:4`,
+    '```',
+  );
+  return lines;
+}
+
+/** Text safe inside a Mermaid quoted label. */
+function mermaidLabel(text: string): string {
+  return text.replace(/[#"<>&]/g, (c) => `#${c.charCodeAt(0)};`);
+}
+
+/** Text safe in Markdown prose: no HTML, no table breaks. */
+function escapeMd(text: string): string {
+  return text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/\|/g, '\\|')
+    .replace(/\r?\n/g, '<br>');
+}

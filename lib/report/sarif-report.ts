@@ -1,0 +1,175 @@
+import { createHash } from 'node:crypto';
+import * as path from 'node:path';
+import type * as sarif from 'sarif';
+import { allFindings, describeLocation, isActive } from './verdict';
+import type { Assessment } from '../model/assessment';
+import type { Finding, Severity } from '../model/finding';
+import type { Rule } from '../model/rule';
+
+/** The rule metadata SARIF needs (a {@link Rule} without its check). */
+export type RuleMetadata = Pick<
+  Rule,
+  'id' | 'name' | 'title' | 'violation' | 'rationale' | 'fix' | 'severity' | 'docsUrl'
+>;
+
+/** Options of {@link toSarif}. */
+export interface SarifReportOptions {
+  /** Metadata of the rules that ran, for `tool.driver.rules`. */
+  readonly rules: readonly RuleMetadata[];
+  /**
+   * The spec file: the location of findings that point at no template.
+   *
+   * @default - such findings only get a logical location
+   */
+  readonly specFile?: string;
+  /**
+   * Directory file paths are made relative to, so code scanning can match them to the checkout.
+   *
+   * @default - paths are written as received
+   */
+  readonly rootDir?: string;
+  /**
+   * Version of continuity-kit, written as `tool.driver.version`.
+   *
+   * @default - no version
+   */
+  readonly toolVersion?: string;
+}
+
+/** Where the SARIF 2.1.0 schema lives, written as `$schema`. */
+export const SARIF_SCHEMA_URI = 'https://json.schemastore.org/sarif-2.1.0.json';
+
+const LEVELS: Readonly<Record<Severity, sarif.ReportingConfiguration.level>> = {
+  error: 'error',
+  warning: 'warning',
+  info: 'note',
+};
+
+/**
+ * Builds a SARIF 2.1.0 log of an assessment: one run, the rules as `tool.driver.rules`, one
+ * result per finding located at its template file and logical ID, suppressed findings carrying
+ * an `external` suppression with the reason.
+ */
+export function toSarifLog(assessment: Assessment, options: SarifReportOptions): sarif.Log {
+  const rules = [...options.rules];
+  const known = new Set(rules.map((r) => r.id));
+  for (const finding of allFindings(assessment)) {
+    if (!known.has(finding.rule)) {
+      // A finding from a rule not in the catalogue given (e.g. a newer engine): still describe it.
+      known.add(finding.rule);
+      rules.push({
+        id: finding.rule,
+        name: finding.rule,
+        title: finding.rule,
+        violation: finding.message,
+        rationale: finding.message,
+        fix: finding.fix,
+        severity: finding.severity,
+        docsUrl: '',
+      });
+    }
+  }
+  const ruleIndex = new Map(rules.map((r, index) => [r.id, index]));
+  return {
+    $schema: SARIF_SCHEMA_URI,
+    version: '2.1.0',
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: 'continuity-kit',
+            informationUri: 'https://github.com/continuity-kit/continuity-kit',
+            ...(options.toolVersion ? { version: options.toolVersion } : {}),
+            rules: rules.map(ruleDescriptor),
+          },
+        },
+        results: allFindings(assessment).map((f) => result(f, ruleIndex.get(f.rule), options)),
+        columnKind: 'unicodeCodePoints',
+      },
+    ],
+  };
+}
+
+/** Renders an assessment as a SARIF 2.1.0 JSON document (see {@link toSarifLog}). */
+export function toSarif(assessment: Assessment, options: SarifReportOptions): string {
+  return `${JSON.stringify(toSarifLog(assessment, options), undefined, 2)}\n`;
+}
+
+function ruleDescriptor(rule: RuleMetadata): sarif.ReportingDescriptor {
+  return {
+    id: rule.id,
+    name: rule.name,
+    shortDescription: { text: rule.title },
+    fullDescription: { text: rule.rationale },
+    help: { text: `${rule.violation}; fix: ${rule.fix}` },
+    ...(rule.docsUrl ? { helpUri: rule.docsUrl } : {}),
+    defaultConfiguration: { level: LEVELS[rule.severity] },
+    properties: { tags: ['continuity', 'resilience'] },
+  };
+}
+
+function result(finding: Finding, ruleIndex: number | undefined, options: SarifReportOptions): sarif.Result {
+  const file = finding.resource?.file ?? options.specFile;
+  const logicalName = finding.resource?.logicalId ?? finding.service;
+  const location: sarif.Location = {};
+  if (file !== undefined) {
+    location.physicalLocation = { artifactLocation: { uri: toUri(file, options.rootDir) } };
+  }
+  if (logicalName !== undefined) {
+    location.logicalLocations = [
+      {
+        name: logicalName,
+        fullyQualifiedName: finding.resource?.path ?? describeLocation(finding.resource) ?? logicalName,
+        kind: finding.resource?.logicalId !== undefined ? 'resource' : 'module',
+      },
+    ];
+  }
+  const where = [finding.service, finding.disruption].filter((x) => x !== undefined).join(' / ');
+  return {
+    ruleId: finding.rule,
+    ...(ruleIndex !== undefined ? { ruleIndex } : {}),
+    level: LEVELS[finding.severity],
+    kind: finding.status === 'unknown' ? 'review' : 'fail',
+    message: { text: `${where ? `${where}: ` : ''}${finding.message}; fix: ${finding.fix}` },
+    ...(Object.keys(location).length > 0 ? { locations: [location] } : {}),
+    partialFingerprints: { 'continuityFinding/v1': fingerprint(finding) },
+    ...(isActive(finding)
+      ? {}
+      : {
+          suppressions: [
+            {
+              kind: 'external',
+              status: 'accepted',
+              justification: finding.suppressed?.reason ?? '',
+              ...(finding.suppressed?.expires ? { properties: { expires: finding.suppressed.expires } } : {}),
+            },
+          ],
+        }),
+    properties: {
+      status: finding.status,
+      fix: finding.fix,
+      ...(finding.service !== undefined ? { service: finding.service } : {}),
+      ...(finding.disruption !== undefined ? { disruption: finding.disruption } : {}),
+      ...(finding.resource?.type !== undefined ? { resourceType: finding.resource.type } : {}),
+    },
+  };
+}
+
+/** Same finding, same fingerprint across runs, so code scanning tracks it instead of reopening. */
+function fingerprint(finding: Finding): string {
+  const key = [
+    finding.rule,
+    finding.service ?? '',
+    finding.disruption ?? '',
+    describeLocation(finding.resource) ?? '',
+  ].join('\u0000');
+  return createHash('sha256').update(key).digest('hex').slice(0, 32);
+}
+
+/** A forward-slash URI reference for a file path, relative to `rootDir` when given. */
+function toUri(file: string, rootDir: string | undefined): string {
+  const relative = rootDir !== undefined && path.isAbsolute(file) ? path.relative(rootDir, file) : file;
+  const posix = relative.split(path.sep).join('/');
+  const encoded = encodeURI(posix).replace(/[?#]/g, (c) => encodeURIComponent(c));
+  return path.posix.isAbsolute(posix) ? `file://${encoded}` : encoded;
+}

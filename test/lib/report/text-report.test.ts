@@ -1,0 +1,86 @@
+import { metAssessment, mixedAssessment } from './assessment-fixtures';
+import { toText } from '../../../lib/report/text-report';
+
+const ANSI = /\u001b\[[0-9;]*m/;
+
+/** The table row of a service × disruption (service name printed only on the first row). */
+function row(text: string, disruption: string): string {
+  return text.split('\n').find((line) => new RegExp(`\\s${disruption}\\s`).test(line)) ?? '';
+}
+
+describe('toText', () => {
+  test('shows declared vs achieved per service and disruption with a tick or cross', () => {
+    // GIVEN
+    const assessment = mixedAssessment;
+    // WHEN
+    const text = toText(assessment);
+    // THEN
+    expect(text).toMatch(/^continuity check: 1 of 2 services miss their objectives/);
+    expect(text).toMatch(/SERVICE\s+TIER\s+DISRUPTION\s+RTO declared \/ achieved\s+RPO declared \/ achieved\s+STATUS/);
+    expect(row(text, 'application')).toMatch(/orders\s+gold\s+application\s+4h \/ 2h ✓\s+15min \/ 5min ✓\s+met/);
+    expect(row(text, 'region')).toMatch(/region\s+1h \/ none ✗\s+15min \/ none ✗\s+NOT MET/);
+    expect(row(text, 'az')).toMatch(/az\s+1h \/ \? ✗/);
+  });
+
+  test('aligns the columns of the table', () => {
+    // GIVEN
+    const assessment = mixedAssessment;
+    // WHEN
+    const lines = toText(assessment).split('\n');
+    // THEN
+    const header = lines.find((l) => l.startsWith('SERVICE')) as string;
+    const status = header.indexOf('STATUS');
+    const rows = lines.filter((l) => /  (met|NOT MET)$/.test(l));
+    expect(rows).toHaveLength(5);
+    for (const line of rows) {
+      expect([...line].slice(status).join('')).toMatch(/^(met|NOT MET)$/);
+    }
+  });
+
+  test('lists findings under their service with the fix, and suppressed ones with the reason', () => {
+    // GIVEN
+    const assessment = mixedAssessment;
+    // WHEN
+    const text = toText(assessment);
+    // THEN
+    const orders = text.slice(text.indexOf('orders (gold): not met'), text.indexOf('payments (platinum)'));
+    expect(orders).toContain('✗ error RR-OBJ1 [region, ShopPrimary/OrdersTable]: region RPO none');
+    expect(orders).toContain('fix: add a copy action');
+    expect(orders).toContain('no recovery point or replica outside us-east-1');
+    expect(text).toContain('suppressed warning RR-BKP3');
+    expect(text).toContain('reason: accepted by security <review> & "audit", expires 2027-01-01');
+    expect(text).toContain('resources of no service:');
+    expect(text.trimEnd().split('\n').pop()).toBe('2 errors, 1 warning, 1 suppressed');
+  });
+
+  test('prints no escape codes without colour', () => {
+    // GIVEN
+    const assessment = mixedAssessment;
+    // WHEN
+    const text = toText(assessment, { color: false });
+    // THEN
+    expect(text).not.toMatch(ANSI);
+  });
+
+  test('colours met green and unmet red when asked', () => {
+    // GIVEN
+    const assessment = mixedAssessment;
+    // WHEN
+    const text = toText(assessment, { color: true });
+    // THEN
+    expect(text).toMatch(ANSI);
+    expect(text).toContain('\u001b[32m4h / 2h ✓\u001b[39m');
+    expect(text).toContain('\u001b[31m1h / none ✗\u001b[39m');
+    expect(text.replace(new RegExp(ANSI.source, 'g'), '')).toBe(toText(assessment));
+  });
+
+  test('says all is well when every objective is met', () => {
+    // GIVEN
+    const assessment = metAssessment;
+    // WHEN
+    const text = toText(assessment);
+    // THEN
+    expect(text).toMatch(/^continuity check: the service meets its objectives/);
+    expect(text).not.toContain('NOT MET');
+  });
+});
