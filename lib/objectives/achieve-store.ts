@@ -1,0 +1,251 @@
+import {
+  capability,
+  copySeconds,
+  DEFAULT_SIZE_GIB,
+  restoreSeconds,
+  RESTORE_ESTIMATES,
+  STORE_SUPPORT,
+  weakestBasis,
+  type CapabilityId,
+  type Fact,
+} from '../facts';
+import type {
+  Achievement,
+  BackupProtection,
+  Basis,
+  Disruption,
+  RecoveryPointLocation,
+  ReplicaProtection,
+  ReplicationMechanism,
+  StoreProtection,
+} from '../model';
+import { bestPath, fmt, notRecoverable, toAchievement, type RecoveryPath } from './recovery-path';
+import { storeLabel, type Named } from './store-label';
+
+/** Restore RTO of a store, explained. */
+function restore(store: StoreProtection, what: string): { seconds: number; line: string } {
+  const e = RESTORE_ESTIMATES[store.kind];
+  const seconds = restoreSeconds(store.kind, store.sizeGiB);
+  const size = store.sizeGiB === undefined ? `size unknown, ${DEFAULT_SIZE_GIB} GiB assumed` : `${store.sizeGiB} GiB`;
+  return {
+    seconds,
+    line:
+      `RTO ${fmt(seconds)} = restore ${what}: ${fmt(e.baseSeconds)} to create the ${store.kind} resource + ` +
+      `${size} at ${e.gibPerHour} GiB/h (estimate, no AWS restore SLA)`,
+  };
+}
+
+function factPath(fact: Fact, what: string): { seconds: number; basis: Basis; line: string } {
+  return { seconds: fact.seconds, basis: fact.basis, line: `${fmt(fact.seconds)} = ${what}: ${fact.note} (${fact.basis})` };
+}
+
+/** Worst-case RPO of a snapshot rule, explained. */
+function snapshotRpo(b: BackupProtection): { seconds: number; line: string } {
+  const seconds = b.intervalSeconds + b.startWindowSeconds + b.completionWindowSeconds;
+  return {
+    seconds,
+    line:
+      `RPO ${fmt(seconds)} = ${fmt(b.intervalSeconds)} schedule + ${fmt(b.startWindowSeconds)} start window + ` +
+      `${fmt(b.completionWindowSeconds)} completion window of rule '${b.ruleName}' ` +
+      '(worst case: the job starts at the end of its start window and runs its whole completion window)',
+  };
+}
+
+function continuousFact(store: StoreProtection): CapabilityId | undefined {
+  if (!STORE_SUPPORT[store.kind].continuousBackup) return undefined;
+  return store.kind === 's3' ? 'backup-continuous-s3' : 'backup-continuous-rds';
+}
+
+/** Paths through one rule's recovery point at one location. */
+function backupPath(
+  store: StoreProtection,
+  b: BackupProtection,
+  location: RecoveryPointLocation,
+  isCopy: boolean,
+  where: string,
+): RecoveryPath {
+  const lines: string[] = [];
+  let rpo: number;
+  let basis: Basis = 'documented-typical';
+  const cont = b.continuous && !isCopy ? continuousFact(store) : undefined;
+  if (cont) {
+    const f = factPath(capability(cont).rpo, `continuous backup of rule '${b.ruleName}'`);
+    rpo = f.seconds;
+    basis = weakestBasis(basis, f.basis);
+    lines.push(`RPO ${f.line}`);
+  } else {
+    const s = snapshotRpo(b);
+    rpo = s.seconds;
+    lines.push(
+      b.continuous && !isCopy ? `${s.line}; ${store.kind} has no continuous backup, the rule takes snapshots` : s.line,
+    );
+  }
+  if (isCopy) {
+    const c = copySeconds(store.sizeGiB);
+    rpo += c;
+    basis = 'estimate';
+    lines.push(`RPO ${fmt(rpo)} includes ${fmt(c)} for the copy to ${location.region} (estimate, copy jobs have no SLA)`);
+  }
+  const r = restore(store, `from ${where}`);
+  lines.push(r.line);
+  return { rpoSeconds: rpo, rtoSeconds: r.seconds, basis: weakestBasis(basis, 'estimate'), explanation: lines };
+}
+
+function pitrPath(store: StoreProtection, what: string): RecoveryPath | undefined {
+  if (store.kind !== 'dynamodb' && store.kind !== 'rds' && store.kind !== 'aurora') return undefined;
+  const id: CapabilityId = store.kind === 'dynamodb' ? 'dynamodb-pitr' : 'rds-pitr';
+  const f = factPath(capability(id).rpo, what);
+  const r = restore(store, 'to a point in time');
+  return { rpoSeconds: f.seconds, rtoSeconds: r.seconds, basis: 'estimate', explanation: [`RPO ${f.line}`, r.line] };
+}
+
+function applicationPaths(store: StoreProtection): RecoveryPath[] {
+  const paths: RecoveryPath[] = [];
+  for (const b of store.backups) paths.push(backupPath(store, b, b.vault, false, `vault in ${b.vault.region}`));
+  if (store.pointInTimeRecovery) {
+    const p = pitrPath(store, `point-in-time recovery (${store.pointInTimeRecovery.retentionDays} days)`);
+    if (p) paths.push(p);
+  }
+  for (const r of store.replicas.filter((x) => x.pointInTimeRecovery)) {
+    const p = pitrPath(store, `point-in-time recovery of the replica in ${r.region}`);
+    if (p) paths.push(p);
+  }
+  if (store.versioning && store.kind === 's3') {
+    const f = capability('s3-versioning').rpo;
+    const r = restore(store, 'previous object versions');
+    paths.push({ rpoSeconds: f.seconds, rtoSeconds: r.seconds, basis: 'estimate', explanation: [`RPO ${fmt(0)} = S3 Versioning: ${f.note}`, r.line] });
+  }
+  return paths;
+}
+
+function azFailoverPath(store: StoreProtection): RecoveryPath | undefined {
+  let id: CapabilityId | undefined;
+  if (store.kind === 'dynamodb' || store.kind === 's3') id = 'regional-store';
+  else if (store.kind === 'efs' && store.multiAz) id = 'regional-store';
+  else if (store.kind === 'rds' && store.multiAz) id = 'rds-multi-az-instance';
+  else if (store.kind === 'aurora') id = store.multiAz ? 'aurora-replica-failover' : 'aurora-recreate-writer';
+  if (!id) return undefined;
+  const c = capability(id);
+  const rto = c.rto as Fact;
+  return {
+    rpoSeconds: c.rpo.seconds,
+    rtoSeconds: rto.seconds,
+    basis: weakestBasis(c.rpo.basis, rto.basis),
+    explanation: [`RPO ${fmt(c.rpo.seconds)} and RTO ${fmt(rto.seconds)} = ${c.title}: ${c.rpo.note}; ${rto.note} (${rto.basis})`],
+  };
+}
+
+const REPLICA_CAPABILITY: Record<ReplicationMechanism, CapabilityId> = {
+  'dynamodb-global-table': 'dynamodb-global-table',
+  'dynamodb-global-table-strong': 'dynamodb-global-table-strong',
+  's3-crr': 's3-crr',
+  's3-crr-rtc': 's3-crr-rtc',
+  'aurora-global-database': 'aurora-global-database',
+  'rds-read-replica': 'rds-read-replica',
+  'rds-backup-replication': 'rds-backup-replication',
+  'efs-replication': 'efs-replication',
+};
+
+function replicaPath(store: StoreProtection, r: ReplicaProtection): RecoveryPath {
+  const c = capability(REPLICA_CAPABILITY[r.mechanism]);
+  const lines = [`RPO ${fmt(c.rpo.seconds)} = ${c.title} to ${r.region}: ${c.rpo.note} (${c.rpo.basis})`];
+  let rto: number;
+  let basis = c.rpo.basis;
+  if (c.rto === 'restore') {
+    const x = restore(store, `from the replicated backups in ${r.region}`);
+    rto = x.seconds;
+    basis = 'estimate';
+    lines.push(x.line);
+  } else {
+    rto = c.rto.seconds;
+    basis = weakestBasis(basis, c.rto.basis);
+    lines.push(`RTO ${fmt(rto)} = ${c.rto.note} (${c.rto.basis})`);
+  }
+  return { rpoSeconds: c.rpo.seconds, rtoSeconds: rto, basis, explanation: lines };
+}
+
+function regionPaths(store: StoreProtection, recoveryRegion: string): RecoveryPath[] {
+  const paths: RecoveryPath[] = [];
+  for (const r of store.replicas) {
+    if (r.region === recoveryRegion && r.region !== store.region) paths.push(replicaPath(store, r));
+  }
+  for (const b of store.backups) {
+    if (b.vault.region === recoveryRegion && b.vault.region !== store.region) {
+      paths.push(backupPath(store, b, b.vault, false, `vault in ${b.vault.region}`));
+    }
+    for (const c of b.copies) {
+      if (c.region === recoveryRegion && c.region !== store.region) {
+        paths.push(backupPath(store, b, c, true, `the copy in ${c.region}`));
+      }
+    }
+  }
+  return paths;
+}
+
+/** Recovery points out of reach of a compromised account: locked vault or another account. */
+function survivesAccount(l: RecoveryPointLocation): boolean {
+  return l.crossAccount || l.lock !== 'none';
+}
+
+function accountPaths(store: StoreProtection): RecoveryPath[] {
+  const paths: RecoveryPath[] = [];
+  const withNote = (p: RecoveryPath, l: RecoveryPointLocation): RecoveryPath => ({
+    ...p,
+    explanation: [
+      ...p.explanation,
+      l.crossAccount
+        ? 'counts for account: the recovery point is in another account'
+        : l.lock === 'compliance'
+          ? 'counts for account: compliance-mode vault lock, nobody can delete it before it expires'
+          : 'counts for account: governance-mode vault lock (a principal allowed to remove the lock could still delete it; use compliance mode or a cross-account copy for more)',
+    ],
+  });
+  for (const b of store.backups) {
+    if (survivesAccount(b.vault)) paths.push(withNote(backupPath(store, b, b.vault, false, `locked vault in ${b.vault.region}`), b.vault));
+    for (const c of b.copies) {
+      if (survivesAccount(c)) paths.push(withNote(backupPath(store, b, c, true, `the protected copy in ${c.region}`), c));
+    }
+  }
+  return paths;
+}
+
+const UNRECOVERABLE_FIX: Record<Disruption, string> = {
+  application: 'no backup, point-in-time recovery or versioning to restore from (replication copies corruption too)',
+  az: 'not Multi-AZ and no backup or point-in-time recovery to restore in another Availability Zone',
+  region: 'no replica and no backup copy in the recovery Region',
+  account: 'no recovery point in a locked vault or in another account',
+};
+
+/**
+ * What one store achieves for one disruption: its best recovery path (smallest RPO, then RTO).
+ *
+ * - `application`: backups, continuous backup, native point-in-time recovery, S3 versioning.
+ *   Replication does not count: it copies the corruption.
+ * - `az`: Regional services and Multi-AZ fail over with RPO 0; otherwise restore from backups.
+ * - `region`: replicas in the recovery Region (RPO = replication lag, RTO = failover or
+ *   promotion) or backup copies there (RPO = schedule + start window + completion window + copy).
+ * - `account`: only recovery points in a locked vault (governance or compliance) or in another
+ *   account.
+ */
+export function achieveStore(store: Named<StoreProtection>, disruption: Disruption, recoveryRegion: string): Achievement {
+  let paths: RecoveryPath[];
+  switch (disruption) {
+    case 'application':
+      paths = applicationPaths(store);
+      break;
+    case 'az': {
+      const failover = azFailoverPath(store);
+      paths = failover ? [failover] : applicationPaths(store);
+      break;
+    }
+    case 'region':
+      paths = regionPaths(store, recoveryRegion);
+      break;
+    case 'account':
+      paths = accountPaths(store);
+      break;
+  }
+  const best = bestPath(paths);
+  if (!best) return notRecoverable(`${storeLabel(store)} cannot recover from ${disruption} loss: ${UNRECOVERABLE_FIX[disruption]}`);
+  return toAchievement({ ...best, explanation: best.explanation.map((l) => `${storeLabel(store)}: ${l}`) });
+}
