@@ -1,0 +1,111 @@
+import type * as pulumi from '@pulumi/pulumi';
+
+import type { AlarmSignal } from '../../lib/model';
+
+/** How CloudWatch measures one alarm signal. */
+export interface SignalMetric {
+  readonly namespace: string;
+  readonly metricName: string;
+  readonly statistic: 'Maximum' | 'Minimum' | 'Sum' | 'Average';
+  readonly comparisonOperator:
+    | 'GreaterThanThreshold'
+    | 'GreaterThanOrEqualToThreshold'
+    | 'LessThanThreshold';
+  /** Multiplier from the plan's threshold (seconds, or a count) to the metric's unit. */
+  readonly thresholdScale: number;
+}
+
+/**
+ * CloudWatch metric behind each signal. Lag thresholds in the plan are seconds; DynamoDB and
+ * Aurora publish milliseconds, hence the scale.
+ * - S3: https://docs.aws.amazon.com/AmazonS3/latest/userguide/repl-metrics.html
+ * - DynamoDB `ReplicationLatency` (ms): https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/metrics-dimensions.html
+ * - Aurora `AuroraGlobalDBReplicationLag` (ms): https://docs.aws.amazon.com/AmazonRDS/latest/AuroraUserGuide/Aurora.AuroraMonitoring.Metrics.html
+ * - RDS `ReplicaLag` (s): https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/rds-metrics.html
+ * - EFS `TimeSinceLastSync` (s): https://docs.aws.amazon.com/efs/latest/ug/efs-metrics.html
+ * - Route 53 `HealthCheckStatus` (1 healthy, 0 not; us-east-1 only): https://docs.aws.amazon.com/Route53/latest/DeveloperGuide/monitoring-health-checks.html
+ * - AWS Backup job counts: https://docs.aws.amazon.com/aws-backup/latest/devguide/cloudwatch.html
+ */
+export const SIGNAL_METRICS: Readonly<Record<AlarmSignal, SignalMetric>> = {
+  'backup-job-failed': {
+    namespace: 'AWS/Backup',
+    metricName: 'NumberOfBackupJobsFailed',
+    statistic: 'Sum',
+    comparisonOperator: 'GreaterThanOrEqualToThreshold',
+    thresholdScale: 1,
+  },
+  'copy-job-failed': {
+    namespace: 'AWS/Backup',
+    metricName: 'NumberOfCopyJobsFailed',
+    statistic: 'Sum',
+    comparisonOperator: 'GreaterThanOrEqualToThreshold',
+    thresholdScale: 1,
+  },
+  'restore-job-failed': {
+    namespace: 'AWS/Backup',
+    metricName: 'NumberOfRestoreJobsFailed',
+    statistic: 'Sum',
+    comparisonOperator: 'GreaterThanOrEqualToThreshold',
+    thresholdScale: 1,
+  },
+  's3-replication-latency': {
+    namespace: 'AWS/S3',
+    metricName: 'ReplicationLatency',
+    statistic: 'Maximum',
+    comparisonOperator: 'GreaterThanThreshold',
+    thresholdScale: 1,
+  },
+  's3-replication-failed': {
+    namespace: 'AWS/S3',
+    metricName: 'OperationsFailedReplication',
+    statistic: 'Sum',
+    comparisonOperator: 'GreaterThanOrEqualToThreshold',
+    thresholdScale: 1,
+  },
+  'dynamodb-replication-latency': {
+    namespace: 'AWS/DynamoDB',
+    metricName: 'ReplicationLatency',
+    statistic: 'Maximum',
+    comparisonOperator: 'GreaterThanThreshold',
+    thresholdScale: 1000,
+  },
+  'aurora-global-replication-lag': {
+    namespace: 'AWS/RDS',
+    metricName: 'AuroraGlobalDBReplicationLag',
+    statistic: 'Maximum',
+    comparisonOperator: 'GreaterThanThreshold',
+    thresholdScale: 1000,
+  },
+  'rds-replica-lag': {
+    namespace: 'AWS/RDS',
+    metricName: 'ReplicaLag',
+    statistic: 'Maximum',
+    comparisonOperator: 'GreaterThanThreshold',
+    thresholdScale: 1,
+  },
+  'efs-time-since-last-sync': {
+    namespace: 'AWS/EFS',
+    metricName: 'TimeSinceLastSync',
+    statistic: 'Maximum',
+    comparisonOperator: 'GreaterThanThreshold',
+    thresholdScale: 1,
+  },
+  'health-check-status': {
+    namespace: 'AWS/Route53',
+    metricName: 'HealthCheckStatus',
+    statistic: 'Minimum',
+    comparisonOperator: 'LessThanThreshold',
+    thresholdScale: 1,
+  },
+};
+
+/** Where a signal of one resource is published: the Region and the metric's dimensions. */
+export interface MetricTarget {
+  readonly signal: AlarmSignal;
+  /** Region CloudWatch publishes the metric in (the alarm must live there). */
+  readonly region: string;
+  readonly dimensions: Readonly<Record<string, pulumi.Input<string>>>;
+}
+
+/** Route 53 publishes health check metrics in us-east-1 only. */
+export const ROUTE53_METRICS_REGION = 'us-east-1';
