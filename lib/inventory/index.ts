@@ -1,0 +1,5 @@
+export * from './inventory-from-templates';
+export * from './read-inventory';
+export * from './stack-template';
+export * from './parse-template';
+export * from './yaml-intrinsics';

@@ -1,0 +1,84 @@
+import type {
+  Alarm,
+  BackupPlan,
+  BackupSelection,
+  Compute,
+  DnsRecord,
+  EventRule,
+  ExperimentTemplate,
+  HealthCheck,
+  Inventory,
+  InventoryEntry,
+  InventoryResource,
+  ResourceId,
+  RestoreTestingPlan,
+  Store,
+  StoreReplica,
+  Vault,
+} from '../model/inventory';
+
+/** A store under construction: its replicas can still be added by linkers. */
+export type MutableStore = Omit<Store, 'replicas' | 'replicaOf'> & {
+  replicas: StoreReplica[];
+  replicaOf?: ResourceId;
+};
+
+/** Collects inventory entries while templates are read. */
+export class InventoryBuilder {
+  public readonly resources: InventoryResource[] = [];
+  public readonly stores: MutableStore[] = [];
+  public readonly computes: Compute[] = [];
+  public readonly backupPlans: BackupPlan[] = [];
+  public readonly backupSelections: BackupSelection[] = [];
+  public readonly vaults: Vault[] = [];
+  public readonly healthChecks: HealthCheck[] = [];
+  public readonly dnsRecords: DnsRecord[] = [];
+  public readonly alarms: Alarm[] = [];
+  public readonly eventRules: EventRule[] = [];
+  public readonly restoreTestingPlans: RestoreTestingPlan[] = [];
+  public readonly experimentTemplates: ExperimentTemplate[] = [];
+  public readonly embeddedSpecs: { readonly stack: string; readonly spec: unknown }[] = [];
+  private readonly storeById = new Map<ResourceId, MutableStore>();
+  private readonly entryById = new Map<ResourceId, InventoryEntry>();
+
+  /** Adds a store. */
+  public addStore(store: MutableStore): void {
+    this.stores.push(store);
+    this.storeById.set(store.id, store);
+  }
+
+  /** The store with `id`, if read. */
+  public store(id: ResourceId): MutableStore | undefined {
+    return this.storeById.get(id);
+  }
+
+  /** Adds a resource and remembers its entry for {@link entry}. */
+  public addResource(resource: InventoryResource): void {
+    this.resources.push(resource);
+    this.entryById.set(resource.id, resource);
+  }
+
+  /** The generic entry (region, tags) of a resource id, if read. */
+  public entry(id: ResourceId): InventoryEntry | undefined {
+    return this.entryById.get(id);
+  }
+
+  /** The finished inventory. */
+  public build(): Inventory {
+    return {
+      resources: this.resources,
+      stores: this.stores,
+      computes: this.computes,
+      backupPlans: this.backupPlans,
+      backupSelections: this.backupSelections,
+      vaults: this.vaults,
+      healthChecks: this.healthChecks,
+      dnsRecords: this.dnsRecords,
+      alarms: this.alarms,
+      eventRules: this.eventRules,
+      restoreTestingPlans: this.restoreTestingPlans,
+      experimentTemplates: this.experimentTemplates,
+      embeddedSpecs: this.embeddedSpecs,
+    };
+  }
+}

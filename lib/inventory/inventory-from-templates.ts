@@ -1,0 +1,139 @@
+import { METADATA_SPEC_KEY } from '../model/disruption';
+import { InputError } from '../model/input-error';
+import type { InputIssue } from '../model/input-error';
+import type { Inventory } from '../model/inventory';
+import { Unresolved } from '../model/unresolved';
+import { AssemblyIndex } from './assembly-index';
+import { InventoryBuilder } from './inventory-builder';
+import { isRecord } from './raw';
+import type { RawObject } from './raw';
+import { LINKERS, READERS } from './readers';
+import { readTags } from './read-tags';
+import { StackScope } from './stack-scope';
+import type { StackTemplate, TemplateInput } from './stack-template';
+
+const EMPTY: RawObject = Object.freeze({});
+
+function section(template: RawObject, key: string): RawObject {
+  const value = template[key];
+  return isRecord(value) ? value : EMPTY;
+}
+
+/** Checks one template's shape; returns it as a {@link StackTemplate}, or records issues. */
+function checkTemplate(input: TemplateInput, issues: InputIssue[]): StackTemplate | undefined {
+  const where = input.file ?? `stack ${input.stack}`;
+  const { template } = input;
+  if (!isRecord(template) || !isRecord(template.Resources)) {
+    issues.push({
+      path: where,
+      message:
+        'not a CloudFormation template: it has no `Resources` map; ' +
+        'pass a template file (`cdk synth` writes them to cdk.out) or a cdk.out directory',
+    });
+    return undefined;
+  }
+  const resources = template.Resources as Record<string, unknown>;
+  for (const [logicalId, resource] of Object.entries(resources)) {
+    if (!isRecord(resource) || typeof resource.Type !== 'string') {
+      issues.push({
+        path: `${where}: Resources.${logicalId}`,
+        message: 'resource has no `Type`; give every resource a CloudFormation type such as AWS::S3::Bucket',
+      });
+    } else if (resource.Properties !== undefined && !isRecord(resource.Properties)) {
+      issues.push({
+        path: `${where}: Resources.${logicalId}.Properties`,
+        message: `\`Properties\` must be a map, got ${Array.isArray(resource.Properties) ? 'a list' : typeof resource.Properties}; fix the template`,
+      });
+    }
+  }
+  return {
+    name: input.stack,
+    region: input.region ?? new Unresolved('AWS::Region'),
+    account: input.account ?? new Unresolved('AWS::AccountId'),
+    ...(input.file !== undefined ? { file: input.file } : {}),
+    resources: resources as Record<string, RawObject>,
+    parameters: section(template, 'Parameters'),
+    mappings: section(template, 'Mappings'),
+    conditions: section(template, 'Conditions'),
+    outputs: section(template, 'Outputs'),
+    metadata: section(template, 'Metadata'),
+  };
+}
+
+function readStack(scope: StackScope, out: InventoryBuilder): void {
+  const { stack } = scope;
+  for (const logicalId of Object.keys(stack.resources)) {
+    const raw = stack.resources[logicalId];
+    // a resource whose condition is false is not deployed
+    if (typeof raw.Condition === 'string' && scope.condition(raw.Condition) === false) {
+      continue;
+    }
+    const type = raw.Type as string;
+    const properties = isRecord(raw.Properties) ? raw.Properties : EMPTY;
+    const metadata = isRecord(raw.Metadata) ? raw.Metadata : EMPTY;
+    const path = metadata['aws:cdk:path'];
+    const entry = {
+      id: scope.idOf(logicalId),
+      location: {
+        stack: stack.name,
+        logicalId,
+        type,
+        ...(typeof path === 'string' ? { path } : {}),
+        ...(stack.file !== undefined ? { file: stack.file } : {}),
+      },
+      region: stack.region,
+      tags: readTags(scope, type, properties),
+    };
+    out.addResource({
+      ...entry,
+      type,
+      ...(typeof raw.DeletionPolicy === 'string' ? { deletionPolicy: raw.DeletionPolicy } : {}),
+      ...(typeof raw.UpdateReplacePolicy === 'string' ? { updateReplacePolicy: raw.UpdateReplacePolicy } : {}),
+      properties,
+    });
+    READERS.get(type)?.({ entry, type, properties }, scope, out);
+  }
+  if (stack.metadata[METADATA_SPEC_KEY] !== undefined) {
+    out.embeddedSpecs.push({ stack: stack.name, spec: stack.metadata[METADATA_SPEC_KEY] });
+  }
+}
+
+/**
+ * Builds the neutral {@link Inventory} from templates the caller already holds (tests, the
+ * cdk-nag pack, benchmarks). References between templates (`Fn::ImportValue`, CDK cross-region
+ * references) are followed when both stacks are given.
+ *
+ * Throws {@link InputError} listing every template that is not a CloudFormation template.
+ */
+export function inventoryFromTemplates(templates: readonly TemplateInput[]): Inventory {
+  const issues: InputIssue[] = [];
+  const stacks: StackTemplate[] = [];
+  const names = new Set<string>();
+  for (const input of templates) {
+    if (names.has(input.stack)) {
+      issues.push({
+        path: input.file ?? `stack ${input.stack}`,
+        message: `two templates are named '${input.stack}'; give each stack a distinct name`,
+      });
+    }
+    names.add(input.stack);
+    const stack = checkTemplate(input, issues);
+    if (stack) {
+      stacks.push(stack);
+    }
+  }
+  if (issues.length > 0) {
+    throw new InputError(issues);
+  }
+  const index = new AssemblyIndex(stacks);
+  const scopes = new Map(stacks.map((s) => [s.name, new StackScope(s, index)]));
+  const out = new InventoryBuilder();
+  for (const scope of scopes.values()) {
+    readStack(scope, out);
+  }
+  for (const link of LINKERS) {
+    link(out, scopes);
+  }
+  return out.build();
+}
+

@@ -1,0 +1,91 @@
+import type { ReplicationMechanism } from '../model/protection';
+import { Unresolved } from '../model/unresolved';
+import type { Known } from '../model/unresolved';
+import { asArray, isRecord } from './raw';
+import type { RawObject } from './raw';
+import type { ResourceReader, ServiceReaders, TemplateResource } from './resource-reader';
+import type { StackScope } from './stack-scope';
+import { readBoolean, readNumber, readString, requiredString } from './values';
+
+/**
+ * PITR window when `RecoveryPeriodInDays` is absent: 35 days.
+ * https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-dynamodb-table-pointintimerecoveryspecification.html
+ */
+const DEFAULT_PITR_DAYS = 35;
+
+function pitr(
+  scope: StackScope,
+  spec: unknown,
+): { pointInTimeRecovery: Known<boolean>; pitrRetentionDays?: Known<number> } {
+  const s = isRecord(spec) ? spec : {};
+  const enabled = readBoolean(scope, s.PointInTimeRecoveryEnabled) ?? false;
+  if (enabled !== true) {
+    return { pointInTimeRecovery: enabled };
+  }
+  return {
+    pointInTimeRecovery: true,
+    pitrRetentionDays: readNumber(scope, s.RecoveryPeriodInDays) ?? DEFAULT_PITR_DAYS,
+  };
+}
+
+function sseKms(scope: StackScope, spec: unknown): Known<boolean> {
+  return readBoolean(scope, isRecord(spec) ? spec.SSEEnabled : undefined) ?? false;
+}
+
+const readTable: ResourceReader = (resource: TemplateResource, scope, out) => {
+  const p = resource.properties;
+  out.addStore({
+    ...resource.entry,
+    kind: 'dynamodb',
+    type: resource.type,
+    ...pitr(scope, p.PointInTimeRecoverySpecification),
+    // DynamoDB stores every table across three AZs of its Region
+    // https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/disaster-recovery-resiliency.html
+    multiAz: true,
+    replicas: [],
+    encrypted: sseKms(scope, p.SSESpecification),
+  });
+};
+
+function isOwnReplica(scope: StackScope, replica: RawObject): boolean {
+  const region = readString(scope, replica.Region);
+  return typeof region === 'string' && region === scope.stack.region;
+}
+
+const readGlobalTable: ResourceReader = (resource, scope, out) => {
+  const p = resource.properties;
+  const replicas = asArray(p.Replicas).filter(isRecord);
+  // MultiRegionConsistency STRONG: synchronous replication (MRSC), RPO zero
+  // https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/V2globaltables_HowItWorks.html
+  const consistency = readString(scope, p.MultiRegionConsistency);
+  const mechanism: ReplicationMechanism =
+    consistency === 'STRONG' ? 'dynamodb-global-table-strong' : 'dynamodb-global-table';
+  // CloudFormation requires a replica in the stack's Region: that one is this store
+  const own = replicas.find((r) => isOwnReplica(scope, r));
+  const ownPitr = own
+    ? pitr(scope, own.PointInTimeRecoverySpecification)
+    : { pointInTimeRecovery: new Unresolved(`replica of ${resource.entry.id} in the stack's region`) };
+  out.addStore({
+    ...resource.entry,
+    kind: 'dynamodb',
+    type: resource.type,
+    ...ownPitr,
+    multiAz: true,
+    replicas: replicas
+      .filter((r) => r !== own)
+      .map((r) => ({
+        mechanism,
+        region: requiredString(scope, r.Region, 'Region'),
+        pointInTimeRecovery: pitr(scope, r.PointInTimeRecoverySpecification).pointInTimeRecovery,
+      })),
+    encrypted: sseKms(scope, p.SSESpecification),
+  });
+};
+
+/** DynamoDB tables and global tables. */
+export const DYNAMODB_READERS: ServiceReaders = {
+  readers: {
+    'AWS::DynamoDB::Table': readTable,
+    'AWS::DynamoDB::GlobalTable': readGlobalTable,
+  },
+};

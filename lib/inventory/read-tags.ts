@@ -1,0 +1,58 @@
+import type { Known } from '../model/unresolved';
+import { asArray, isRecord } from './raw';
+import type { RawObject } from './raw';
+import type { StackScope } from './stack-scope';
+import { readString } from './values';
+
+/** Property holding the tags, for types that do not use `Tags`. */
+const TAG_PROPERTY: Readonly<Record<string, string>> = {
+  'AWS::Backup::BackupPlan': 'BackupPlanTags',
+  'AWS::Backup::BackupVault': 'BackupVaultTags',
+  'AWS::Backup::LogicallyAirGappedBackupVault': 'BackupVaultTags',
+  'AWS::EFS::FileSystem': 'FileSystemTags',
+  'AWS::EFS::AccessPoint': 'AccessPointTags',
+  'AWS::Route53::HealthCheck': 'HealthCheckTags',
+  'AWS::Route53::HostedZone': 'HostedZoneTags',
+};
+
+/**
+ * Reads tags in either CloudFormation shape: a list of `{ Key, Value }` (most types, including
+ * ASG tags with `PropagateAtLaunch`) or a map (AWS Backup, FIS, SSM).
+ */
+export function readTagValue(scope: StackScope, raw: unknown): Record<string, Known<string>> {
+  const tags: Record<string, Known<string>> = {};
+  const put = (key: unknown, value: unknown): void => {
+    const k = readString(scope, key);
+    if (typeof k === 'string') {
+      tags[k] = readString(scope, value) ?? '';
+    }
+  };
+  if (Array.isArray(raw)) {
+    for (const tag of raw) {
+      if (isRecord(tag)) {
+        put(tag.Key, tag.Value);
+      }
+    }
+  } else if (isRecord(raw) && !Object.keys(raw).some((k) => k === 'Ref' || k.startsWith('Fn::'))) {
+    for (const [key, value] of Object.entries(raw)) {
+      put(key, value);
+    }
+  }
+  return tags;
+}
+
+/** The tags of a resource of `type` with `properties`. */
+export function readTags(
+  scope: StackScope,
+  type: string,
+  properties: RawObject,
+): Record<string, Known<string>> {
+  if (type === 'AWS::DynamoDB::GlobalTable') {
+    // global tables carry tags per replica: take the replica in this stack's region
+    const own = asArray(properties.Replicas).find(
+      (r) => isRecord(r) && readString(scope, r.Region) === scope.stack.region,
+    );
+    return isRecord(own) ? readTagValue(scope, own.Tags) : {};
+  }
+  return readTagValue(scope, properties[TAG_PROPERTY[type] ?? 'Tags']);
+}

@@ -1,0 +1,42 @@
+import type { Known } from '../model/unresolved';
+import type { RawObject } from './raw';
+
+/** A parsed template and where it is deployed, as given to {@link inventoryFromTemplates}. */
+export interface TemplateInput {
+  /** Stack name; resource ids are `<stack>/<LogicalId>`. */
+  readonly stack: string;
+  /**
+   * Region the stack is deployed to.
+   *
+   * @default - unresolved (an environment-agnostic stack)
+   */
+  readonly region?: string;
+  /**
+   * Account the stack is deployed to.
+   *
+   * @default - unresolved
+   */
+  readonly account?: string;
+  /** The template, parsed (long-form intrinsics). */
+  readonly template: unknown;
+  /**
+   * File the template was read from, for messages.
+   *
+   * @default - none
+   */
+  readonly file?: string;
+}
+
+/** A template checked to have a `Resources` map, with its environment. */
+export interface StackTemplate {
+  readonly name: string;
+  readonly region: Known<string>;
+  readonly account: Known<string>;
+  readonly file?: string;
+  readonly resources: Readonly<Record<string, RawObject>>;
+  readonly parameters: RawObject;
+  readonly mappings: RawObject;
+  readonly conditions: RawObject;
+  readonly outputs: RawObject;
+  readonly metadata: RawObject;
+}

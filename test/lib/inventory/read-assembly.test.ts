@@ -1,0 +1,66 @@
+import { readInventory } from '../../../lib/inventory';
+import { isUnresolved } from '../../../lib/model/unresolved';
+import { byLogicalId, fixture, store } from './fixtures';
+
+describe('cdk.out cloud assemblies', () => {
+  const inventory = readInventory([fixture('assembly')]);
+
+  test('reads every stack with its region, nested assemblies included', () => {
+    // GIVEN a manifest with two stacks and a stage holding two more
+    // WHEN
+    const stacks = new Set(inventory.resources.map((r) => r.location.stack));
+    // THEN
+    expect([...stacks].sort()).toEqual(['Dr-Inner', 'DrAgnostic', 'ShopPrimary', 'ShopRecovery']);
+    expect(byLogicalId(inventory.vaults, 'RecoveryVault').region).toBe('us-west-2');
+    expect(byLogicalId(inventory.vaults, 'IsolatedVault').id).toBe('Dr-Inner/IsolatedVault');
+    expect(byLogicalId(inventory.resources, 'SiteBucket').location.file).toMatch(/ShopPrimary\.template\.json$/);
+  });
+
+  test('reads an unknown-region environment as unresolved', () => {
+    // GIVEN
+    // WHEN
+    const table = store(inventory, 'Anywhere');
+    // THEN
+    expect(isUnresolved(table.region)).toBe(true);
+  });
+
+  test('follows a CDK cross-region reference to the replica bucket in the other stack', () => {
+    // GIVEN the destination bucket is read through Custom::CrossRegionExportReader
+    // WHEN
+    const bucket = store(inventory, 'SiteBucket');
+    // THEN
+    expect(bucket.replicas).toEqual([
+      { mechanism: 's3-crr', region: 'us-west-2', target: 'ShopRecovery/ReplicaBucket' },
+    ]);
+  });
+
+  test('follows cross-region and Fn::ImportValue references to copy destination vaults', () => {
+    // GIVEN
+    // WHEN
+    const [hourly, toStage] = byLogicalId(inventory.backupPlans, 'Plan').rules;
+    // THEN
+    expect(hourly.copyActions[0]).toMatchObject({
+      destinationVault: 'ShopRecovery/RecoveryVault',
+      destinationRegion: 'us-west-2',
+      destinationAccount: '111111111111',
+      destinationVaultArn: 'arn:aws:backup:us-west-2:111111111111:backup-vault:shop-recovery',
+    });
+    expect(toStage.copyActions[0]).toMatchObject({
+      destinationVault: 'Dr-Inner/IsolatedVault',
+      destinationRegion: 'us-east-1',
+      destinationAccount: '333333333333',
+    });
+    expect(isUnresolved(toStage.scheduleExpression)).toBe(false);
+    expect(toStage.scheduleExpression).toBeUndefined();
+  });
+
+  test('collects the spec embedded in stack metadata', () => {
+    // GIVEN
+    // WHEN
+    const specs = inventory.embeddedSpecs;
+    // THEN
+    expect(specs).toHaveLength(1);
+    expect(specs[0].stack).toBe('ShopPrimary');
+    expect(specs[0].spec).toMatchObject({ regions: { primary: 'us-east-1', recovery: 'us-west-2' } });
+  });
+});
