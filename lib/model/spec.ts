@@ -23,6 +23,13 @@ export interface RecoveryTier {
    */
   readonly immutable?: boolean;
   /**
+   * Vault lock mode when the tier is immutable. `compliance` cannot be undone by anyone, AWS
+   * included, once its cooling-off period ends; choose it deliberately.
+   *
+   * @default 'governance'
+   */
+  readonly vaultLockMode?: 'governance' | 'compliance';
+  /**
    * Days kept for each recovery point.
    *
    * @default - derived from the tier (35 for platinum/gold, 14 silver, 7 bronze)
