@@ -1,0 +1,119 @@
+import { isUnresolved } from '../model';
+import { globMatches } from './glob';
+import { arnPatternMatches, storeArn } from './store-arn';
+import { allOf, anyOf, not } from './tri-state';
+import type { Coverage, StoreCoverage, UncertainCoverage } from './assessment-context';
+import type { InventoryIndex } from './index-inventory';
+import type { StoreArn } from './store-arn';
+import type { Tri } from './tri-state';
+import type { BackupSelection, Known, ResourceId, Store, TagCondition } from '../model';
+
+/*
+ * How a backup selection picks resources
+ * (https://docs.aws.amazon.com/aws-backup/latest/devguide/API_BackupSelection.html and
+ * https://repost.aws/knowledge-center/backup-assign-resources):
+ * - `Resources` and `ListOfTags` combine with OR; an entry of `ListOfTags` matches with
+ *   StringEquals, and one matching tag is enough;
+ * - `Conditions` combine with AND, with each other and with the above;
+ * - `NotResources` removes resources from the result;
+ * - with neither `Resources` nor `ListOfTags`, every supported resource is a candidate.
+ */
+
+type SelectionItem = Known<{ readonly id: ResourceId } | { readonly arn: string }>;
+
+/** Tag key without an `aws:ResourceTag/` style prefix (AWS accepts both forms). */
+export function tagKey(conditionKey: string): string {
+  const slash = conditionKey.indexOf('ResourceTag/');
+  return slash >= 0 ? conditionKey.slice(slash + 'ResourceTag/'.length) : conditionKey;
+}
+
+/** Whether a tag condition holds for a store's tags. Condition operators are case sensitive. */
+export function tagConditionHolds(condition: TagCondition, store: Store): Tri {
+  const tag = store.tags[tagKey(condition.key)];
+  if (isUnresolved(condition.value) || isUnresolved(tag)) {
+    return 'unknown';
+  }
+  const value = condition.value;
+  switch (condition.operator) {
+    case 'StringEquals':
+      return tag === value;
+    case 'StringLike':
+      return tag !== undefined && globMatches(value, tag);
+    case 'StringNotEquals':
+      return tag !== value;
+    case 'StringNotLike':
+      return tag === undefined || !globMatches(value, tag);
+  }
+}
+
+function itemSelects(item: SelectionItem, store: Store, arn: StoreArn | undefined): Tri {
+  if (isUnresolved(item)) {
+    return 'unknown';
+  }
+  return 'id' in item ? item.id === store.id : arnPatternMatches(item.arn, arn);
+}
+
+/** Whether `selection` selects `store`; `unknown` when a deploy-time value decides it. */
+export function selectionSelects(selection: BackupSelection, store: Store, arn: StoreArn | undefined): Tri {
+  // A backup plan only protects resources in its own Region.
+  if (
+    !isUnresolved(selection.region) &&
+    !isUnresolved(store.region) &&
+    selection.region !== store.region
+  ) {
+    return false;
+  }
+  const byResource = selection.resources.map((item) => itemSelects(item, store, arn));
+  const byTag = selection.listOfTags.map((c) => tagConditionHolds(c, store));
+  const candidate = byResource.length + byTag.length === 0 ? true : anyOf([...byResource, ...byTag]);
+  const conditions = allOf(selection.conditions.map((c) => tagConditionHolds(c, store)));
+  const excluded = anyOf(selection.notResources.map((item) => itemSelects(item, store, arn)));
+  return allOf([candidate, conditions, not(excluded)]);
+}
+
+function describeUnknown(selection: BackupSelection): string {
+  return `backup selection ${selection.id} depends on a value known only at deploy time`;
+}
+
+/**
+ * AWS Backup coverage of every store: the plan rules that certainly apply, and the selections
+ * that might (never counted as protection).
+ */
+export function computeCoverage(stores: readonly Store[], index: InventoryIndex): ReadonlyMap<ResourceId, StoreCoverage> {
+  const result = new Map<ResourceId, StoreCoverage>();
+  const selections = [...index.selectionsByPlan.values()].flat().concat(index.selectionsWithUnresolvedPlan);
+  for (const store of stores) {
+    const arn = storeArn(store, index.resources.get(store.id));
+    const rules: Coverage[] = [];
+    const uncertain: UncertainCoverage[] = [];
+    const seen = new Set<string>();
+    for (const selection of selections) {
+      const selects = selectionSelects(selection, store, arn);
+      if (selects === false) {
+        continue;
+      }
+      if (isUnresolved(selection.plan)) {
+        uncertain.push({ selection, reason: `the backup plan of selection ${selection.id} is known only at deploy time` });
+        continue;
+      }
+      const plan = index.backupPlans.get(selection.plan);
+      if (!plan) {
+        uncertain.push({ selection, reason: `backup plan ${selection.plan} of selection ${selection.id} is not in the templates read` });
+        continue;
+      }
+      if (selects === 'unknown') {
+        uncertain.push({ plan, selection, reason: describeUnknown(selection) });
+        continue;
+      }
+      for (const rule of plan.rules) {
+        const key = `${plan.id}#${rule.name}`;
+        if (!seen.has(key)) {
+          seen.add(key);
+          rules.push({ plan, rule, selection });
+        }
+      }
+    }
+    result.set(store.id, { rules, uncertain });
+  }
+  return result;
+}

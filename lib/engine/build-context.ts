@@ -1,0 +1,101 @@
+import { achieve } from '../objectives';
+import { DISRUPTIONS } from '../model';
+import { computeCoverage } from './backup-coverage';
+import { propagateDependencies } from './dependency-objectives';
+import { indexInventory } from './index-inventory';
+import { resolveMembership } from './service-membership';
+import { buildServiceProtection } from './service-protection';
+import type { AssessmentContext, ServiceContext } from './assessment-context';
+import type { Achievement, ContinuitySpec, Disruption, Inventory, ResourceId, Suppression } from '../model';
+
+/** Options of {@link buildContext}. */
+export interface ContextOptions {
+  /**
+   * Date the assessment runs.
+   *
+   * @default - now
+   */
+  readonly today?: Date;
+  /**
+   * Extra reasoned exceptions (cdk-nag acknowledgements), applied like spec suppressions.
+   *
+   * @default - none
+   */
+  readonly acknowledgements?: readonly Suppression[];
+  /**
+   * Account the inventory deploys to; copies to other accounts count for `account` objectives.
+   *
+   * @default - unknown: no copy counts as cross-account
+   */
+  readonly accountId?: string;
+}
+
+function notRecoverable(reason: string): Achievement {
+  return { rtoSeconds: null, rpoSeconds: null, basis: 'estimate', explanation: [reason] };
+}
+
+/** Indexes the inventory and works out membership, coverage, protection and achievements once. */
+export function buildContext(spec: ContinuitySpec, inventory: Inventory, options: ContextOptions = {}): AssessmentContext {
+  const index = indexInventory(inventory);
+  const coverage = computeCoverage(inventory.stores, index);
+  const membership = resolveMembership(spec, index);
+  const servicesOfResource = new Map<ResourceId, string[]>();
+  const partial = membership.map((m) => {
+    for (const e of m.members) {
+      const list = servicesOfResource.get(e.id) ?? [];
+      list.push(m.service.name);
+      servicesOfResource.set(e.id, list);
+    }
+    const built = buildServiceProtection(m.members, m.sizeGiB, {
+      index,
+      coverage,
+      defaultRegion: spec.regions.primary,
+      recoveryRegion: spec.regions.recovery,
+      ...(options.accountId !== undefined ? { accountId: options.accountId } : {}),
+    });
+    const own = {} as Record<Disruption, Achievement>;
+    for (const d of DISRUPTIONS) {
+      own[d] =
+        m.members.length === 0
+          ? notRecoverable(`no resource of service '${m.service.name}' was found in the templates read`)
+          : achieve(built.protection, d);
+    }
+    return { m, built, own };
+  });
+  const propagated = propagateDependencies(
+    partial.map((p) => ({ name: p.m.service.name, dependsOn: p.m.service.dependsOn, own: p.own })),
+  );
+  const services: ServiceContext[] = partial.map(({ m, built, own }) => {
+    const tier = spec.tiers[m.service.tier];
+    const after = propagated.get(m.service.name.toLowerCase());
+    return {
+      spec: m.service,
+      ...(tier ? { tier } : {}),
+      declared: tier?.objectives ?? {},
+      stores: built.stores,
+      standbyStores: built.standbyStores,
+      computes: built.computes,
+      standbyComputes: built.standbyComputes,
+      records: built.records,
+      matched: m.matched,
+      protection: built.protection,
+      storeProtection: built.storeProtection,
+      unknowns: built.unknowns,
+      ownAchieved: own,
+      achieved: after?.achieved ?? own,
+      limitedBy: after?.limitedBy ?? {},
+    };
+  });
+  return {
+    spec,
+    inventory,
+    index,
+    today: options.today ?? new Date(),
+    ...(options.accountId !== undefined ? { accountId: options.accountId } : {}),
+    services,
+    serviceByName: new Map(services.map((s) => [s.spec.name.toLowerCase(), s] as const)),
+    servicesOfResource,
+    coverage,
+    suppressions: [...spec.suppressions, ...(options.acknowledgements ?? [])],
+  };
+}

@@ -1,0 +1,78 @@
+import type { AssessmentContext } from './assessment-context';
+import type { Finding, ResourceLocation, Rule, RuleOutcome } from '../model';
+
+/** Id of the finding reported when a rule throws. */
+export const RULE_CRASHED_ID = 'RR-ENG1';
+
+function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+function crashed(rule: Rule<unknown, AssessmentContext>, error: unknown, where: { resource?: ResourceLocation; service?: string }): Finding {
+  return {
+    rule: RULE_CRASHED_ID,
+    severity: 'error',
+    status: 'unknown',
+    ...(where.service !== undefined ? { service: where.service } : {}),
+    ...(where.resource !== undefined ? { resource: where.resource } : {}),
+    message: `rule ${rule.id} (${rule.name}) crashed, so it was not assessed: ${errorText(error)}`,
+    fix: `report the crash of ${rule.id} to continuity-kit with the template; until fixed, suppress ${RULE_CRASHED_ID} with a reason`,
+  };
+}
+
+function toFinding(
+  rule: Rule<unknown, AssessmentContext>,
+  outcome: RuleOutcome,
+  where: { resource?: ResourceLocation; service?: string },
+): Finding | undefined {
+  if (outcome.status !== 'non-compliant' && outcome.status !== 'unknown') {
+    return undefined;
+  }
+  const service = outcome.service ?? where.service;
+  const resource = outcome.resource ?? where.resource;
+  return {
+    rule: rule.id,
+    severity: rule.severity,
+    status: outcome.status,
+    ...(service !== undefined ? { service } : {}),
+    ...(outcome.disruption !== undefined ? { disruption: outcome.disruption } : {}),
+    ...(resource !== undefined ? { resource } : {}),
+    message: outcome.message ?? rule.violation,
+    fix: outcome.fix ?? rule.fix,
+  };
+}
+
+/**
+ * Runs every rule on every subject it picks and turns non-compliant and unknown outcomes into
+ * findings. A rule that throws, while picking subjects or checking one, yields an error finding
+ * {@link RULE_CRASHED_ID} (status `unknown`), never a pass.
+ */
+export function runRules(rules: readonly Rule<unknown, AssessmentContext>[], context: AssessmentContext): Finding[] {
+  const findings: Finding[] = [];
+  for (const rule of rules) {
+    let subjects: readonly unknown[];
+    try {
+      subjects = rule.subjects(context);
+    } catch (error) {
+      findings.push(crashed(rule, error, {}));
+      continue;
+    }
+    for (const subject of subjects) {
+      let where: { resource?: ResourceLocation; service?: string } = {};
+      try {
+        where = rule.locate(subject, context);
+        const result = rule.check(subject, context);
+        const outcomes: readonly RuleOutcome[] = Array.isArray(result) ? result : [result as RuleOutcome];
+        for (const outcome of outcomes) {
+          const finding = toFinding(rule, outcome, where);
+          if (finding) {
+            findings.push(finding);
+          }
+        }
+      } catch (error) {
+        findings.push(crashed(rule, error, where));
+      }
+    }
+  }
+  return findings;
+}

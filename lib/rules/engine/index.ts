@@ -1,0 +1,1 @@
+export * from './rules-run-without-error';

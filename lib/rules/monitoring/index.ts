@@ -1,0 +1,2 @@
+export * from './backup-failures-alarmed';
+export * from './replication-lag-alarmed';

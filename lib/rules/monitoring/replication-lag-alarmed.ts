@@ -1,0 +1,104 @@
+import { metricKey } from '../../engine/index-inventory';
+import { storeArn } from '../../engine/store-arn';
+import { isUnresolved } from '../../model';
+import { locationOf } from '../continuity-rule';
+import type { AssessmentContext, ServiceContext } from '../../engine/assessment-context';
+import type { Alarm, ReplicationMechanism, Store, StoreReplica } from '../../model';
+import type { ContinuityRule } from '../continuity-rule';
+
+/** CloudWatch metrics that show replication falling behind, per mechanism. */
+export const REPLICATION_LAG_METRICS: Readonly<Record<ReplicationMechanism, readonly string[]>> = {
+  // https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/metrics-dimensions.html
+  'dynamodb-global-table': ['AWS/DynamoDB/ReplicationLatency'],
+  'dynamodb-global-table-strong': ['AWS/DynamoDB/ReplicationLatency'],
+  // https://docs.aws.amazon.com/AmazonS3/latest/userguide/repl-metrics.html
+  's3-crr': ['AWS/S3/ReplicationLatency', 'AWS/S3/OperationsFailedReplication', 'AWS/S3/OperationsPendingReplication'],
+  's3-crr-rtc': ['AWS/S3/ReplicationLatency', 'AWS/S3/OperationsFailedReplication', 'AWS/S3/OperationsPendingReplication'],
+  // https://docs.aws.amazon.com/AmazonRDS/latest/AuroraUserGuide/Aurora.AuroraMonitoring.Metrics.html
+  'aurora-global-database': ['AWS/RDS/AuroraGlobalDBReplicationLag', 'AWS/RDS/AuroraGlobalDBRPOLag'],
+  // https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/rds-metrics.html
+  'rds-read-replica': ['AWS/RDS/ReplicaLag'],
+  // Automated backup replication has no lag metric.
+  'rds-backup-replication': [],
+  // https://docs.aws.amazon.com/efs/latest/ug/efs-metrics.html
+  'efs-replication': ['AWS/EFS/TimeSinceLastSync'],
+};
+
+/** One replica of a service's store. */
+export interface ReplicatedStore {
+  readonly service?: ServiceContext;
+  readonly store: Store;
+  readonly replica: StoreReplica;
+}
+
+function names(context: AssessmentContext, store: Store, replica: StoreReplica): Set<string> {
+  const ids = new Set<string>([store.id]);
+  const own = storeArn(store, context.index.resources.get(store.id))?.name;
+  if (own !== undefined) {
+    ids.add(own);
+  }
+  if (replica.target !== undefined) {
+    ids.add(replica.target);
+    const target = context.index.stores.get(replica.target);
+    const targetName = target ? storeArn(target, context.index.resources.get(target.id))?.name : undefined;
+    if (targetName !== undefined) {
+      ids.add(targetName);
+    }
+  }
+  return ids;
+}
+
+function watches(alarm: Alarm, ids: ReadonlySet<string>): boolean | 'unknown' {
+  const values = Object.values(alarm.dimensions);
+  if (values.some((v) => !isUnresolved(v) && ids.has(v))) {
+    return true;
+  }
+  return values.some(isUnresolved) ? 'unknown' : false;
+}
+
+/** RR-MON2: replication lag of every replicated store raises an alarm. */
+export const replicationLagAlarmed: ContinuityRule<ReplicatedStore> = {
+  id: 'RR-MON2',
+  name: 'replicationLagAlarmed',
+  title: 'Replication of every replicated store is watched by a CloudWatch alarm with actions on its lag metric',
+  violation: 'No alarm watches the replication lag of a replicated store',
+  rationale:
+    'Replication that falls behind or stops silently turns a seconds RPO into hours; the RPO only holds while someone is told when lag grows.',
+  fix: 'add a CloudWatch alarm with an action on the replication lag metric (DynamoDB ReplicationLatency, S3 ReplicationLatency/OperationsFailedReplication, Aurora AuroraGlobalDBReplicationLag, RDS ReplicaLag, EFS TimeSinceLastSync)',
+  severity: 'warning',
+  docsUrl: 'https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/AlarmThatSendsEmail.html',
+  subjects: (context) =>
+    context.inventory.stores
+      .filter((s) => s.replicaOf === undefined)
+      .flatMap((store) => {
+        const name = context.servicesOfResource.get(store.id)?.[0];
+        const service = name === undefined ? undefined : context.serviceByName.get(name.toLowerCase());
+        return store.replicas.map((replica) => ({ ...(service ? { service } : {}), store, replica }));
+      }),
+  locate: ({ service, store }) => ({ resource: locationOf(store, store.type), ...(service ? { service: service.spec.name } : {}) }),
+  check: ({ store, replica }, context) => {
+    const metrics = REPLICATION_LAG_METRICS[replica.mechanism];
+    if (metrics.length === 0) {
+      return { status: 'not-applicable' };
+    }
+    const ids = names(context, store, replica);
+    let unknown = false;
+    for (const key of metrics) {
+      const [ns1, ns2, metric] = key.split('/');
+      for (const alarm of context.index.alarmsByMetric.get(metricKey(`${ns1}/${ns2}`, metric)) ?? []) {
+        const w = watches(alarm, ids);
+        if (w === true && alarm.hasActions) {
+          return { status: 'compliant' };
+        }
+        unknown ||= w === 'unknown' && alarm.hasActions;
+      }
+    }
+    if (unknown || context.index.alarmsWithUnresolvedMetric.length > 0) {
+      return { status: 'unknown', message: `an alarm on the replication lag of ${store.id} depends on values known only at deploy time` };
+    }
+    return {
+      status: 'non-compliant',
+      message: `no alarm with actions watches ${metrics.map((m) => m.split('/')[2]).join(' or ')} for the ${replica.mechanism} replication of ${store.id}`,
+    };
+  },
+};

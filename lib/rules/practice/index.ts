@@ -1,0 +1,3 @@
+export * from './drill-on-time';
+export * from './plan-reviewed-on-time';
+export * from './suppressions-current';
