@@ -19,15 +19,18 @@ export function requiresImmutability(tier: RecoveryTier | undefined): boolean {
   return tier !== undefined && (tier.immutable ?? tier.objectives.account !== undefined);
 }
 
-/** RR-VLT2: vaults holding recovery points of immutable tiers are locked in compliance mode. */
+/**
+ * RR-VLT2: vaults holding recovery points of immutable tiers are locked, in compliance mode when
+ * the tier's `vaultLockMode` asks for it (governance mode otherwise, the tier default).
+ */
 export const vaultLockedWhereImmutable: ContinuityRule<ServiceVault> = {
   id: 'RR-VLT2',
   name: 'vaultLockedWhereImmutable',
-  title: 'Vaults that hold recovery points of a tier requiring immutability are locked in compliance mode',
-  violation: 'A vault receives recovery points of a tier that requires immutability, but has no vault lock or only a governance-mode lock',
+  title: 'Vaults that hold recovery points of a tier requiring immutability have a vault lock, in compliance mode when the tier asks for it',
+  violation: 'A vault receives recovery points of a tier that requires immutability, but has no vault lock (or a governance-mode lock where the tier requires compliance mode)',
   rationale:
-    'A compromised account or ransomware deletes backups first; only a compliance-mode vault lock stops anyone, the root user included, from deleting recovery points early. Governance mode can be removed by anyone with the right IAM permission.',
-  fix: 'add a vault lock with ChangeableForDays (compliance mode) and MinRetentionDays/MaxRetentionDays that include the rules\u2019 retention',
+    'A compromised account or ransomware deletes backups first; a vault lock stops recovery points being deleted before they expire. Governance mode can still be removed by principals with the right IAM permission; compliance mode cannot be removed by anyone once its cooling-off ends.',
+  fix: 'add a vault lock (AWS::Backup::BackupVault LockConfiguration) whose MinRetentionDays/MaxRetentionDays include the rules\u2019 retention, with ChangeableForDays when the tier requires compliance mode',
   severity: 'error',
   docsUrl: SOURCES.backupVaultLock.url,
   subjects: (context) => {
@@ -61,8 +64,9 @@ export const vaultLockedWhereImmutable: ContinuityRule<ServiceVault> = {
         message: `target vault ${showKnown(rule.targetVault)} of backup rule '${rule.name}' is not in the templates read, so its lock cannot be checked`,
       };
     }
+    const required = service.tier?.vaultLockMode ?? 'governance';
     const mode = vaultLockMode(vault);
-    if (mode === 'compliance') {
+    if (mode === 'compliance' || (mode === 'governance' && required === 'governance')) {
       return { status: 'compliant' };
     }
     if (vault.lock && isUnresolved(vault.lock.changeableForDays)) {
@@ -72,7 +76,7 @@ export const vaultLockedWhereImmutable: ContinuityRule<ServiceVault> = {
       status: 'non-compliant',
       message:
         mode === 'governance'
-          ? `vault ${vault.id} has a governance-mode lock only, but tier '${service.spec.tier}' requires immutable recovery points`
+          ? `vault ${vault.id} has a governance-mode lock, but tier '${service.spec.tier}' requires a compliance-mode lock (vaultLockMode: compliance)`
           : `vault ${vault.id} has no vault lock, but tier '${service.spec.tier}' requires immutable recovery points`,
     };
   },

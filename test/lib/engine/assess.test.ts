@@ -1,0 +1,122 @@
+import { assess } from '../../../lib/engine';
+import { Unresolved } from '../../../lib/model';
+import { alarm, backupRule, inventory, plan, selection, service, spec, table, TODAY, vault } from './builders';
+import type { AssessmentContext } from '../../../lib/engine';
+import type { Rule } from '../../../lib/model';
+
+const HOUR = 3600;
+
+function orders() {
+  return spec([service('orders', { resources: [{ kind: 'dynamodb', logicalId: 'Orders' }] })]);
+}
+
+describe('assess', () => {
+  test('a service whose table has PITR meets a 1-day application objective', () => {
+    // GIVEN
+    const inv = inventory({ stores: [table('Orders')] });
+    // WHEN
+    const result = assess(orders(), inv, { today: TODAY });
+    // THEN
+    const svc = result.services[0];
+    expect(svc.met).toBe(true);
+    expect(result.met).toBe(true);
+    expect(svc.achieved.application?.rpoSeconds).toBeLessThanOrEqual(HOUR);
+    expect(Object.keys(svc.achieved)).toEqual(['application']);
+  });
+
+  test('fails when the table has neither PITR nor backups', () => {
+    // GIVEN
+    const inv = inventory({ stores: [table('Orders', { pointInTimeRecovery: false })] });
+    // WHEN
+    const result = assess(orders(), inv, { today: TODAY });
+    // THEN
+    const svc = result.services[0];
+    expect(svc.met).toBe(false);
+    expect(result.met).toBe(false);
+    const obj = svc.findings.find((f) => f.rule === 'RR-OBJ1');
+    expect(obj).toMatchObject({ severity: 'error', status: 'non-compliant', disruption: 'application' });
+    expect(obj?.message).toMatch(/declared RTO 1d \/ RPO 1d vs achieved/);
+    expect(obj?.resource?.logicalId).toBe('Orders');
+  });
+
+  test('a backup plan selecting the table by id makes it recoverable', () => {
+    // GIVEN
+    const inv = inventory({
+      stores: [table('Orders', { pointInTimeRecovery: false })],
+      backupPlans: [plan('Plan', [backupRule()])],
+      backupSelections: [selection('Sel', 'App/Plan', { resources: [{ id: 'App/Orders' }] })],
+      vaults: [vault('Vault')],
+      alarms: [alarm('BackupFailed')],
+    });
+    // WHEN
+    const result = assess(orders(), inv, { today: TODAY });
+    // THEN
+    const svc = result.services[0];
+    expect(svc.achieved.application?.rpoSeconds).not.toBeNull();
+    expect(svc.findings.filter((f) => f.rule === 'RR-OBJ1')).toEqual([]);
+    expect(svc.met).toBe(true);
+  });
+
+  test('an unknown PITR flag fails closed with an unknown finding', () => {
+    // GIVEN
+    const inv = inventory({ stores: [table('Orders', { pointInTimeRecovery: new Unresolved('{"Ref":"Pitr"}') })] });
+    // WHEN
+    const result = assess(orders(), inv, { today: TODAY });
+    // THEN
+    const obj = result.services[0].findings.find((f) => f.rule === 'RR-OBJ1');
+    expect(obj?.status).toBe('unknown');
+    expect(obj?.message).toMatch(/known only at deploy time/);
+    expect(result.services[0].met).toBe(false);
+  });
+
+  test('a rule that throws is reported as RR-ENG1, never as a pass', () => {
+    // GIVEN
+    const crashing: Rule<unknown, AssessmentContext> = {
+      id: 'RR-TST1',
+      name: 'crashes',
+      title: 't',
+      violation: 'v',
+      rationale: 'r',
+      fix: 'f',
+      severity: 'warning',
+      docsUrl: 'https://docs.aws.amazon.com/',
+      subjects: (ctx) => ctx.services,
+      locate: () => ({ service: 'orders' }),
+      check: () => {
+        throw new Error('boom');
+      },
+    };
+    // WHEN
+    const result = assess(orders(), inventory({ stores: [table('Orders')] }), { today: TODAY, rules: [crashing] });
+    // THEN
+    const svc = result.services[0];
+    expect(svc.findings).toEqual([
+      expect.objectContaining({ rule: 'RR-ENG1', severity: 'error', status: 'unknown', service: 'orders', message: expect.stringMatching(/RR-TST1.*boom/) }),
+    ]);
+    expect(svc.met).toBe(false);
+  });
+
+  test('a rule whose subjects throw is reported at the top level and fails the assessment', () => {
+    // GIVEN
+    const crashing: Rule<unknown, AssessmentContext> = {
+      id: 'RR-TST2',
+      name: 'crashesEarly',
+      title: 't',
+      violation: 'v',
+      rationale: 'r',
+      fix: 'f',
+      severity: 'info',
+      docsUrl: 'https://docs.aws.amazon.com/',
+      subjects: () => {
+        throw new Error('no subjects');
+      },
+      locate: () => ({}),
+      check: () => ({ status: 'compliant' }),
+    };
+    // WHEN
+    const result = assess(orders(), inventory({ stores: [table('Orders')] }), { today: TODAY, rules: [crashing] });
+    // THEN
+    expect(result.findings).toEqual([expect.objectContaining({ rule: 'RR-ENG1', severity: 'error' })]);
+    expect(result.met).toBe(false);
+  });
+});
