@@ -1,6 +1,6 @@
 import type * as pulumi from '@pulumi/pulumi';
 
-import type { AlarmSignal } from '../../lib/model';
+import type { AlarmSignal, ResourceRef } from '../../lib/model';
 
 /** How CloudWatch measures one alarm signal. */
 export interface SignalMetric {
@@ -102,6 +102,10 @@ export const SIGNAL_METRICS: Readonly<Record<AlarmSignal, SignalMetric>> = {
 /** Where a signal of one resource is published: the Region and the metric's dimensions. */
 export interface MetricTarget {
   readonly signal: AlarmSignal;
+  /** Child-name fragment identifying the source (store logical id, `primary` health check). */
+  readonly label: string;
+  /** The planned resource the metric belongs to, matched against `AlarmSpec.resource`. */
+  readonly resource?: ResourceRef;
   /** Region CloudWatch publishes the metric in (the alarm must live there). */
   readonly region: string;
   readonly dimensions: Readonly<Record<string, pulumi.Input<string>>>;

@@ -127,7 +127,11 @@ export class ProtectedStore extends pulumi.ComponentResource {
     this.kind = kind;
     this.plan = store;
     this.resources = render(kind, ctx);
-    this.metricTargets = metricTargets(this.resources, regions);
+    this.metricTargets = metricTargets(this.resources, regions).map((t) => ({
+      ...t,
+      label: store.resource.logicalId ?? kind,
+      resource: store.resource,
+    }));
     this.registerOutputs({ kind, service: args.service, tier: args.tier.tier });
   }
 }
@@ -154,7 +158,10 @@ function render(kind: StoreKind, ctx: StoreContext): StoreResources {
 }
 
 /** The metrics each created resource publishes, with the dimensions that identify it. */
-function metricTargets(resources: StoreResources, regions: RegionPair): MetricTarget[] {
+function metricTargets(
+  resources: StoreResources,
+  regions: RegionPair,
+): Omit<MetricTarget, 'label' | 'resource'>[] {
   switch (resources.kind) {
     case 'dynamodb':
       return [

@@ -31,10 +31,10 @@ export interface RecoveryVaultArgs {
    */
   readonly provider?: aws.Provider;
   /**
-   * Render a planned compliance-mode lock as compliance. Compliance locks cannot be removed, nor
-   * the vault deleted, once `changeableForDays` has passed, so they need this explicit opt-in.
+   * Allow a planned compliance-mode lock. Compliance locks cannot be removed by anyone, nor the
+   * vault deleted, once `changeableForDays` has passed, so they need this explicit opt-in.
    *
-   * @default false - a planned compliance lock is rendered in governance mode, with a warning
+   * @default false - a vault planned with a compliance lock throws
    */
   readonly allowComplianceLock?: boolean;
   /**
@@ -66,7 +66,7 @@ export class RecoveryVault extends pulumi.ComponentResource {
   public readonly lock?: aws.backup.VaultLockConfiguration;
   /** Access policy denying recovery point deletion, when planned. */
   public readonly policy?: aws.backup.VaultPolicy;
-  /** Lock mode actually rendered (`compliance` only with `allowComplianceLock`). */
+  /** Lock mode rendered (as planned; `compliance` only with `allowComplianceLock`). */
   public readonly lockMode: VaultSpec['lockMode'];
   /** Vault name (autonamed by Pulumi). */
   public readonly vaultName: pulumi.Output<string>;
@@ -115,7 +115,8 @@ export class RecoveryVault extends pulumi.ComponentResource {
         {
           region,
           backupVaultName: this.vault.name,
-          minRetentionDays: spec.minRetentionDays,
+          // AWS Backup requires a minimum retention when locking; 1 day is its smallest value.
+          minRetentionDays: spec.minRetentionDays ?? 1,
           maxRetentionDays: spec.maxRetentionDays,
           // Without changeableForDays the lock stays in governance mode.
           changeableForDays:
@@ -165,13 +166,14 @@ function renderedLockMode(
   spec: VaultSpec,
   allowComplianceLock: boolean,
 ): VaultSpec['lockMode'] {
-  if (spec.lockMode !== 'compliance' || allowComplianceLock) return spec.lockMode;
-  void pulumi.log.warn(
-    `vault '${name}' is planned with a compliance-mode lock, rendered in governance mode; ` +
-      'pass allowComplianceLock: true to accept a lock that cannot be removed after ' +
-      `${spec.changeableForDays ?? MIN_CHANGEABLE_FOR_DAYS} days`,
-  );
-  return 'governance';
+  if (spec.lockMode === 'compliance' && !allowComplianceLock) {
+    throw new Error(
+      `vault '${name}' is planned with lockMode 'compliance', which cannot be undone after ` +
+        `its ${spec.changeableForDays ?? MIN_CHANGEABLE_FOR_DAYS}-day cooling-off period; ` +
+        "set allowComplianceLock: true to accept that, or plan a 'governance' lock",
+    );
+  }
+  return spec.lockMode;
 }
 
 /**

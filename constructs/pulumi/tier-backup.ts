@@ -1,7 +1,8 @@
 import * as aws from '@pulumi/aws';
 import * as pulumi from '@pulumi/pulumi';
 
-import type { BackupRuleSpec, ResourceKind, TierPlan } from '../../lib/model';
+import { STORE_KINDS } from '../../lib/model';
+import type { BackupRuleSpec, ResourceKind, StoreKind, TierPlan } from '../../lib/model';
 import { TIER_CONDITION_KEY } from './tags';
 import { TYPE_TOKENS } from './type-tokens';
 
@@ -22,14 +23,21 @@ export const BACKUP_ROLE_MANAGED_POLICIES = {
  * (AWS Backup assigns resources matching `Resources` AND every `Conditions` entry).
  * https://docs.aws.amazon.com/aws-backup/latest/devguide/assigning-resources.html
  */
-const RESOURCE_ARN_PATTERNS: Readonly<Partial<Record<ResourceKind, string>>> = {
-  dynamodb: 'arn:*:dynamodb:*:*:table/*',
-  s3: 'arn:*:s3:::*',
-  rds: 'arn:*:rds:*:*:db:*',
-  aurora: 'arn:*:rds:*:*:cluster:*',
-  efs: 'arn:*:elasticfilesystem:*:*:file-system/*',
-  ebs: 'arn:*:ec2:*:*:volume/*',
+export const RESOURCE_ARN_PATTERNS: Readonly<Record<StoreKind, string>> = {
+  dynamodb: 'arn:aws:dynamodb:*:*:table/*',
+  s3: 'arn:aws:s3:::*',
+  rds: 'arn:aws:rds:*:*:db:*',
+  aurora: 'arn:aws:rds:*:*:cluster:*',
+  efs: 'arn:aws:elasticfilesystem:*:*:file-system/*',
+  ebs: 'arn:aws:ec2:*:*:volume/*',
 };
+
+/** `Resources` of a selection: `*` when the group covers every store kind (or names none). */
+export function selectionResources(kinds: readonly ResourceKind[]): string[] {
+  const stores = kinds.filter((k): k is StoreKind => (STORE_KINDS as readonly string[]).includes(k));
+  if (stores.length === 0 || STORE_KINDS.every((k) => stores.includes(k))) return ['*'];
+  return [...new Set(stores.map((k) => RESOURCE_ARN_PATTERNS[k]))];
+}
 
 /** Arguments of {@link TierBackup}. */
 export interface TierBackupArgs {
@@ -78,7 +86,7 @@ interface RuleGroup {
  * recovery-region vault.
  *
  * Children: `${name}-role` (+ `${name}-role-<policy>` attachments) unless `roleArn` is given;
- * `${name}-plan` and `${name}-selection` for the rules selecting the most store kinds;
+ * `${name}-plan` and `${name}-selection` for the group of the plan's first rule;
  * `${name}-plan-<rule>` / `${name}-selection-<rule>` for each further group, named after its
  * first rule.
  */
@@ -156,7 +164,7 @@ export class TierBackup extends pulumi.ComponentResource {
             region,
             planId: plan.id,
             iamRoleArn: this.roleArn,
-            resources: group.storeKinds.flatMap((kind) => RESOURCE_ARN_PATTERNS[kind] ?? []),
+            resources: selectionResources(group.storeKinds),
             // Conditions (AND), never selectionTags (ListOfTags, OR).
             conditions: [{ stringEquals: [{ key: TIER_CONDITION_KEY, value: tier.tier }] }],
           },
@@ -175,7 +183,7 @@ export class TierBackup extends pulumi.ComponentResource {
   }
 }
 
-/** Groups rules by the store kinds they select; the group selecting the most kinds comes first. */
+/** Groups rules by the store kinds they select, in plan order (the first rule's group first). */
 export function groupRules(rules: readonly BackupRuleSpec[]): readonly RuleGroup[] {
   const groups = new Map<string, { storeKinds: ResourceKind[]; rules: BackupRuleSpec[] }>();
   for (const rule of rules) {
@@ -185,8 +193,7 @@ export function groupRules(rules: readonly BackupRuleSpec[]): readonly RuleGroup
     group.rules.push(rule);
     groups.set(key, group);
   }
-  const ordered = [...groups.values()].sort((a, b) => b.storeKinds.length - a.storeKinds.length);
-  return ordered.map((g, i) => ({
+  return [...groups.values()].map((g, i) => ({
     suffix: i === 0 ? '' : `-${g.rules[0]?.name ?? i}`,
     storeKinds: g.storeKinds,
     rules: g.rules,
