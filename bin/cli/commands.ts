@@ -1,0 +1,7 @@
+import { registerCheck } from './check-command';
+import { registerPlan } from './plan-command';
+import { registerRules } from './rules-command';
+import type { CommandRegistration } from './cli-context';
+
+/** Every `continuity` command, in the order `--help` lists them. Add new commands here. */
+export const COMMANDS: readonly CommandRegistration[] = [registerCheck, registerPlan, registerRules];
