@@ -2,9 +2,16 @@ import { formatDuration } from '../duration/format-duration';
 import { bestAchievable } from '../facts';
 import { DISRUPTIONS, STORE_KINDS } from '../model/disruption';
 import type { StoreKind } from '../model/disruption';
+import type { Basis } from '../model/protection';
 import type { RecoveryTier } from '../model/spec';
 import type { IndexedService } from './indexed-service';
 import type { SpecIssue } from './spec-issue';
+
+const BASIS_WORDING: Readonly<Record<Basis, string>> = {
+  sla: 'backed by an AWS SLA',
+  'documented-typical': 'typical value documented by AWS',
+  estimate: 'our estimate',
+};
 
 /**
  * Every declared objective is reachable for every store of the service by some AWS mechanism.
@@ -54,14 +61,17 @@ export function checkReachability(
           gaps.push(`rto ${formatDuration(wanted.rtoSeconds)} (best possible ${formatDuration(best.rtoSeconds)})`);
         }
         if (gaps.length > 0) {
+          const bounds = [
+            ...(best.rpoSeconds > 0 ? [`rpo >= ${formatDuration(best.rpoSeconds)}`] : []),
+            ...(best.rtoSeconds > 0 ? [`rto >= ${formatDuration(best.rtoSeconds)}`] : []),
+          ];
           issues.push({
             segments,
             message:
               `tier ${tier.name} promises ${disruption} ${gaps.join(' and ')}, which no AWS mechanism ` +
-              `reaches for ${name} (best: ${best.mechanisms.join(', ')}, ${best.basis}); ` +
-              `put service '${service.name}' on a tier with looser ${disruption} objectives ` +
-              `(rpo >= ${formatDuration(best.rpoSeconds)}, rto >= ${formatDuration(best.rtoSeconds)}) ` +
-              'or keep this data in a store that can meet them',
+              `reaches for ${name} (best: ${best.mechanisms.join(', ')}; ${BASIS_WORDING[best.basis]}); ` +
+              `put service '${service.name}' on a tier whose ${disruption} objective has ${bounds.join(' and ')}, ` +
+              'or keep this data in a store that can meet it',
           });
         }
       }

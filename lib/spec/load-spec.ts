@@ -33,7 +33,7 @@ export function loadSpec(file: string, options: ValidateSpecOptions = {}): Conti
   const asJson = extension === '.json' || (!['.yaml', '.yml'].includes(extension) && text.trimStart().startsWith('{'));
   const lines = new LineCounter();
   const document = parseDocument(text, { lineCounter: lines, prettyErrors: false });
-  const raw = asJson ? parseJson(text, file, lines) : parseYaml(document, file);
+  const raw = asJson ? parseJson(text, file, lines) : parseYaml(document, file, lines);
   if (raw === undefined || raw === null) {
     throw new InputError([
       { path: file, message: 'the spec file is empty; start from examples/continuity.yaml with regions and services' },
@@ -41,22 +41,28 @@ export function loadSpec(file: string, options: ValidateSpecOptions = {}): Conti
   }
   const { spec, issues } = validateSpecIssues(raw, options);
   if (spec === undefined) {
+    const located = issues.map((issue) => ({
+      offset: offsetOf(document, issue.segments),
+      path: formatPath(issue.segments),
+      message: issue.message,
+    }));
+    // In a file, line order reads best; a stable sort keeps document order for ties.
+    located.sort((a, b) => (a.offset ?? -1) - (b.offset ?? -1));
     throw new InputError(
-      issues.map((issue) => ({
-        path: locate(file, document, lines, issue.segments),
-        message: issue.message,
-      })),
+      located.map(({ offset, path, message }) => {
+        const where = offset === undefined ? file : position(file, lines, offset);
+        return { path: path === '' ? where : `${where} ${path}`, message };
+      }),
     );
   }
   return spec;
 }
 
-function parseYaml(document: Document, file: string): unknown {
+function parseYaml(document: Document, file: string, lines: LineCounter): unknown {
   if (document.errors.length > 0) {
     throw new InputError(
       document.errors.map((error) => {
-        const position = error.linePos?.[0];
-        const where = position ? `${file}:${position.line}:${position.col}` : file;
+        const where = position(file, lines, error.pos[0]);
         const reason = error.message.split(/ at line \d+/)[0];
         return {
           path: where,
@@ -80,8 +86,8 @@ function parseJson(text: string, file: string, lines: LineCounter): unknown {
   }
 }
 
-/** `file:line:col path` for the deepest node of `segments` found in the document. */
-function locate(file: string, document: Document, lines: LineCounter, segments: readonly PathSegment[]): string {
+/** Offset of the deepest node of `segments` found in the document (keys point at the key). */
+function offsetOf(document: Document, segments: readonly PathSegment[]): number | undefined {
   let node: unknown = document.contents;
   let offset: number | undefined = (node as { range?: number[] } | null)?.range?.[0];
   for (const segment of segments) {
@@ -99,9 +105,7 @@ function locate(file: string, document: Document, lines: LineCounter, segments: 
       break;
     }
   }
-  const path = formatPath(segments);
-  const where = offset === undefined ? file : position(file, lines, offset);
-  return path === '' ? where : `${where} ${path}`;
+  return offset;
 }
 
 function position(file: string, lines: LineCounter, offset: number): string {
