@@ -1,0 +1,184 @@
+import { RemovalPolicy, Stack } from 'aws-cdk-lib';
+import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
+import * as actions from 'aws-cdk-lib/aws-cloudwatch-actions';
+import * as events from 'aws-cdk-lib/aws-events';
+import * as targets from 'aws-cdk-lib/aws-events-targets';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as kms from 'aws-cdk-lib/aws-kms';
+import * as sns from 'aws-cdk-lib/aws-sns';
+import { Construct } from 'constructs';
+import type { AlarmSpec } from '../../lib/model';
+import type { StoreMetric } from './protected-store';
+
+/** Properties of a {@link ContinuityMonitoring}. */
+export interface ContinuityMonitoringProps {
+  /**
+   * Topic that alarms and job events notify.
+   *
+   * @default - a new topic encrypted with a new customer-managed key
+   */
+  readonly topic?: sns.ITopic;
+  /**
+   * Create EventBridge rules for failed, expired and aborted AWS Backup jobs, failed copy jobs and
+   * failed restore jobs in this Region.
+   *
+   * @default true
+   */
+  readonly jobEvents?: boolean;
+}
+
+/**
+ * AWS Backup job events (EventBridge `detail-type` and failure states).
+ * https://docs.aws.amazon.com/aws-backup/latest/devguide/eventbridge.html
+ */
+const JOB_EVENTS = [
+  { id: 'BackupJobFailed', detailType: 'Backup Job State Change', states: ['FAILED', 'EXPIRED', 'ABORTED'] },
+  { id: 'CopyJobFailed', detailType: 'Copy Job State Change', states: ['FAILED'] },
+  { id: 'RestoreJobFailed', detailType: 'Restore Job State Change', states: ['FAILED'] },
+] as const;
+
+/** Signals measured in lag (threshold in seconds, alarm above it) rather than a count. */
+const LAG_SIGNALS: ReadonlySet<string> = new Set([
+  's3-replication-latency',
+  'dynamodb-replication-latency',
+  'aurora-global-replication-lag',
+  'rds-replica-lag',
+  'efs-time-since-last-sync',
+]);
+
+/**
+ * Notifications and alarms for one Region: an encrypted SNS topic, EventBridge rules for failed
+ * backup, copy and restore jobs, CloudWatch alarms from the plan's {@link AlarmSpec}s and a
+ * dashboard per service that shows live replication lag against the declared RPO.
+ */
+export class ContinuityMonitoring extends Construct {
+  /** Topic notified by every alarm and job event rule. */
+  public readonly topic: sns.ITopic;
+  /** Job event rules, by id (`BackupJobFailed`, `CopyJobFailed`, `RestoreJobFailed`). */
+  public readonly jobRules: Readonly<Record<string, events.Rule>>;
+  private readonly alarmAction: actions.SnsAction;
+
+  public constructor(scope: Construct, id: string, props: ContinuityMonitoringProps = {}) {
+    super(scope, id);
+    this.topic = props.topic ?? this.createTopic();
+    this.alarmAction = new actions.SnsAction(this.topic);
+    const rules: Record<string, events.Rule> = {};
+    if (props.jobEvents ?? true) {
+      for (const job of JOB_EVENTS) {
+        rules[job.id] = new events.Rule(this, job.id, {
+          description: `continuity-kit: AWS Backup ${job.detailType} to ${job.states.join('/')}`,
+          eventPattern: {
+            source: ['aws.backup'],
+            detailType: [job.detailType],
+            detail: { state: [...job.states] },
+          },
+          targets: [new targets.SnsTopic(this.topic)],
+        });
+      }
+    }
+    this.jobRules = rules;
+  }
+
+  /**
+   * Creates the alarm a plan asks for on `metric`, in this construct's Region.
+   *
+   * Lag thresholds are given in seconds and converted to the metric's unit; the alarm fires
+   * above them. Failure counts fire at or above the threshold. Health checks fire when the status
+   * drops below 1 (healthy).
+   */
+  public addAlarm(id: string, spec: AlarmSpec, metric: StoreMetric): cloudwatch.Alarm {
+    const region = Stack.of(this).region;
+    if (metric.region !== region) {
+      throw new Error(
+        `alarm '${id}' watches a metric published in '${metric.region}', but ${this.node.path} is in ` +
+          `'${region}'; CloudWatch alarms must live in the metric's Region`,
+      );
+    }
+    const isLag = LAG_SIGNALS.has(spec.signal);
+    const isHealth = spec.signal === 'health-check-status';
+    const alarm = new cloudwatch.Alarm(this, id, {
+      metric: metric.metric,
+      alarmDescription: `continuity-kit ${spec.signal}${isLag ? ` above ${spec.threshold} s` : ''}`,
+      threshold: isHealth ? 1 : isLag ? spec.threshold * metric.unitsPerSecond : spec.threshold,
+      comparisonOperator: isHealth
+        ? cloudwatch.ComparisonOperator.LESS_THAN_THRESHOLD
+        : isLag
+          ? cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD
+          : cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+      evaluationPeriods: isHealth ? 1 : 3,
+      treatMissingData: isHealth
+        ? cloudwatch.TreatMissingData.BREACHING
+        : cloudwatch.TreatMissingData.NOT_BREACHING,
+    });
+    alarm.addAlarmAction(this.alarmAction);
+    alarm.addOkAction(this.alarmAction);
+    return alarm;
+  }
+
+  /**
+   * A dashboard for one service: each lag metric next to a line at the declared RPO.
+   */
+  public addServiceDashboard(
+    service: string,
+    rpoSeconds: number,
+    metrics: readonly { readonly label: string; readonly metric: StoreMetric }[],
+  ): cloudwatch.Dashboard {
+    const dashboard = new cloudwatch.Dashboard(this, `Dashboard${pascal(service)}`);
+    const widgets = metrics.map(
+      ({ label, metric }) =>
+        new cloudwatch.GraphWidget({
+          title: `${service}: ${label}`,
+          region: metric.region,
+          left: [metric.metric],
+          leftAnnotations: [
+            { value: rpoSeconds * metric.unitsPerSecond, label: `declared RPO ${rpoSeconds} s` },
+          ],
+          width: 12,
+        }),
+    );
+    dashboard.addWidgets(
+      new cloudwatch.TextWidget({
+        markdown: `# ${service}\nReplication lag against the declared RPO of ${rpoSeconds} s.`,
+        width: 24,
+        height: 2,
+      }),
+      ...widgets,
+    );
+    return dashboard;
+  }
+
+  private createTopic(): sns.Topic {
+    const key = new kms.Key(this, 'TopicKey', {
+      enableKeyRotation: true,
+      removalPolicy: RemovalPolicy.DESTROY,
+      description: `Encrypts the continuity-kit notification topic ${this.node.path}`,
+    });
+    // CloudWatch alarms and EventBridge publish to an encrypted topic only when the key lets
+    // them. https://docs.aws.amazon.com/sns/latest/dg/sns-key-management.html
+    key.addToResourcePolicy(
+      new iam.PolicyStatement({
+        sid: 'AllowAlarmAndEventPublishing',
+        principals: [
+          new iam.ServicePrincipal('cloudwatch.amazonaws.com'),
+          new iam.ServicePrincipal('events.amazonaws.com'),
+        ],
+        actions: ['kms:Decrypt', 'kms:GenerateDataKey*'],
+        resources: ['*'],
+      }),
+    );
+    return new sns.Topic(this, 'Topic', {
+      displayName: 'continuity-kit alerts',
+      masterKey: key,
+      enforceSSL: true,
+    });
+  }
+}
+
+/** `checkout-api` → `CheckoutApi`, for construct ids. */
+export function pascal(name: string): string {
+  return name
+    .split(/[^A-Za-z0-9]+/)
+    .filter(Boolean)
+    .map((part) => part[0]!.toUpperCase() + part.slice(1))
+    .join('');
+}

@@ -1,0 +1,132 @@
+import { Aws, Duration, RemovalPolicy } from 'aws-cdk-lib';
+import * as backup from 'aws-cdk-lib/aws-backup';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as kms from 'aws-cdk-lib/aws-kms';
+import { Construct } from 'constructs';
+import type { VaultSpec } from '../../lib/model';
+
+/** Properties of a {@link RecoveryVault}. */
+export interface RecoveryVaultProps {
+  /** Lock and access settings planned for the vault (`TierPlan.vault`). */
+  readonly vault: VaultSpec;
+  /**
+   * Allow a `compliance` lock.
+   *
+   * A compliance lock cannot be removed by anyone, the root user and AWS included, once its
+   * cooling-off period has passed. Without this opt-in a vault planned with a compliance lock
+   * fails synthesis.
+   *
+   * @default false
+   */
+  readonly allowComplianceLock?: boolean;
+  /**
+   * Customer-managed KMS key that encrypts the recovery points.
+   *
+   * @default - a new key with rotation on, retained when the stack is deleted
+   */
+  readonly encryptionKey?: kms.IKey;
+}
+
+/**
+ * A backup vault encrypted with a customer-managed key, locked and protected as the plan says.
+ *
+ * The vault and its key are retained when the stack is deleted: removing them would destroy
+ * every recovery point they hold.
+ */
+export class RecoveryVault extends Construct {
+  /** The backup vault. */
+  public readonly vault: backup.BackupVault;
+  /** The KMS key that encrypts the vault's recovery points. */
+  public readonly encryptionKey: kms.IKey;
+  /** Lock mode actually applied. */
+  public readonly lockMode: VaultSpec['lockMode'];
+
+  public constructor(scope: Construct, id: string, props: RecoveryVaultProps) {
+    super(scope, id);
+    const spec = props.vault;
+    if (spec.lockMode === 'compliance' && props.allowComplianceLock !== true) {
+      throw new Error(
+        `vault '${this.node.path}' is planned with lockMode 'compliance', which cannot be undone ` +
+          'after its cooling-off period; set allowComplianceLock: true to accept that, ' +
+          "or plan a 'governance' lock",
+      );
+    }
+    this.lockMode = spec.lockMode;
+    this.encryptionKey = props.encryptionKey ?? this.createKey();
+    this.vault = new backup.BackupVault(this, 'Resource', {
+      encryptionKey: this.encryptionKey,
+      removalPolicy: RemovalPolicy.RETAIN,
+      blockRecoveryPointDeletion: spec.denyDeleteRecoveryPoints,
+      lockConfiguration: renderLock(spec),
+    });
+  }
+
+  /** ARN of the vault. */
+  public get vaultArn(): string {
+    return this.vault.backupVaultArn;
+  }
+
+  /** Grants `grantee` the key use AWS Backup needs to write and restore recovery points. */
+  public grantKeyUse(grantee: iam.IGrantable): iam.Grant {
+    return this.encryptionKey.grant(
+      grantee,
+      'kms:Encrypt',
+      'kms:Decrypt',
+      'kms:ReEncrypt*',
+      'kms:GenerateDataKey*',
+      'kms:DescribeKey',
+      'kms:CreateGrant',
+    );
+  }
+
+  private createKey(): kms.Key {
+    const key = new kms.Key(this, 'Key', {
+      description: `Encrypts the recovery points of ${this.node.path}`,
+      enableKeyRotation: true,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    // Backup and copy jobs run under AWS Backup service roles of this account; letting any of
+    // them use the key through AWS Backup (and only through it) keeps copy jobs from other
+    // Regions working without naming every role.
+    // https://docs.aws.amazon.com/aws-backup/latest/devguide/encryption.html
+    key.addToResourcePolicy(
+      new iam.PolicyStatement({
+        sid: 'AllowUseThroughAwsBackup',
+        principals: [new iam.AccountRootPrincipal()],
+        actions: [
+          'kms:Encrypt',
+          'kms:Decrypt',
+          'kms:ReEncrypt*',
+          'kms:GenerateDataKey*',
+          'kms:DescribeKey',
+          'kms:CreateGrant',
+        ],
+        resources: ['*'],
+        conditions: {
+          StringEquals: {
+            'kms:ViaService': `backup.${Aws.REGION}.amazonaws.com`,
+            'kms:CallerAccount': Aws.ACCOUNT_ID,
+          },
+        },
+      }),
+    );
+    return key;
+  }
+}
+
+function renderLock(spec: VaultSpec): backup.LockConfiguration | undefined {
+  if (spec.lockMode === 'none') {
+    return undefined;
+  }
+  // The lock's minimum retention is required by AWS Backup; 1 day is its smallest value.
+  // https://docs.aws.amazon.com/aws-backup/latest/devguide/vault-lock.html
+  const minRetention = Duration.days(spec.minRetentionDays ?? 1);
+  const maxRetention =
+    spec.maxRetentionDays === undefined ? undefined : Duration.days(spec.maxRetentionDays);
+  if (spec.lockMode === 'governance') {
+    return { minRetention, maxRetention };
+  }
+  // Compliance mode: ChangeableForDays is at least 3 (72 h cooling-off).
+  // https://docs.aws.amazon.com/aws-backup/latest/devguide/vault-lock.html
+  return { minRetention, maxRetention, changeableFor: Duration.days(spec.changeableForDays ?? 3) };
+}
