@@ -33,12 +33,34 @@ export interface Registration {
 /** A canned answer for one invoke token. */
 export type InvokeMock = (inputs: Readonly<Record<string, unknown>>) => Record<string, unknown>;
 
+/** The mock account id used in every ARN. */
+export const MOCK_ACCOUNT = '123456789012';
+
+/**
+ * Canned answers for the identity invokes the components make (key policies, managed policy
+ * ARNs): account {@link MOCK_ACCOUNT}, partition `aws`.
+ */
+export const AWS_IDENTITY_INVOKES: Readonly<Record<string, InvokeMock>> = {
+  'aws:index/getCallerIdentity:getCallerIdentity': () => ({
+    accountId: MOCK_ACCOUNT,
+    arn: `arn:aws:iam::${MOCK_ACCOUNT}:user/mock`,
+    id: MOCK_ACCOUNT,
+    userId: 'MOCKUSER',
+  }),
+  'aws:index/getPartition:getPartition': () => ({
+    partition: 'aws',
+    dnsSuffix: 'amazonaws.com',
+    id: 'aws',
+    reverseDnsPrefix: 'com.amazonaws',
+  }),
+};
+
 /** Options of {@link runUnderMocks}. */
 export interface RunUnderMocksOptions {
   /**
-   * Invokes the program may call, by token; any other invoke throws.
+   * Invokes the program may call, by token; any other invoke fails the run.
    *
-   * @default - none: every invoke throws
+   * @default AWS_IDENTITY_INVOKES
    */
   readonly invokes?: Readonly<Record<string, InvokeMock>>;
   /**
@@ -62,9 +84,6 @@ export interface MockRun<T> {
   /** The program's return value. */
   readonly result: T;
 }
-
-/** The mock account id used in every ARN. */
-export const MOCK_ACCOUNT = '123456789012';
 
 interface PendingRegistration {
   type: string;
@@ -179,7 +198,7 @@ export async function runUnderMocks<T>(
         return mockState(args, explicit ?? (viaProvider || 'us-east-1'));
       },
       call(args) {
-        const mock = options.invokes?.[args.token];
+        const mock = (options.invokes ?? AWS_IDENTITY_INVOKES)[args.token];
         if (!mock) {
           invokeErrors.push(args.token);
           throw new Error(`unexpected invoke '${args.token}' under mocks; add it to options.invokes`);
@@ -262,4 +281,36 @@ export function findRegistration(
     throw new Error(`no ${type} named '${name}'; found: ${names.join(', ') || 'none'}`);
   }
   return found;
+}
+
+/** Registrations of the given types that are neither protected nor retained on delete. */
+export function unprotected(
+  registrations: readonly Registration[],
+  types: readonly string[],
+): readonly string[] {
+  return registrations
+    .filter((r) => types.includes(r.type) && !r.options.protect && !r.options.retainOnDelete)
+    .map((r) => `${r.type} ${r.name}`);
+}
+
+/** Input keys that set a physical name, per resource type (autonaming is used otherwise). */
+export const PHYSICAL_NAME_INPUTS: Readonly<Record<string, readonly string[]>> = {
+  'aws:kms/key:Key': [],
+  'aws:backup/vault:Vault': ['name'],
+  'aws:backup/vaultLockConfiguration:VaultLockConfiguration': [],
+  'aws:dynamodb/table:Table': ['name'],
+  'aws:s3/bucket:Bucket': ['bucket', 'bucketPrefix'],
+  'aws:rds/instance:Instance': ['identifier', 'identifierPrefix'],
+  'aws:rds/cluster:Cluster': ['clusterIdentifier', 'clusterIdentifierPrefix'],
+  'aws:efs/fileSystem:FileSystem': ['creationToken'],
+  'aws:ebs/volume:Volume': [],
+};
+
+/** Registrations that set a physical name on a stateful resource, as `type name: key`. */
+export function physicallyNamed(registrations: readonly Registration[]): readonly string[] {
+  return registrations.flatMap((r) =>
+    (PHYSICAL_NAME_INPUTS[r.type] ?? [])
+      .filter((key) => r.inputs[key] !== undefined)
+      .map((key) => `${r.type} ${r.name}: ${key}`),
+  );
 }
