@@ -1,0 +1,175 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { XMLValidator } from 'fast-xml-parser';
+import { checkArgs, context, fixture, run } from './cli-harness';
+import { runCheck } from '../../../bin/cli/check-command';
+import { InputError } from '../../../lib/model/input-error';
+
+const ANSI = /\u001b\[[0-9;]*m/;
+
+describe('continuity check (in-process)', () => {
+  test('exits 0 with a text table when every objective is met', async () => {
+    // GIVEN
+    const args = checkArgs('compliant.template.json');
+    // WHEN
+    const out = await run(args);
+    // THEN
+    expect(out.exitCode).toBe(0);
+    expect(out.stdout).toMatch(/^continuity check: the service meets its objectives/);
+    expect(out.stdout).toMatch(/orders\s+relaxed\s+application\s+1d \/ \S+ ✓/);
+    expect(out.stderr).toBe('');
+  });
+
+  test('exits 1 and names the rule and fix when an objective is not met', async () => {
+    // GIVEN
+    const args = checkArgs('noncompliant.template.yaml');
+    // WHEN
+    const out = await run(args);
+    // THEN
+    expect(out.exitCode).toBe(1);
+    expect(out.stdout).toMatch(/application\s+1d \/ none ✗/);
+    expect(out.stdout).toContain('error RR-OBJ1');
+    expect(out.stdout).toContain('fix: ');
+  });
+
+  test.each([
+    ['json', (s: string) => expect(JSON.parse(s)).toMatchObject({ met: false, services: [{ name: 'orders' }] })],
+    ['markdown', (s: string) => expect(s).toMatch(/^## ❌ Continuity check[\s\S]*```mermaid[\s\S]*class s0 unmet/)],
+    ['sarif', (s: string) => expect(JSON.parse(s).runs[0].results[0].ruleId).toBe('RR-OBJ1')],
+    ['junit', (s: string) => expect(XMLValidator.validate(s)).toBe(true)],
+    ['text', (s: string) => expect(s).toContain('NOT MET')],
+  ])('renders --format %s', async (format, assertReport) => {
+    // GIVEN
+    const args = checkArgs('noncompliant.template.yaml', '--format', format);
+    // WHEN
+    const out = await run(args);
+    // THEN
+    expect(out.exitCode).toBe(1);
+    assertReport(out.stdout);
+  });
+
+  test('SARIF results point at the template file relative to the working directory', async () => {
+    // GIVEN
+    const args = checkArgs('noncompliant.template.yaml', '--format', 'sarif');
+    // WHEN
+    const out = await run(args);
+    // THEN
+    const result = JSON.parse(out.stdout).runs[0].results[0];
+    expect(result.locations[0].physicalLocation.artifactLocation.uri).toBe(
+      'test/bin/fixtures/noncompliant.template.yaml',
+    );
+    expect(result.locations[0].logicalLocations[0].name).toBe('OrdersTable');
+  });
+
+  test('writes the report to --output and prints a one-line summary', async () => {
+    // GIVEN
+    const dir = mkdtempSync(path.join(tmpdir(), 'continuity-'));
+    const file = path.join(dir, 'reports', 'continuity.json');
+    // WHEN
+    const out = await run(checkArgs('noncompliant.template.yaml', '--format', 'json', '--output', file));
+    // THEN
+    expect(out.exitCode).toBe(1);
+    expect(JSON.parse(readFileSync(file, 'utf8')).met).toBe(false);
+    expect(out.stdout).toBe(`1 of 1 service misses its objectives; report written to ${file}\n`);
+  });
+
+  test('reads the spec embedded in a cdk.out when --spec is not given', async () => {
+    // GIVEN
+    const args = ['check', fixture('assembly'), '--today', '2026-11-21', '--format', 'json'];
+    // WHEN
+    const out = await run(args);
+    // THEN
+    expect(out.stderr).toBe('');
+    expect(out.exitCode).toBe(0);
+    expect(JSON.parse(out.stdout).services[0]).toMatchObject({ name: 'orders', met: true });
+  });
+
+  test('colours the text on a terminal, and not when NO_COLOR is set', async () => {
+    // GIVEN
+    const args = checkArgs('compliant.template.json');
+    // WHEN
+    const tty = await run(args, { isTty: true });
+    const noColor = await run(args, { isTty: true, env: { NO_COLOR: '1' } });
+    const forced = await run([...args, '--color']);
+    // THEN
+    expect(tty.stdout).toMatch(ANSI);
+    expect(noColor.stdout).not.toMatch(ANSI);
+    expect(forced.stdout).toMatch(ANSI);
+  });
+
+  test('prints GitHub annotations when GITHUB_ACTIONS=true, on stderr when stdout is JSON', async () => {
+    // GIVEN
+    const env = { GITHUB_ACTIONS: 'true' };
+    // WHEN
+    const text = await run(checkArgs('noncompliant.template.yaml'), { env });
+    const json = await run(checkArgs('noncompliant.template.yaml', '--format', 'json'), { env });
+    // THEN
+    expect(text.stdout).toMatch(/^::error file=test\/bin\/fixtures\/noncompliant.template.yaml,title=RR-OBJ1 /m);
+    expect(json.stderr).toMatch(/^::error file=/m);
+    expect(() => JSON.parse(json.stdout)).not.toThrow();
+  });
+
+  test('prints no annotations outside GitHub Actions', async () => {
+    // GIVEN
+    const args = checkArgs('noncompliant.template.yaml');
+    // WHEN
+    const out = await run(args);
+    // THEN
+    expect(out.stdout).not.toContain('::error');
+  });
+
+  describe('bad input exits 2 with one clear line per issue', () => {
+    test.each([
+      ['a missing template', [fixture('nope.template.json'), '--spec', fixture('spec.yaml')], /^error: .*nope\.template\.json: no such file or directory; pass CloudFormation/],
+      ['a template that is not valid JSON', [fixture('broken.template.json'), '--spec', fixture('spec.yaml')], /^error: .*broken\.template\.json:1:\d+: invalid JSON/],
+      ['a missing spec file', [fixture('compliant.template.json'), '--spec', fixture('nope.yaml')], /^error: .*nope\.yaml: cannot read the spec file/],
+      ['no spec anywhere', [fixture('compliant.template.json')], /^error: --spec: no continuity spec: pass --spec FILE/],
+      ['a bad --today', [fixture('compliant.template.json'), '--spec', fixture('spec.yaml'), '--today', '2026-02-30'], /^error: --today: expected a date as YYYY-MM-DD, received '2026-02-30'/],
+      ['an unknown format', ['--format', 'xml'], /argument 'xml' is invalid. Allowed choices are text, json, markdown, sarif, junit/],
+      ['an unknown option', ['--bogus'], /^error: unknown option '--bogus'/],
+    ])('fails on %s', async (_case, args, message) => {
+      // GIVEN
+      const argv = ['check', ...args];
+      // WHEN
+      const out = await run(argv);
+      // THEN
+      expect(out.exitCode).toBe(2);
+      expect(out.stdout).toBe('');
+      expect(out.stderr).toMatch(message);
+      expect(out.stderr).not.toMatch(/\n\s+at /);
+    });
+
+    test('fails on an invalid spec, listing every issue', async () => {
+      // GIVEN
+      const args = checkArgs('compliant.template.json').map((a) => (a.endsWith('spec.yaml') ? fixture('bad-spec.yaml') : a));
+      // WHEN
+      const out = await run(args);
+      // THEN
+      expect(out.exitCode).toBe(2);
+      const lines = out.stderr.trimEnd().split('\n');
+      expect(lines).toHaveLength(2);
+      expect(lines[0]).toMatch(/^error: .*bad-spec\.yaml:\d+:\d+ regions\.recovery: /);
+      expect(lines[1]).toMatch(/^error: .*bad-spec\.yaml:\d+:\d+ services\[0\]\.tier: unknown tier 'titanium'/);
+    });
+
+    test('fails with a hint to run cdk synth when there is no cdk.out and no path', async () => {
+      // GIVEN
+      const cwd = mkdtempSync(path.join(tmpdir(), 'continuity-empty-'));
+      // WHEN
+      const out = await run(['check'], { cwd });
+      // THEN
+      expect(out.exitCode).toBe(2);
+      expect(out.stderr).toMatch(/^error: cdk.out: no cdk.out directory here; run `cdk synth` first/);
+    });
+  });
+
+  test('runCheck throws InputError, for callers that handle errors themselves', () => {
+    // GIVEN
+    const options = { spec: fixture('spec.yaml') };
+    // WHEN
+    const check = () => runCheck([fixture('nope.json')], options, context());
+    // THEN
+    expect(check).toThrow(InputError);
+  });
+});
