@@ -31,11 +31,11 @@ describe('RecoveryVault with a governance lock in the recovery Region', () => {
   test('creates exactly a key, a vault, a lock and a policy named from the component', () => {
     // GIVEN a gold vault spec  WHEN rendered  THEN
     const children = regs.filter((r) => r.custom && r.type !== 'pulumi:providers:aws');
-    expect(children.map((r) => [r.type, r.name])).toEqual([
-      [KEY, 'gold-recovery-key'],
+    expect(children.map((r) => [r.type, r.name]).sort()).toEqual([
       [VAULT, 'gold-recovery-vault'],
       [LOCK, 'gold-recovery-lock'],
       [POLICY, 'gold-recovery-policy'],
+      [KEY, 'gold-recovery-key'],
     ]);
   });
 
