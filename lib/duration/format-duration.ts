@@ -14,7 +14,9 @@ const UNITS: readonly (readonly [string, number])[] = [
  */
 export function formatDuration(seconds: number): string {
   if (!Number.isFinite(seconds) || seconds < 0) {
-    throw new RangeError(`formatDuration needs a finite, non-negative number of seconds, got ${seconds}`);
+    throw new RangeError(
+      `formatDuration needs a finite, non-negative number of seconds, got ${seconds}`,
+    );
   }
   let rest = Math.round(seconds);
   if (rest === 0) {

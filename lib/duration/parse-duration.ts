@@ -53,7 +53,10 @@ export function parseDuration(input: string | number, field: string): number {
     if (input < 0) {
       return fail('duration must not be negative');
     }
-    return fail('a bare number has no unit', `write ${input}min, not ${input} (or ${input}s, ${input}h)`);
+    return fail(
+      'a bare number has no unit',
+      `write ${input}min, not ${input} (or ${input}s, ${input}h)`,
+    );
   }
   if (typeof input !== 'string') {
     return fail('duration must be text');
@@ -69,7 +72,10 @@ export function parseDuration(input: string | number, field: string): number {
     if (Number(text) === 0) {
       return 0;
     }
-    return fail('a bare number has no unit', `write ${text}min, not ${text} (or ${text}s, ${text}h)`);
+    return fail(
+      'a bare number has no unit',
+      `write ${text}min, not ${text} (or ${text}s, ${text}h)`,
+    );
   }
   const seconds = /^P/i.test(text) ? parseIso(text, fail) : parseCompact(text, fail);
   if (!Number.isInteger(seconds)) {
@@ -88,9 +94,11 @@ function parseIso(text: string, fail: (reason: string, fix?: string) => never): 
     return fail('years and months vary in length', 'write days instead, e.g. P30D or P365D');
   }
   const n = (v: string | undefined): number => (v === undefined ? 0 : Number(v));
-  return Math.round(
-    (n(weeks) * 604_800 + n(days) * 86_400 + n(hours) * 3_600 + n(minutes) * 60 + n(secs)) * 1000,
-  ) / 1000;
+  return (
+    Math.round(
+      (n(weeks) * 604_800 + n(days) * 86_400 + n(hours) * 3_600 + n(minutes) * 60 + n(secs)) * 1000,
+    ) / 1000
+  );
 }
 
 function parseCompact(text: string, fail: (reason: string, fix?: string) => never): number {
@@ -141,5 +149,5 @@ function show(value: unknown): string {
   if (value === undefined) {
     return 'nothing';
   }
-  return typeof value === 'number' ? String(value) : JSON.stringify(value) ?? String(value);
+  return typeof value === 'number' ? String(value) : (JSON.stringify(value) ?? String(value));
 }

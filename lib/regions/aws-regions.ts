@@ -53,7 +53,8 @@ export const AWS_GOVCLOUD_REGIONS = ['us-gov-east-1', 'us-gov-west-1'] as const;
 /**
  * AWS China Region codes (partition `aws-cn`).
  *
- * Source: https://docs.amazonaws.cn/en_us/aws/latest/userguide/endpoints-Beijing.html
+ * Source: https://docs.aws.amazon.com/global-infrastructure/latest/regions/aws-regions.html
+ * (China Regions are operated separately and need their own accounts).
  */
 export const AWS_CHINA_REGIONS = ['cn-north-1', 'cn-northwest-1'] as const;
 

@@ -11,7 +11,10 @@ export function suggestRegion(input: string): string | undefined {
   if (isAwsRegion(input)) {
     return undefined;
   }
-  const normalized = input.trim().toLowerCase().replace(/[_\s.]+/g, '-');
+  const normalized = input
+    .trim()
+    .toLowerCase()
+    .replace(/[_\s.]+/g, '-');
   if (isAwsRegion(normalized)) {
     return normalized;
   }

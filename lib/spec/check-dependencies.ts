@@ -27,6 +27,13 @@ export function checkDependencies(
   for (const { index, service } of services) {
     service.dependsOn.forEach((name, d) => {
       const segments = ['services', index, 'dependsOn', d];
+      if (service.dependsOn.indexOf(name) !== d) {
+        issues.push({
+          segments,
+          message: `service '${name}' is listed twice in dependsOn; remove one`,
+        });
+        return;
+      }
       if (!knownNames.includes(name)) {
         issues.push({
           segments,

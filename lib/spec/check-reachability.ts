@@ -55,10 +55,14 @@ export function checkReachability(
         }
         const gaps: string[] = [];
         if (wanted.rpoSeconds < best.rpoSeconds) {
-          gaps.push(`rpo ${formatDuration(wanted.rpoSeconds)} (best possible ${formatDuration(best.rpoSeconds)})`);
+          gaps.push(
+            `rpo ${formatDuration(wanted.rpoSeconds)} (best possible ${formatDuration(best.rpoSeconds)})`,
+          );
         }
         if (wanted.rtoSeconds < best.rtoSeconds) {
-          gaps.push(`rto ${formatDuration(wanted.rtoSeconds)} (best possible ${formatDuration(best.rtoSeconds)})`);
+          gaps.push(
+            `rto ${formatDuration(wanted.rtoSeconds)} (best possible ${formatDuration(best.rtoSeconds)})`,
+          );
         }
         if (gaps.length > 0) {
           const bounds = [

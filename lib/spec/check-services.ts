@@ -51,7 +51,9 @@ function checkTiers(
 ): SpecIssue[] {
   const names = Object.keys(tiers);
   return services
-    .filter(({ service }) => tiers[service.tier] === undefined && !brokenTiers.includes(service.tier))
+    .filter(
+      ({ service }) => tiers[service.tier] === undefined && !brokenTiers.includes(service.tier),
+    )
     .map(({ index, service }) => ({
       segments: ['services', index, 'tier'],
       message:
@@ -88,10 +90,14 @@ function checkClaims(services: readonly IndexedService[]): SpecIssue[] {
       const clash = claims.find(
         (claim) =>
           claim.logicalId === resource.logicalId &&
-          (claim.stack === undefined || resource.stack === undefined || claim.stack === resource.stack),
+          (claim.stack === undefined ||
+            resource.stack === undefined ||
+            claim.stack === resource.stack),
       );
       if (clash) {
-        const what = resource.stack ? `${resource.stack}/${resource.logicalId}` : resource.logicalId;
+        const what = resource.stack
+          ? `${resource.stack}/${resource.logicalId}`
+          : resource.logicalId;
         issues.push({
           segments: ['services', index, 'resources', r, 'logicalId'],
           message:
@@ -102,7 +108,12 @@ function checkClaims(services: readonly IndexedService[]): SpecIssue[] {
         });
         return;
       }
-      claims.push({ stack: resource.stack, logicalId: resource.logicalId, service: service.name, where });
+      claims.push({
+        stack: resource.stack,
+        logicalId: resource.logicalId,
+        service: service.name,
+        where,
+      });
     });
   }
   return issues;

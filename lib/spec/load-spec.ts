@@ -24,19 +24,31 @@ export function loadSpec(file: string, options: ValidateSpecOptions = {}): Conti
   try {
     text = readFileSync(file, 'utf8');
   } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : String((error as Error).message);
+    const reason =
+      (error as NodeJS.ErrnoException).code === 'ENOENT'
+        ? 'no such file'
+        : String((error as Error).message);
     throw new InputError([
-      { path: file, message: `cannot read the spec file (${reason}); check the path, e.g. --spec continuity.yaml` },
+      {
+        path: file,
+        message: `cannot read the spec file (${reason}); check the path, e.g. --spec continuity.yaml`,
+      },
     ]);
   }
   const extension = extname(file).toLowerCase();
-  const asJson = extension === '.json' || (!['.yaml', '.yml'].includes(extension) && text.trimStart().startsWith('{'));
+  const asJson =
+    extension === '.json' ||
+    (!['.yaml', '.yml'].includes(extension) && text.trimStart().startsWith('{'));
   const lines = new LineCounter();
   const document = parseDocument(text, { lineCounter: lines, prettyErrors: false });
   const raw = asJson ? parseJson(text, file, lines) : parseYaml(document, file, lines);
   if (raw === undefined || raw === null) {
     throw new InputError([
-      { path: file, message: 'the spec file is empty; start from examples/continuity.yaml with regions and services' },
+      {
+        path: file,
+        message:
+          'the spec file is empty; start from examples/continuity.yaml with regions and services',
+      },
     ]);
   }
   const { spec, issues } = validateSpecIssues(raw, options);
@@ -82,7 +94,9 @@ function parseJson(text: string, file: string, lines: LineCounter): unknown {
     const offset = /position (\d+)/.exec(message);
     const where = offset ? position(file, lines, Number(offset[1])) : file;
     const reason = lowerFirst(message.replace(/ in JSON at position \d+.*$/, ''));
-    throw new InputError([{ path: where, message: `invalid JSON: ${reason}; fix the file at this point` }]);
+    throw new InputError([
+      { path: where, message: `invalid JSON: ${reason}; fix the file at this point` },
+    ]);
   }
 }
 
@@ -92,7 +106,9 @@ function offsetOf(document: Document, segments: readonly PathSegment[]): number 
   let offset: number | undefined = (node as { range?: number[] } | null)?.range?.[0];
   for (const segment of segments) {
     if (isMap(node)) {
-      const pair = node.items.find((item) => (item.key as { value?: unknown } | null)?.value === segment);
+      const pair = node.items.find(
+        (item) => (item.key as { value?: unknown } | null)?.value === segment,
+      );
       if (!pair) {
         break;
       }

@@ -26,7 +26,12 @@ export function resolveTiers(overrides: ReadonlyMap<string, TierOverride>): {
   for (const [name, override] of overrides) {
     const base: RecoveryTier = isBuiltInTier(name)
       ? cloneTier(BUILT_IN_TIERS[name])
-      : { name, objectives: {}, reviewEveryDays: DEFAULT_CADENCE_DAYS, drillEveryDays: DEFAULT_CADENCE_DAYS };
+      : {
+          name,
+          objectives: {},
+          reviewEveryDays: DEFAULT_CADENCE_DAYS,
+          drillEveryDays: DEFAULT_CADENCE_DAYS,
+        };
     const tier = applyOverride(base, override);
     if (Object.keys(tier.objectives).length === 0) {
       issues.push({

@@ -24,7 +24,9 @@ export function isCalendarDate(text: string): boolean {
   }
   const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
   const date = new Date(Date.UTC(year, month - 1, day));
-  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+  return (
+    date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day
+  );
 }
 
 /** A strict mapping: unknown keys are errors, with a did-you-mean among the known ones. */
@@ -34,7 +36,10 @@ function strict<Shape extends z.ZodRawShape>(shape: Shape, what: string) {
     error: (issue) => {
       if (issue.code === 'unrecognized_keys') {
         return issue.keys
-          .map((key) => `unknown key '${key}'${didYouMean(key, known)}; ${what} allows ${known.join(', ')}`)
+          .map(
+            (key) =>
+              `unknown key '${key}'${didYouMean(key, known)}; ${what} allows ${known.join(', ')}`,
+          )
           .join('\n');
       }
       if (issue.code === 'invalid_type') {
@@ -55,10 +60,14 @@ function text(example: string, pattern?: RegExp, patternHint?: string) {
           : `expected text such as ${example}, received ${showValue(issue.input)}`,
     })
     .trim()
-    .min(1, { error: (issue) => `must not be empty, received ${showValue(issue.input)}; write e.g. ${example}` });
+    .min(1, {
+      error: (issue) =>
+        `must not be empty, received ${showValue(issue.input)}; write e.g. ${example}`,
+    });
   if (pattern) {
     schema = schema.regex(pattern, {
-      error: (issue) => `${patternHint ?? `must match ${pattern}`}, received ${showValue(issue.input)}`,
+      error: (issue) =>
+        `${patternHint ?? `must match ${pattern}`}, received ${showValue(issue.input)}`,
     });
   }
   return schema;
@@ -75,7 +84,11 @@ function list<T extends z.ZodType>(item: T, example: string) {
 export function durationField(example: string) {
   return z.unknown().transform((value, ctx): number => {
     if (value === undefined || value === null) {
-      ctx.issues.push({ code: 'custom', message: `is required; write a duration such as ${example}`, input: value });
+      ctx.issues.push({
+        code: 'custom',
+        message: `is required; write a duration such as ${example}`,
+        input: value,
+      });
       return z.NEVER;
     }
     if (typeof value !== 'string' && typeof value !== 'number') {
@@ -156,8 +169,13 @@ export const tierSchema = strict(
       .nullable()
       .optional(),
     retentionDays: z
-      .number({ error: (issue) => `expected a number of days such as 35, received ${showValue(issue.input)}` })
-      .int({ error: (issue) => `must be a whole number of days, received ${showValue(issue.input)}` })
+      .number({
+        error: (issue) =>
+          `expected a number of days such as 35, received ${showValue(issue.input)}`,
+      })
+      .int({
+        error: (issue) => `must be a whole number of days, received ${showValue(issue.input)}`,
+      })
       .min(1, { error: (issue) => `must be at least 1 day, received ${showValue(issue.input)}` })
       .nullable()
       .optional(),
@@ -189,8 +207,13 @@ export const resourceSchema = strict(
     logicalId: text('OrdersTable').optional(),
     stack: text('ShopPrimary').optional(),
     sizeGiB: z
-      .number({ error: (issue) => `expected a size in GiB such as 200, received ${showValue(issue.input)}` })
-      .positive({ error: (issue) => `must be more than 0 GiB, received ${showValue(issue.input)}; leave it out when unknown` })
+      .number({
+        error: (issue) => `expected a size in GiB such as 200, received ${showValue(issue.input)}`,
+      })
+      .positive({
+        error: (issue) =>
+          `must be more than 0 GiB, received ${showValue(issue.input)}; leave it out when unknown`,
+      })
       .optional(),
   },
   'a resource',
@@ -199,7 +222,11 @@ export const resourceSchema = strict(
 /** One service as written under `services:`. */
 export const serviceSchema = strict(
   {
-    name: text('orders', SERVICE_NAME_PATTERN, 'must start with a letter and hold only letters, digits, - or _'),
+    name: text(
+      'orders',
+      SERVICE_NAME_PATTERN,
+      'must start with a letter and hold only letters, digits, - or _',
+    ),
     tier: text('gold'),
     owner: text('team-orders'),
     dependsOn: list(text('payments'), '[payments]').default([]),

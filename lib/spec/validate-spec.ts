@@ -85,11 +85,19 @@ export function validateSpecIssues(
   const { tiers, issues: tierIssues } = resolveTiers(overrides);
   issues.push(...tierIssues);
   const services = parseServices(raw.services, issues);
-  const suppressions = parseList(raw.suppressions, 'suppressions', suppressionSchema, issues, false);
+  const suppressions = parseList(
+    raw.suppressions,
+    'suppressions',
+    suppressionSchema,
+    issues,
+    false,
+  );
 
   const today = (options.now ?? new Date()).toISOString().slice(0, 10);
   const knownNames = Array.isArray(raw.services)
-    ? raw.services.flatMap((s: unknown) => (isMapping(s) && typeof s.name === 'string' ? [s.name.trim()] : []))
+    ? raw.services.flatMap((s: unknown) =>
+        isMapping(s) && typeof s.name === 'string' ? [s.name.trim()] : [],
+      )
     : [];
   issues.push(...checkServices(services, tiers, today, broken));
   issues.push(...checkDependencies(services, tiers, knownNames));
@@ -197,7 +205,9 @@ function salvageService(raw: unknown, error: z.ZodError): unknown {
     } else if (key === 'owner') {
       copy.owner = 'unknown';
     } else if (typeof index === 'number' && Array.isArray(copy[key as string])) {
-      copy[key as string] = (copy[key as string] as unknown[]).map((item, i) => (i === index ? undefined : item));
+      copy[key as string] = (copy[key as string] as unknown[]).map((item, i) =>
+        i === index ? undefined : item,
+      );
     } else {
       delete copy[key as string];
     }
@@ -223,7 +233,10 @@ function parseList(
     return [];
   }
   if (!Array.isArray(raw)) {
-    issues.push({ segments: [key], message: `expected a list, received ${showValue(raw)}; write ${key}: [...]` });
+    issues.push({
+      segments: [key],
+      message: `expected a list, received ${showValue(raw)}; write ${key}: [...]`,
+    });
     return [];
   }
   const parsed: { index: number; value: unknown }[] = [];
@@ -248,7 +261,10 @@ function fromZod(error: z.ZodError, prefix: readonly PathSegment[]): SpecIssue[]
     const segments = [...prefix, ...(issue.path as PathSegment[])];
     if (issue.code === 'unrecognized_keys') {
       const messages = issue.message.split('\n');
-      return issue.keys.map((key, i) => ({ segments: [...segments, key], message: messages[i] ?? issue.message }));
+      return issue.keys.map((key, i) => ({
+        segments: [...segments, key],
+        message: messages[i] ?? issue.message,
+      }));
     }
     return [{ segments, message: issue.message }];
   });

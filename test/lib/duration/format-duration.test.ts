@@ -51,7 +51,9 @@ describe('formatDuration', () => {
           const seconds = parseDuration(written, 'x');
           // THEN
           expect(seconds).toBe(d * 86_400 + h * 3_600 + m * 60 + s);
-          expect(formatDuration(seconds)).toBe(formatDuration(parseDuration(formatDuration(seconds), 'x')));
+          expect(formatDuration(seconds)).toBe(
+            formatDuration(parseDuration(formatDuration(seconds), 'x')),
+          );
         },
       ),
     );

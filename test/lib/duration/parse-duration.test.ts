@@ -46,7 +46,11 @@ describe('parseDuration', () => {
   });
 
   it.each([
-    ['throws on ambiguous m', '15m', /unit 'm' is ambiguous \(minutes or months\?\).*received '15m'.*write 15min/],
+    [
+      'throws on ambiguous m',
+      '15m',
+      /unit 'm' is ambiguous \(minutes or months\?\).*received '15m'.*write 15min/,
+    ],
     ['throws on ambiguous m in a compound', '1h5m', /ambiguous.*write 5min/],
     ['throws on months', '1mo', /unit 'mo' varies in length.*30d/],
     ['throws on years', '1y', /unit 'y' varies in length.*365d/],
@@ -59,7 +63,11 @@ describe('parseDuration', () => {
     ['throws on a bare number string', '15', /write 15min, not 15/],
     ['throws on NaN', Number.NaN, /finite/],
     ['throws on Infinity', Number.POSITIVE_INFINITY, /finite/],
-    ['throws on an unknown unit', '5fortnights', /unknown unit 'fortnights'.*use s, min, h, d or w/],
+    [
+      'throws on an unknown unit',
+      '5fortnights',
+      /unknown unit 'fortnights'.*use s, min, h, d or w/,
+    ],
     ['throws on text without a number', 'soon', /cannot read 'soon'/],
     ['throws on a repeated unit', '1h2h', /unit 'h' is given twice/],
     ['throws on a bad ISO duration', 'PT', /not a valid ISO 8601 duration/],

@@ -45,11 +45,14 @@ describe('AWS regions', () => {
     expect(regionPartition(code)).toBe(partition);
   });
 
-  it.each(['us-east-7', 'useast1', 'US-EAST-1', 'eu-west', '', 'mars-north-1'])('rejects %p', (code) => {
-    // GIVEN / WHEN / THEN
-    expect(isAwsRegion(code)).toBe(false);
-    expect(regionPartition(code)).toBeUndefined();
-  });
+  it.each(['us-east-7', 'useast1', 'US-EAST-1', 'eu-west', '', 'mars-north-1'])(
+    'rejects %p',
+    (code) => {
+      // GIVEN / WHEN / THEN
+      expect(isAwsRegion(code)).toBe(false);
+      expect(regionPartition(code)).toBeUndefined();
+    },
+  );
 
   it.each([
     ['us-east1', 'us-east-1'],

@@ -40,6 +40,13 @@ export function validDocument(): Record<string, any> {
         resources: [{ kind: 'ebs', logicalId: 'ReportsVolume' }],
       },
     ],
-    suppressions: [{ rule: 'RR-BKP3', resource: 'ReportsVolume', reason: 'tested by hand', expires: '2027-01-31' }],
+    suppressions: [
+      {
+        rule: 'RR-BKP3',
+        resource: 'ReportsVolume',
+        reason: 'tested by hand',
+        expires: '2027-01-31',
+      },
+    ],
   };
 }

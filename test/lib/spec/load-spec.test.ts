@@ -57,14 +57,20 @@ describe('loadSpec', () => {
         expect(resource.logicalId).toMatch(/^[A-Z][A-Za-z0-9]+$/);
       }
     }
-    expect(spec.services.filter((s) => s.resources.some((r) => (COMPUTE_KINDS as readonly string[]).includes(r.kind))).length).toBeGreaterThanOrEqual(2);
+    expect(
+      spec.services.filter((s) =>
+        s.resources.some((r) => (COMPUTE_KINDS as readonly string[]).includes(r.kind)),
+      ).length,
+    ).toBeGreaterThanOrEqual(2);
   });
 
   it('loads JSON by extension', () => {
     // GIVEN / WHEN
     const spec = loadSpec('examples/specs/minimal.json', { now: NOW });
     // THEN
-    expect(spec.services[0].resources).toEqual([{ kind: 'dynamodb', logicalId: 'OrdersTable', sizeGiB: 20 }]);
+    expect(spec.services[0].resources).toEqual([
+      { kind: 'dynamodb', logicalId: 'OrdersTable', sizeGiB: 20 },
+    ]);
   });
 
   it('reads unquoted YAML dates as dates', () => {
@@ -78,7 +84,10 @@ describe('loadSpec', () => {
 
   it('sniffs JSON and YAML content when the extension says nothing', () => {
     // GIVEN the same spec as JSON and YAML in files without a known extension
-    const json = write('spec.txt', JSON.stringify({ regions: { primary: 'us-east-1', recovery: 'us-west-2' }, services: [] }));
+    const json = write(
+      'spec.txt',
+      JSON.stringify({ regions: { primary: 'us-east-1', recovery: 'us-west-2' }, services: [] }),
+    );
     const yaml = write('spec.conf', MINIMAL_YAML);
     // WHEN / THEN
     expect(loadSpec(json, { now: NOW }).services).toEqual([]);
@@ -89,7 +98,14 @@ describe('loadSpec', () => {
     // GIVEN / WHEN
     const issues = issuesOf(join(dir, 'nope.yaml'));
     // THEN
-    expect(issues).toEqual([{ path: join(dir, 'nope.yaml'), message: expect.stringMatching(/cannot read the spec file \(no such file\); check the path/) }]);
+    expect(issues).toEqual([
+      {
+        path: join(dir, 'nope.yaml'),
+        message: expect.stringMatching(
+          /cannot read the spec file \(no such file\); check the path/,
+        ),
+      },
+    ]);
   });
 
   it('fails on a YAML syntax error with line and column', () => {
@@ -105,7 +121,10 @@ describe('loadSpec', () => {
 
   it('fails on a duplicate YAML key at its line', () => {
     // GIVEN `services` twice, the second on line 3
-    const file = write('dup.yaml', 'regions: { primary: us-east-1, recovery: us-west-2 }\nservices: []\nservices: []\n');
+    const file = write(
+      'dup.yaml',
+      'regions: { primary: us-east-1, recovery: us-west-2 }\nservices: []\nservices: []\n',
+    );
     // WHEN
     const issues = issuesOf(file);
     // THEN
@@ -135,24 +154,40 @@ describe('loadSpec', () => {
     // WHEN
     const issues = issuesOf('examples/specs/invalid.yaml');
     // THEN
-    const where = (path: string): string | undefined => issues.find((i) => i.path.endsWith(` ${path}`))?.path;
+    const where = (path: string): string | undefined =>
+      issues.find((i) => i.path.endsWith(` ${path}`))?.path;
     expect(where('regions.primary')).toBe('examples/specs/invalid.yaml:4:3 regions.primary');
-    expect(where('tiers.gold-eu.region.rpo')).toBe('examples/specs/invalid.yaml:9:24 tiers.gold-eu.region.rpo');
+    expect(where('tiers.gold-eu.region.rpo')).toBe(
+      'examples/specs/invalid.yaml:9:24 tiers.gold-eu.region.rpo',
+    );
     expect(where('services[0].tier')).toBe('examples/specs/invalid.yaml:13:5 services[0].tier');
-    expect(where('services[0].resources[0].kind')).toBe('examples/specs/invalid.yaml:17:11 services[0].resources[0].kind');
-    expect(where('services[1].reviewedOn')).toBe('examples/specs/invalid.yaml:23:5 services[1].reviewedOn');
-    expect(where('suppressions[0].reason')).toBe('examples/specs/invalid.yaml:28:5 suppressions[0].reason');
-    expect(issues.some((i) => /dependency cycle orders -> payments -> orders/.test(i.message))).toBe(true);
+    expect(where('services[0].resources[0].kind')).toBe(
+      'examples/specs/invalid.yaml:17:11 services[0].resources[0].kind',
+    );
+    expect(where('services[1].reviewedOn')).toBe(
+      'examples/specs/invalid.yaml:23:5 services[1].reviewedOn',
+    );
+    expect(where('suppressions[0].reason')).toBe(
+      'examples/specs/invalid.yaml:28:5 suppressions[0].reason',
+    );
+    expect(
+      issues.some((i) => /dependency cycle orders -> payments -> orders/.test(i.message)),
+    ).toBe(true);
     const lines = issues.map((i) => Number(/:(\d+):/.exec(i.path)![1]));
     expect(lines).toEqual([...lines].sort((a, b) => a - b));
   });
 
   it('locates a missing key at its parent', () => {
     // GIVEN a service without owner, starting on line 3
-    const file = write('no-owner.yaml', 'regions: { primary: us-east-1, recovery: us-west-2 }\nservices:\n  - name: orders\n    tier: gold\n');
+    const file = write(
+      'no-owner.yaml',
+      'regions: { primary: us-east-1, recovery: us-west-2 }\nservices:\n  - name: orders\n    tier: gold\n',
+    );
     // WHEN
     const issues = issuesOf(file);
     // THEN
-    expect(issues).toEqual([{ path: `${file}:3:5 services[0].owner`, message: expect.stringMatching(/is required/) }]);
+    expect(issues).toEqual([
+      { path: `${file}:3:5 services[0].owner`, message: expect.stringMatching(/is required/) },
+    ]);
   });
 });

@@ -34,11 +34,19 @@ describe('specToJson', () => {
     });
     fc.assert(
       fc.property(
-        fc.record(Object.fromEntries(DISRUPTIONS.map((d) => [d, objective])), { requiredKeys: ['region'] }),
+        fc.record(Object.fromEntries(DISRUPTIONS.map((d) => [d, objective])), {
+          requiredKeys: ['region'],
+        }),
         fc.integer({ min: 1, max: 3_650 }),
         (objectives, days) => {
           const spec = parseSpec(validDocument(), { now: NOW });
-          const custom = { ...spec, tiers: { ...spec.tiers, random: { name: 'random', objectives, reviewEveryDays: days, drillEveryDays: days } } };
+          const custom = {
+            ...spec,
+            tiers: {
+              ...spec.tiers,
+              random: { name: 'random', objectives, reviewEveryDays: days, drillEveryDays: days },
+            },
+          };
           // WHEN
           const back = parseSpec(specToJson(custom), { now: NOW });
           // THEN

@@ -13,7 +13,12 @@ describe('validateSpec accepts good input', () => {
     expect(spec?.regions).toEqual({ primary: 'us-east-1', recovery: 'us-west-2' });
     expect(spec?.services.map((s) => s.name)).toEqual(['payments', 'orders', 'reports']);
     expect(spec?.suppressions).toEqual([
-      { rule: 'RR-BKP3', resource: 'ReportsVolume', reason: 'tested by hand', expires: '2027-01-31' },
+      {
+        rule: 'RR-BKP3',
+        resource: 'ReportsVolume',
+        reason: 'tested by hand',
+        expires: '2027-01-31',
+      },
     ]);
   });
 
@@ -41,7 +46,10 @@ describe('validateSpec accepts good input', () => {
 
   it('accepts an empty service list', () => {
     // GIVEN / WHEN
-    const spec = parseSpec({ regions: { primary: 'us-east-1', recovery: 'us-east-2' }, services: [] });
+    const spec = parseSpec({
+      regions: { primary: 'us-east-1', recovery: 'us-east-2' },
+      services: [],
+    });
     // THEN
     expect(spec.services).toEqual([]);
   });
@@ -65,12 +73,18 @@ describe('validateSpec accepts good input', () => {
   it('overrides a built-in tier field by field and keeps the rest', () => {
     // GIVEN an override of gold's region objective and review cadence
     const doc = validDocument();
-    doc.tiers.gold = { region: { rto: 'PT30M', rpo: '15min' }, reviewEvery: '90d', retentionDays: 60 };
+    doc.tiers.gold = {
+      region: { rto: 'PT30M', rpo: '15min' },
+      reviewEvery: '90d',
+      retentionDays: 60,
+    };
     // WHEN
     const spec = parseSpec(doc, { now: NOW });
     // THEN
     expect(spec.tiers.gold.objectives.region).toEqual({ rtoSeconds: 1_800, rpoSeconds: 900 });
-    expect(spec.tiers.gold.objectives.application).toEqual(BUILT_IN_TIERS.gold.objectives.application);
+    expect(spec.tiers.gold.objectives.application).toEqual(
+      BUILT_IN_TIERS.gold.objectives.application,
+    );
     expect(spec.tiers.gold.reviewEveryDays).toBe(90);
     expect(spec.tiers.gold.drillEveryDays).toBe(BUILT_IN_TIERS.gold.drillEveryDays);
     expect(spec.tiers.gold.retentionDays).toBe(60);
@@ -113,7 +127,11 @@ describe('validateSpec accepts good input', () => {
     // GIVEN two services whose resources share a logical id in different stacks
     const doc = validDocument();
     doc.services[1].resources[0].stack = 'ShopPrimary';
-    doc.services[2].resources.push({ kind: 'dynamodb', logicalId: 'OrdersTable', stack: 'Reporting' });
+    doc.services[2].resources.push({
+      kind: 'dynamodb',
+      logicalId: 'OrdersTable',
+      stack: 'Reporting',
+    });
     // WHEN
     const { issues } = validateSpec(doc, { now: NOW });
     // THEN

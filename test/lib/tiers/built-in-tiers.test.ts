@@ -1,7 +1,13 @@
 import { bestAchievable } from '../../../lib/facts';
 import { DISRUPTIONS, STRATEGIES } from '../../../lib/model';
 import type { StoreKind } from '../../../lib/model';
-import { BUILT_IN_TIERS, BUILT_IN_TIER_NAMES, Tiers, isBuiltInTier, looserDisruptions } from '../../../lib/tiers';
+import {
+  BUILT_IN_TIERS,
+  BUILT_IN_TIER_NAMES,
+  Tiers,
+  isBuiltInTier,
+  looserDisruptions,
+} from '../../../lib/tiers';
 
 const MIN = 60;
 const HOUR = 3_600;
@@ -13,16 +19,19 @@ describe('built-in tiers', () => {
     ['gold', 1 * HOUR, 15 * MIN, 4 * HOUR, 15 * MIN, 'warm-standby'],
     ['silver', 4 * HOUR, 1 * HOUR, 8 * HOUR, 1 * HOUR, 'pilot-light'],
     ['bronze', 1 * DAY, 1 * DAY, 1 * DAY, 1 * DAY, 'backup-restore'],
-  ] as const)('%s promises the catalogue objectives', (name, regionRto, regionRpo, appRto, appRpo, strategy) => {
-    // GIVEN the built-in catalogue
-    // WHEN
-    const tier = BUILT_IN_TIERS[name];
-    // THEN
-    expect(tier.name).toBe(name);
-    expect(tier.objectives.region).toEqual({ rtoSeconds: regionRto, rpoSeconds: regionRpo });
-    expect(tier.objectives.application).toEqual({ rtoSeconds: appRto, rpoSeconds: appRpo });
-    expect(tier.strategy).toBe(strategy);
-  });
+  ] as const)(
+    '%s promises the catalogue objectives',
+    (name, regionRto, regionRpo, appRto, appRpo, strategy) => {
+      // GIVEN the built-in catalogue
+      // WHEN
+      const tier = BUILT_IN_TIERS[name];
+      // THEN
+      expect(tier.name).toBe(name);
+      expect(tier.objectives.region).toEqual({ rtoSeconds: regionRto, rpoSeconds: regionRpo });
+      expect(tier.objectives.application).toEqual({ rtoSeconds: appRto, rpoSeconds: appRpo });
+      expect(tier.strategy).toBe(strategy);
+    },
+  );
 
   it('orders the tiers strictest first, each no looser than the next on any disruption', () => {
     // GIVEN consecutive pairs of built-in tiers
@@ -90,7 +99,15 @@ describe('built-in tiers', () => {
           // WHEN
           const best = bestAchievable(kind, disruption);
           // THEN
-          expect({ name, kind, disruption, reachable: best !== undefined && best.rpoSeconds <= wanted.rpoSeconds && best.rtoSeconds <= wanted.rtoSeconds }).toEqual({ name, kind, disruption, reachable: true });
+          expect({
+            name,
+            kind,
+            disruption,
+            reachable:
+              best !== undefined &&
+              best.rpoSeconds <= wanted.rpoSeconds &&
+              best.rtoSeconds <= wanted.rtoSeconds,
+          }).toEqual({ name, kind, disruption, reachable: true });
         }
       }
     }
@@ -117,10 +134,40 @@ describe('built-in tiers', () => {
 describe('looserDisruptions', () => {
   it('counts a missing objective, a larger rto or a larger rpo as looser', () => {
     // GIVEN a reference with application and region objectives
-    const reference = { ...Tiers.silver(), objectives: { application: { rtoSeconds: 100, rpoSeconds: 100 }, region: { rtoSeconds: 100, rpoSeconds: 100 } } };
+    const reference = {
+      ...Tiers.silver(),
+      objectives: {
+        application: { rtoSeconds: 100, rpoSeconds: 100 },
+        region: { rtoSeconds: 100, rpoSeconds: 100 },
+      },
+    };
     // WHEN / THEN
-    expect(looserDisruptions({ ...reference, objectives: { region: { rtoSeconds: 100, rpoSeconds: 100 } } }, reference)).toEqual(['application']);
-    expect(looserDisruptions({ ...reference, objectives: { application: { rtoSeconds: 101, rpoSeconds: 1 }, region: { rtoSeconds: 1, rpoSeconds: 101 } } }, reference)).toEqual(['application', 'region']);
-    expect(looserDisruptions({ ...reference, objectives: { ...reference.objectives, account: { rtoSeconds: 1, rpoSeconds: 1 } } }, reference)).toEqual([]);
+    expect(
+      looserDisruptions(
+        { ...reference, objectives: { region: { rtoSeconds: 100, rpoSeconds: 100 } } },
+        reference,
+      ),
+    ).toEqual(['application']);
+    expect(
+      looserDisruptions(
+        {
+          ...reference,
+          objectives: {
+            application: { rtoSeconds: 101, rpoSeconds: 1 },
+            region: { rtoSeconds: 1, rpoSeconds: 101 },
+          },
+        },
+        reference,
+      ),
+    ).toEqual(['application', 'region']);
+    expect(
+      looserDisruptions(
+        {
+          ...reference,
+          objectives: { ...reference.objectives, account: { rtoSeconds: 1, rpoSeconds: 1 } },
+        },
+        reference,
+      ),
+    ).toEqual([]);
   });
 });
