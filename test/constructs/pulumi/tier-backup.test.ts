@@ -99,10 +99,10 @@ describe('TierBackup for a gold tier', () => {
       Service: 'backup.amazonaws.com',
     });
     expect(attachments.map((a) => a.inputs.policyArn).sort()).toEqual([
-      'arn:aws:iam::aws:policy/service-role/AWSBackupServiceRolePolicyForBackup',
-      'arn:aws:iam::aws:policy/service-role/AWSBackupServiceRolePolicyForRestores',
       'arn:aws:iam::aws:policy/AWSBackupServiceRolePolicyForS3Backup',
       'arn:aws:iam::aws:policy/AWSBackupServiceRolePolicyForS3Restore',
+      'arn:aws:iam::aws:policy/service-role/AWSBackupServiceRolePolicyForBackup',
+      'arn:aws:iam::aws:policy/service-role/AWSBackupServiceRolePolicyForRestores',
     ]);
   });
 });
