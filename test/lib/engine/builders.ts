@@ -48,7 +48,8 @@ export const TIERS: Readonly<Record<string, RecoveryTier>> = {
     },
     retentionDays: 35,
   }),
-  vaulted: tier('vaulted', { objectives: { account: { rtoSeconds: 2 * DAY, rpoSeconds: 2 * DAY } } }),
+  // No `immutable`: an account objective implies it.
+  vaulted: tier('vaulted', { objectives: { account: { rtoSeconds: 2 * DAY, rpoSeconds: 2 * DAY } }, immutable: undefined }),
 };
 
 /** A service named `name` at `tierName` made of the given logical IDs (all DynamoDB by default). */
