@@ -6,3 +6,5 @@ export * from './downtime-cost';
 export * from './parse-bia';
 export * from './recommend-tier';
 export * from './tier-running-cost';
+export * from './apply-spec';
+export * from './format-recommendations';
