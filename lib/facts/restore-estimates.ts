@@ -29,7 +29,7 @@ export const DEFAULT_SIZE_GIB = 100;
 export const RESTORE_ESTIMATES = {
   dynamodb: {
     baseSeconds: 30 * MIN,
-    gibPerHour: 100,
+    gibPerHour: 200,
     basis: 'estimate',
     source: SOURCES.dynamodbPitr,
     note: 'a restore creates a new table; duration grows with table size and partition count',
@@ -43,14 +43,14 @@ export const RESTORE_ESTIMATES = {
   },
   rds: {
     baseSeconds: 30 * MIN,
-    gibPerHour: 100,
+    gibPerHour: 200,
     basis: 'estimate',
     source: SOURCES.rdsPitr,
     note: 'a restore creates a new DB instance and replays transaction logs to the chosen time',
   },
   aurora: {
     baseSeconds: 30 * MIN,
-    gibPerHour: 150,
+    gibPerHour: 300,
     basis: 'estimate',
     source: SOURCES.rdsPitr,
     note: 'a restore creates a new cluster and then its instances',

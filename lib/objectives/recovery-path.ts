@@ -11,9 +11,17 @@ export interface RecoveryPath {
   readonly explanation: readonly string[];
 }
 
-/** `1h20min`, or `0s`. */
+const formatted = new Map<number, string>();
+
+/** `1h20min`, or `0s` ({@link formatDuration}, memoized: the planner formats the same values often). */
 export function fmt(seconds: number): string {
-  return formatDuration(seconds);
+  let text = formatted.get(seconds);
+  if (text === undefined) {
+    text = formatDuration(seconds);
+    if (formatted.size > 10_000) formatted.clear();
+    formatted.set(seconds, text);
+  }
+  return text;
 }
 
 /** The path with the smallest RPO; ties go to the smaller RTO, then the stronger basis. */

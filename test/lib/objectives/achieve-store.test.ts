@@ -22,7 +22,7 @@ describe('achieveStore: application', () => {
     const b = achieveStore(big, 'application', RECOVERY);
     // THEN
     expect(b.rtoSeconds).toBeGreaterThan(a.rtoSeconds as number);
-    expect(b.rtoSeconds).toBe(30 * MIN + 10 * H);
+    expect(b.rtoSeconds).toBe(30 * MIN + 5 * H);
   });
 
   test('DynamoDB PITR beats hourly snapshots: RPO 5 min', () => {
@@ -90,7 +90,7 @@ describe('achieveStore: az', () => {
     const a = achieveStore(s, 'az', RECOVERY);
     // THEN
     expect(a.rpoSeconds).toBe(5 * MIN);
-    expect(a.rtoSeconds).toBe(30 * MIN + H);
+    expect(a.rtoSeconds).toBe(30 * MIN + 30 * MIN);
   });
 
   test('EBS without backups is lost with its AZ', () => {
@@ -111,7 +111,7 @@ describe('achieveStore: region', () => {
     ['dynamodb', 'dynamodb-global-table-strong', 0, 0, 'documented-typical'],
     ['aurora', 'aurora-global-database', 1, 60, 'documented-typical'],
     ['rds', 'rds-read-replica', 5 * MIN, 15 * MIN, 'estimate'],
-    ['rds', 'rds-backup-replication', 30 * MIN, 30 * MIN + H, 'estimate'],
+    ['rds', 'rds-backup-replication', 30 * MIN, 60 * MIN, 'estimate'],
     ['efs', 'efs-replication', 15 * MIN, 15 * MIN, 'estimate'],
   ] as const)('%s with %s: RPO %s, RTO %s (%s)', (kind, mechanism, rpo, rto, basis) => {
     // GIVEN

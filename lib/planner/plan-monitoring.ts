@@ -1,0 +1,67 @@
+import type { AlarmSignal, AlarmSpec, FaultInjectionSpec, RecoveryTier, ReplicationMechanism, StorePlan, TierPlan } from '../model';
+
+const REPLICATION_SIGNAL: Partial<Record<ReplicationMechanism, AlarmSignal>> = {
+  's3-crr': 's3-replication-latency',
+  's3-crr-rtc': 's3-replication-latency',
+  'dynamodb-global-table': 'dynamodb-replication-latency',
+  'aurora-global-database': 'aurora-global-replication-lag',
+  'rds-read-replica': 'rds-replica-lag',
+  'efs-replication': 'efs-time-since-last-sync',
+};
+
+/**
+ * Lag threshold for a replicated store: half the region RPO, so the alarm fires while there is
+ * still time to act before the objective is breached (at least 1 s).
+ */
+export function lagThresholdSeconds(tier: RecoveryTier): number {
+  const rpo = tier.objectives.region?.rpoSeconds ?? tier.objectives.application?.rpoSeconds ?? 3600;
+  return Math.max(1, Math.floor(rpo / 2));
+}
+
+/**
+ * Alarms for a service: failed backup, copy and restore jobs (threshold 1 job), a lag alarm per
+ * replicated store derived from the RPO, failed S3 replication operations, and the health check
+ * status when DNS failover exists.
+ */
+export function planAlarms(tier: RecoveryTier, tierPlan: TierPlan, stores: readonly StorePlan[], hasFailover: boolean): AlarmSpec[] {
+  const alarms: AlarmSpec[] = [];
+  if (stores.some((s) => s.backedUp)) {
+    alarms.push({ signal: 'backup-job-failed', threshold: 1 });
+    if (tierPlan.rules.some((r) => r.copyToRecoveryRegion && stores.some((s) => r.storeKinds.includes(s.resource.kind)))) {
+      alarms.push({ signal: 'copy-job-failed', threshold: 1 });
+    }
+    alarms.push({ signal: 'restore-job-failed', threshold: 1 });
+  }
+  for (const s of stores) {
+    if (!s.replication) continue;
+    const signal = REPLICATION_SIGNAL[s.replication];
+    if (signal) alarms.push({ signal, threshold: lagThresholdSeconds(tier), resource: s.resource });
+    if (s.replication.startsWith('s3-')) alarms.push({ signal: 's3-replication-failed', threshold: 1, resource: s.resource });
+  }
+  if (hasFailover) alarms.push({ signal: 'health-check-status', threshold: 1 });
+  return alarms;
+}
+
+/**
+ * AWS FIS drills per covered disruption.
+ *
+ * `az`: `aws:network:disrupt-connectivity` scoped to one Availability Zone's subnets.
+ * `region`: `aws:network:route-table-disrupt-cross-region-connectivity`, plus pausing replication
+ * (`aws:dynamodb:global-table-pause-replication`, `aws:s3:bucket-pause-replication`) for
+ * replicated stores. `application` and `account` are drilled by restore tests, not FIS.
+ * https://docs.aws.amazon.com/fis/latest/userguide/fis-actions-reference.html
+ */
+export function planFaultInjection(tier: RecoveryTier, stores: readonly StorePlan[]): FaultInjectionSpec[] {
+  const out: FaultInjectionSpec[] = [];
+  if (tier.objectives.az) out.push({ disruption: 'az', action: 'aws:network:disrupt-connectivity', durationMinutes: 30 });
+  if (tier.objectives.region) {
+    out.push({ disruption: 'region', action: 'aws:network:route-table-disrupt-cross-region-connectivity', durationMinutes: 60 });
+    if (stores.some((s) => s.replication?.startsWith('dynamodb'))) {
+      out.push({ disruption: 'region', action: 'aws:dynamodb:global-table-pause-replication', durationMinutes: 30 });
+    }
+    if (stores.some((s) => s.replication?.startsWith('s3'))) {
+      out.push({ disruption: 'region', action: 'aws:s3:bucket-pause-replication', durationMinutes: 30 });
+    }
+  }
+  return out;
+}

@@ -1,0 +1,99 @@
+import { achieveAll, meets, shortfall } from '../objectives';
+import {
+  COMPUTE_KINDS,
+  InputError,
+  STORE_KINDS,
+  STRATEGIES,
+  type ContinuitySpec,
+  type Disruption,
+  type ResourceRef,
+  type ServicePlan,
+  type ServiceSpec,
+  type Strategy,
+} from '../model';
+import { planAlarms, planFaultInjection } from './plan-monitoring';
+import { planCompute, planFailover } from './plan-compute';
+import { planFinding } from './plan-findings';
+import { planTierWithTemplates } from './plan-tier';
+import { computeProtectionFromPlan, failoverProtectionFromPlan, protectionFromPlan, resourceName } from './protection-from-plan';
+import { searchDesign } from './search-design';
+import { declaredDisruptions } from './tier-settings';
+
+const isStore = (r: ResourceRef): boolean => (STORE_KINDS as readonly string[]).includes(r.kind);
+const isCompute = (r: ResourceRef): boolean => (COMPUTE_KINDS as readonly string[]).includes(r.kind);
+
+/** Strategies to try for a tier, cheapest first, starting at the tier's own strategy. */
+function strategiesFor(strategy: Strategy | undefined, hasCompute: boolean): readonly Strategy[] {
+  if (!hasCompute) return [strategy ?? 'backup-restore'];
+  return STRATEGIES.slice(strategy ? STRATEGIES.indexOf(strategy) : 0);
+}
+
+/**
+ * The cheapest plan for one service that meets every objective its tier declares.
+ *
+ * Candidates go from cheap to expensive: strategy (backup and restore → pilot light → warm
+ * standby → active/active, starting at the tier's declared strategy), then the health check
+ * interval (30 s, then 10 s), and per store the cheapest store design under the tier's backup
+ * rules (point-in-time recovery, Multi-AZ, versioning, then replication). Each candidate is
+ * judged by the objective calculator; the first that meets everything wins. When none does, the
+ * candidate missing least is returned with one `RR-PLAN1` error finding per unmet objective.
+ *
+ * @throws InputError when the service names a tier the spec does not define
+ */
+export function planService(service: ServiceSpec, spec: ContinuitySpec): ServicePlan {
+  const tier = spec.tiers[service.tier];
+  if (!tier) {
+    throw new InputError([
+      {
+        path: `services.${service.name}.tier`,
+        message: `tier '${service.tier}' is not defined; use one of ${Object.keys(spec.tiers).join(', ')}`,
+      },
+    ]);
+  }
+  const regions = spec.regions;
+  const { plan: tierPlan } = planTierWithTemplates(tier, regions);
+  const stores = service.resources.filter(isStore);
+  const computes = service.resources.filter(isCompute);
+  const declared: Disruption[] = declaredDisruptions(tier);
+
+  let best: { plan: ServicePlan; miss: number } | undefined;
+  for (const strategy of strategiesFor(tier.strategy, computes.length > 0)) {
+    for (const interval of strategy === 'backup-restore' || computes.length === 0 ? ([30] as const) : ([30, 10] as const)) {
+      const compute = computes.map((r) => planCompute(r, strategy));
+      const failover = computes.length ? planFailover(strategy, interval) : undefined;
+      const ctx = {
+        tier,
+        regions,
+        compute: compute.map((c, i) => computeProtectionFromPlan(c, regions, resourceName(c.resource, i))),
+        ...(failover ? { failover: failoverProtectionFromPlan(failover) } : {}),
+      };
+      const storePlans = stores.map((r, i) =>
+        searchDesign(ctx, { ...r, ...(r.logicalId ? {} : { logicalId: resourceName(r, i) }) }, [{ choice: null, rules: tierPlan.rules, cost: 0 }], tierPlan.vault).plan,
+      ).map((p, i) => ({ ...p, resource: stores[i] }));
+      const draft: ServicePlan = {
+        service: service.name,
+        tier: tier.name,
+        strategy,
+        regions,
+        stores: storePlans,
+        compute,
+        ...(failover ? { failover } : {}),
+        alarms: planAlarms(tier, tierPlan, storePlans, failover !== undefined),
+        faultInjection: planFaultInjection(tier, storePlans),
+        predicted: {},
+        findings: [],
+      };
+      const predicted = achieveAll(protectionFromPlan(draft, tierPlan), declared);
+      const miss = declared.reduce((sum, d) => sum + shortfall(predicted[d], tier.objectives[d]!), 0);
+      const plan = { ...draft, predicted };
+      if (declared.every((d) => meets(predicted[d], tier.objectives[d]!))) return plan;
+      if (!best || miss < best.miss) best = { plan, miss };
+    }
+  }
+  const plan = best!.plan;
+  const protection = protectionFromPlan(plan, tierPlan);
+  const findings = declared
+    .filter((d) => !meets(plan.predicted[d], tier.objectives[d]!))
+    .map((d) => planFinding(service.name, tier.name, d, tier.objectives[d]!, plan.predicted[d], protection, plan.strategy));
+  return { ...plan, findings };
+}
