@@ -60,6 +60,12 @@ export interface CheckOptions {
    * @default - on when stdout is a terminal and `NO_COLOR` is not set
    */
   readonly color?: boolean;
+  /**
+   * Print GitHub Actions annotations (`::error file=...::...`).
+   *
+   * @default - on when the environment variable `GITHUB_ACTIONS` is `true`
+   */
+  readonly annotations?: boolean;
 }
 
 /** Paths checked when none are given. */
@@ -109,7 +115,7 @@ export function runCheck(paths: readonly string[], options: CheckOptions, contex
   const summary = loadReport().summarize(assessment);
   let stdout = writeOutput(report, options.output, summary, context);
   let stderr = warning;
-  if (context.env.GITHUB_ACTIONS === 'true') {
+  if (options.annotations ?? context.env.GITHUB_ACTIONS === 'true') {
     const annotations = loadReport().toGithubAnnotations(assessment, { specFile });
     // Keep machine-readable stdout parseable: annotations go with it only when it is for people.
     if (options.output !== undefined || format === 'text' || format === 'markdown') {
@@ -139,6 +145,8 @@ export const registerCheck: CommandRegistration = (program, context, done) => {
     .option('--account <id>', 'AWS account the templates deploy to (for cross-account copies)')
     .option('--color', 'colour the text report (default: on a terminal, unless NO_COLOR is set)')
     .option('--no-color', 'never colour the text report')
+    .option('--annotations', 'print GitHub Actions annotations (default: when GITHUB_ACTIONS=true)')
+    .option('--no-annotations', 'never print GitHub Actions annotations')
     .action((paths: string[], options: CheckOptions) => done(runCheck(paths, options, context)));
 };
 

@@ -110,13 +110,17 @@ describe('continuity check (in-process)', () => {
     expect(() => JSON.parse(json.stdout)).not.toThrow();
   });
 
-  test('prints no annotations outside GitHub Actions', async () => {
+  test('prints no annotations outside GitHub Actions, or with --no-annotations', async () => {
     // GIVEN
     const args = checkArgs('noncompliant.template.yaml');
     // WHEN
-    const out = await run(args);
+    const outside = await run(args);
+    const disabled = await run([...args, '--no-annotations'], { env: { GITHUB_ACTIONS: 'true' } });
+    const forced = await run([...args, '--annotations']);
     // THEN
-    expect(out.stdout).not.toContain('::error');
+    expect(outside.stdout).not.toContain('::error');
+    expect(disabled.stdout).not.toContain('::error');
+    expect(forced.stdout).toContain('::error');
   });
 
   describe('bad input exits 2 with one clear line per issue', () => {
