@@ -17,11 +17,8 @@ import type {
   Vault,
 } from '../model/inventory';
 
-/** A store under construction: its replicas can still be added by linkers. */
-export type MutableStore = Omit<Store, 'replicas' | 'replicaOf'> & {
-  replicas: StoreReplica[];
-  replicaOf?: ResourceId;
-};
+/** A store under construction: linkers can still add replicas and settle `multiAz`/`replicaOf`. */
+export type MutableStore = { -readonly [K in keyof Store]: Store[K] } & { replicas: StoreReplica[] };
 
 /** Collects inventory entries while templates are read. */
 export class InventoryBuilder {

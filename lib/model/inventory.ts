@@ -72,6 +72,13 @@ export interface Store extends InventoryEntry {
   /** Encrypted at rest with a KMS key. */
   readonly encrypted?: Known<boolean>;
   /**
+   * Service-managed automatic backups outside any backup plan in the inventory: EFS
+   * `BackupPolicy` ENABLED (daily AWS Backup, kept 35 days).
+   *
+   * @default - none
+   */
+  readonly automaticBackups?: Known<boolean>;
+  /**
    * For a replica store (Aurora secondary, RDS read replica, global-table replica): the store
    * it copies. Such stores belong to the service of their source.
    */
