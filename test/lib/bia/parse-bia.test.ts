@@ -88,7 +88,7 @@ services:
     expect(byPath['bia.yaml:services.payments.downtimeCostPerHour']).toMatch(
       /expected a cost per hour such as 50000, or a curve .*received 'lots'/,
     );
-    expect(byPath['bia.yaml:services.payments.maxOutage']).toMatch(/bare number has no unit; write 4min/);
+    expect(byPath['bia.yaml:services.payments.maxOutage']).toMatch(/bare number has no unit.*write 4min/);
     expect(byPath['bia.yaml:services.payments.frequencies']).toMatch(/unknown key 'regoin'/);
     expect(byPath['bia.yaml:services.payments.stores[0].kind']).toMatch(/unknown store kind 'dynamo'; use one of dynamodb/);
   });
