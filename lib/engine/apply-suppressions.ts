@@ -45,7 +45,11 @@ export function suppressionMatches(suppression: Suppression, finding: Finding): 
  * Marks findings accepted by a suppression in force as `suppressed` (they stay in the output and
  * no longer fail). Expired suppressions accept nothing; rule {@link EXPIRED_SUPPRESSION_ID} reports them.
  */
-export function applySuppressions(findings: readonly Finding[], suppressions: readonly Suppression[], today: Date): Finding[] {
+export function applySuppressions(
+  findings: readonly Finding[],
+  suppressions: readonly Suppression[],
+  today: Date,
+): Finding[] {
   const active = suppressions.filter((s) => !isExpired(s, today));
   return findings.map((f) => {
     if (f.rule === EXPIRED_SUPPRESSION_ID || f.suppressed) {
@@ -55,6 +59,12 @@ export function applySuppressions(findings: readonly Finding[], suppressions: re
     if (!match) {
       return f;
     }
-    return { ...f, suppressed: { reason: match.reason, ...(match.expires !== undefined ? { expires: match.expires } : {}) } };
+    return {
+      ...f,
+      suppressed: {
+        reason: match.reason,
+        ...(match.expires !== undefined ? { expires: match.expires } : {}),
+      },
+    };
   });
 }

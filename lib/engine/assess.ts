@@ -5,7 +5,15 @@ import { runRules } from './run-rules';
 import { fails, serviceMet } from './verdict';
 import type { AssessmentContext } from './assessment-context';
 import type { ContextOptions } from './build-context';
-import type { Assessment, ContinuitySpec, Disruption, Finding, Inventory, Rule, ServiceAssessment } from '../model';
+import type {
+  Assessment,
+  ContinuitySpec,
+  Disruption,
+  Finding,
+  Inventory,
+  Rule,
+  ServiceAssessment,
+} from '../model';
 
 /** Options of {@link assess}. */
 export interface AssessOptions extends ContextOptions {
@@ -26,14 +34,19 @@ export interface AssessOptions extends ContextOptions {
  * rules; apply suppressions; decide verdicts. Findings that name a declared service are reported
  * under it, the rest at the top level.
  */
-export function assess(spec: ContinuitySpec, inventory: Inventory, options: AssessOptions = {}): Assessment {
+export function assess(
+  spec: ContinuitySpec,
+  inventory: Inventory,
+  options: AssessOptions = {},
+): Assessment {
   const context = buildContext(spec, inventory, options);
   const rules = options.rules ?? (allRules as readonly Rule<unknown, AssessmentContext>[]);
   const findings = applySuppressions(runRules(rules, context), context.suppressions, context.today);
   const byService = new Map<string, Finding[]>();
   const unattached: Finding[] = [];
   for (const f of findings) {
-    const service = f.service === undefined ? undefined : context.serviceByName.get(f.service.toLowerCase());
+    const service =
+      f.service === undefined ? undefined : context.serviceByName.get(f.service.toLowerCase());
     if (service) {
       const key = service.spec.name.toLowerCase();
       byService.set(key, [...(byService.get(key) ?? []), f]);

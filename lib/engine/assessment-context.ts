@@ -55,7 +55,9 @@ export interface ServiceContext {
   /** The service's tier, `undefined` when the spec names a tier it does not define. */
   readonly tier?: RecoveryTier;
   /** Declared objectives of the tier. */
-  readonly declared: Readonly<Partial<Record<Disruption, { rtoSeconds: number; rpoSeconds: number }>>>;
+  readonly declared: Readonly<
+    Partial<Record<Disruption, { rtoSeconds: number; rpoSeconds: number }>>
+  >;
   /** Source stores in the primary Region (not replicas, not recovery-Region copies). */
   readonly stores: readonly Store[];
   /** Replica stores and stores in the recovery Region that belong to the service. */

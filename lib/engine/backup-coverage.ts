@@ -54,7 +54,11 @@ function itemSelects(item: SelectionItem, store: Store, arn: StoreArn | undefine
 }
 
 /** Whether `selection` selects `store`; `unknown` when a deploy-time value decides it. */
-export function selectionSelects(selection: BackupSelection, store: Store, arn: StoreArn | undefined): Tri {
+export function selectionSelects(
+  selection: BackupSelection,
+  store: Store,
+  arn: StoreArn | undefined,
+): Tri {
   // A backup plan only protects resources in its own Region.
   if (
     !isUnresolved(selection.region) &&
@@ -65,7 +69,8 @@ export function selectionSelects(selection: BackupSelection, store: Store, arn: 
   }
   const byResource = selection.resources.map((item) => itemSelects(item, store, arn));
   const byTag = selection.listOfTags.map((c) => tagConditionHolds(c, store));
-  const candidate = byResource.length + byTag.length === 0 ? true : anyOf([...byResource, ...byTag]);
+  const candidate =
+    byResource.length + byTag.length === 0 ? true : anyOf([...byResource, ...byTag]);
   const conditions = allOf(selection.conditions.map((c) => tagConditionHolds(c, store)));
   const excluded = anyOf(selection.notResources.map((item) => itemSelects(item, store, arn)));
   return allOf([candidate, conditions, not(excluded)]);
@@ -79,9 +84,14 @@ function describeUnknown(selection: BackupSelection): string {
  * AWS Backup coverage of every store: the plan rules that certainly apply, and the selections
  * that might (never counted as protection).
  */
-export function computeCoverage(stores: readonly Store[], index: InventoryIndex): ReadonlyMap<ResourceId, StoreCoverage> {
+export function computeCoverage(
+  stores: readonly Store[],
+  index: InventoryIndex,
+): ReadonlyMap<ResourceId, StoreCoverage> {
   const result = new Map<ResourceId, StoreCoverage>();
-  const selections = [...index.selectionsByPlan.values()].flat().concat(index.selectionsWithUnresolvedPlan);
+  const selections = [...index.selectionsByPlan.values()]
+    .flat()
+    .concat(index.selectionsWithUnresolvedPlan);
   for (const store of stores) {
     const arn = storeArn(store, index.resources.get(store.id));
     const rules: Coverage[] = [];
@@ -93,12 +103,18 @@ export function computeCoverage(stores: readonly Store[], index: InventoryIndex)
         continue;
       }
       if (isUnresolved(selection.plan)) {
-        uncertain.push({ selection, reason: `the backup plan of selection ${selection.id} is known only at deploy time` });
+        uncertain.push({
+          selection,
+          reason: `the backup plan of selection ${selection.id} is known only at deploy time`,
+        });
         continue;
       }
       const plan = index.backupPlans.get(selection.plan);
       if (!plan) {
-        uncertain.push({ selection, reason: `backup plan ${selection.plan} of selection ${selection.id} is not in the templates read` });
+        uncertain.push({
+          selection,
+          reason: `backup plan ${selection.plan} of selection ${selection.id} is not in the templates read`,
+        });
         continue;
       }
       if (selects === 'unknown') {

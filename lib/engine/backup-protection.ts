@@ -3,7 +3,13 @@ import { isUnresolved } from '../model';
 import { cronIntervalSeconds } from './cron-interval';
 import type { Coverage } from './assessment-context';
 import type { InventoryIndex } from './index-inventory';
-import type { BackupProtection, BackupRule, RecoveryPointLocation, Vault, VaultLockMode } from '../model';
+import type {
+  BackupProtection,
+  BackupRule,
+  RecoveryPointLocation,
+  Vault,
+  VaultLockMode,
+} from '../model';
 
 /** Inputs that decide where recovery points land. */
 export interface LocationContext {
@@ -54,8 +60,15 @@ export function backupProtection(coverage: Coverage, ctx: LocationContext): Back
   const start = rule.startWindowMinutes;
   const completion = rule.completionWindowMinutes;
   const retention = rule.deleteAfterDays;
-  if (isUnresolved(continuous) || isUnresolved(schedule) || isUnresolved(start) || isUnresolved(completion)) {
-    return { unknowns: [`${where}: schedule, windows or continuous backup known only at deploy time`] };
+  if (
+    isUnresolved(continuous) ||
+    isUnresolved(schedule) ||
+    isUnresolved(start) ||
+    isUnresolved(completion)
+  ) {
+    return {
+      unknowns: [`${where}: schedule, windows or continuous backup known only at deploy time`],
+    };
   }
   if (isUnresolved(retention)) {
     return { unknowns: [`${where}: retention (DeleteAfterDays) known only at deploy time`] };
@@ -89,9 +102,18 @@ export function backupProtection(coverage: Coverage, ctx: LocationContext): Back
     }
     const account = copy.destinationAccount;
     const crossAccount =
-      ctx.accountId !== undefined && account !== undefined && !isUnresolved(account) && account !== ctx.accountId;
-    const destination = copy.destinationVault !== undefined ? ctx.index.vaults.get(copy.destinationVault) : undefined;
-    copies.push({ region, crossAccount, lock: vaultLockMode(destination), retentionDays: copyRetention });
+      ctx.accountId !== undefined &&
+      account !== undefined &&
+      !isUnresolved(account) &&
+      account !== ctx.accountId;
+    const destination =
+      copy.destinationVault !== undefined ? ctx.index.vaults.get(copy.destinationVault) : undefined;
+    copies.push({
+      region,
+      crossAccount,
+      lock: vaultLockMode(destination),
+      retentionDays: copyRetention,
+    });
   }
   return {
     protection: {
@@ -99,7 +121,8 @@ export function backupProtection(coverage: Coverage, ctx: LocationContext): Back
       continuous,
       intervalSeconds,
       startWindowSeconds: start === undefined ? BACKUP_DEFAULTS.startWindow.seconds : start * 60,
-      completionWindowSeconds: completion === undefined ? BACKUP_DEFAULTS.completionWindow.seconds : completion * 60,
+      completionWindowSeconds:
+        completion === undefined ? BACKUP_DEFAULTS.completionWindow.seconds : completion * 60,
       vault: location,
       copies,
     },

@@ -6,7 +6,14 @@ import { indexInventory } from './index-inventory';
 import { resolveMembership } from './service-membership';
 import { buildServiceProtection } from './service-protection';
 import type { AssessmentContext, ServiceContext } from './assessment-context';
-import type { Achievement, ContinuitySpec, Disruption, Inventory, ResourceId, Suppression } from '../model';
+import type {
+  Achievement,
+  ContinuitySpec,
+  Disruption,
+  Inventory,
+  ResourceId,
+  Suppression,
+} from '../model';
 
 /** Options of {@link buildContext}. */
 export interface ContextOptions {
@@ -35,7 +42,11 @@ function notRecoverable(reason: string): Achievement {
 }
 
 /** Indexes the inventory and works out membership, coverage, protection and achievements once. */
-export function buildContext(spec: ContinuitySpec, inventory: Inventory, options: ContextOptions = {}): AssessmentContext {
+export function buildContext(
+  spec: ContinuitySpec,
+  inventory: Inventory,
+  options: ContextOptions = {},
+): AssessmentContext {
   const index = indexInventory(inventory);
   const coverage = computeCoverage(inventory.stores, index);
   const membership = resolveMembership(spec, index);
@@ -57,7 +68,9 @@ export function buildContext(spec: ContinuitySpec, inventory: Inventory, options
     for (const d of DISRUPTIONS) {
       own[d] =
         m.members.length === 0
-          ? notRecoverable(`no resource of service '${m.service.name}' was found in the templates read`)
+          ? notRecoverable(
+              `no resource of service '${m.service.name}' was found in the templates read`,
+            )
           : achieve(built.protection, d);
     }
     return { m, built, own };

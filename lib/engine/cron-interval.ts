@@ -14,7 +14,12 @@ function parseValue(token: string, names: readonly string[] | undefined, base: n
 }
 
 /** Expands one cron field (`*`, `a-b`, `a/n`, `a,b`, names) into its values. */
-function expandField(field: string, min: number, max: number, names?: readonly string[]): Set<number> {
+function expandField(
+  field: string,
+  min: number,
+  max: number,
+  names?: readonly string[],
+): Set<number> {
   const values = new Set<number>();
   for (const part of field.split(',')) {
     const [range, stepText] = part.split('/');
@@ -67,7 +72,9 @@ export function cronIntervalSeconds(expression: string): number | undefined {
     const months = expandField(monthF, 1, 12, MONTHS);
     const dom = domF === '?' || domF === '*' ? undefined : expandField(domF, 1, 31);
     const dow = dowF === '?' || dowF === '*' ? undefined : expandField(dowF, 1, 7, WEEKDAYS);
-    const dayOffsets = [...hours].flatMap((h) => [...minutes].map((m) => h * 3600 + m * 60)).sort((a, b) => a - b);
+    const dayOffsets = [...hours]
+      .flatMap((h) => [...minutes].map((m) => h * 3600 + m * 60))
+      .sort((a, b) => a - b);
     let previous: number | undefined;
     let longest = 0;
     const start = Date.UTC(2027, 0, 1) / 1000;

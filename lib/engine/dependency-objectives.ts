@@ -36,7 +36,9 @@ function show(seconds: number | null): string {
  * names are ignored (spec validation reports them) and a cycle stops at the service already on
  * the path (spec validation reports cycles).
  */
-export function propagateDependencies(nodes: readonly DependencyNode[]): ReadonlyMap<string, PropagatedAchievements> {
+export function propagateDependencies(
+  nodes: readonly DependencyNode[],
+): ReadonlyMap<string, PropagatedAchievements> {
   const byName = new Map(nodes.map((n) => [n.name.toLowerCase(), n] as const));
   const done = new Map<string, PropagatedAchievements>();
   const visiting = new Set<string>();

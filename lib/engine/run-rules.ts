@@ -8,7 +8,11 @@ function errorText(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-function crashed(rule: Rule<unknown, AssessmentContext>, error: unknown, where: { resource?: ResourceLocation; service?: string }): Finding {
+function crashed(
+  rule: Rule<unknown, AssessmentContext>,
+  error: unknown,
+  where: { resource?: ResourceLocation; service?: string },
+): Finding {
   return {
     rule: RULE_CRASHED_ID,
     severity: 'error',
@@ -47,7 +51,10 @@ function toFinding(
  * findings. A rule that throws, while picking subjects or checking one, yields an error finding
  * {@link RULE_CRASHED_ID} (status `unknown`), never a pass.
  */
-export function runRules(rules: readonly Rule<unknown, AssessmentContext>[], context: AssessmentContext): Finding[] {
+export function runRules(
+  rules: readonly Rule<unknown, AssessmentContext>[],
+  context: AssessmentContext,
+): Finding[] {
   const findings: Finding[] = [];
   for (const rule of rules) {
     let subjects: readonly unknown[];
@@ -62,7 +69,9 @@ export function runRules(rules: readonly Rule<unknown, AssessmentContext>[], con
       try {
         where = rule.locate(subject, context);
         const result = rule.check(subject, context);
-        const outcomes: readonly RuleOutcome[] = Array.isArray(result) ? result : [result as RuleOutcome];
+        const outcomes: readonly RuleOutcome[] = Array.isArray(result)
+          ? result
+          : [result as RuleOutcome];
         for (const outcome of outcomes) {
           const finding = toFinding(rule, outcome, where);
           if (finding) {

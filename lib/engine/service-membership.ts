@@ -59,7 +59,10 @@ export function taggedMembers(service: ServiceSpec, index: InventoryIndex): read
  * `continuity:service: <name>`, and, transitively, the replicas of member stores (`replicaOf`
  * and replication targets), which belong to their source's service.
  */
-export function resolveMembership(spec: ContinuitySpec, index: InventoryIndex): readonly ServiceMembers[] {
+export function resolveMembership(
+  spec: ContinuitySpec,
+  index: InventoryIndex,
+): readonly ServiceMembers[] {
   return spec.services.map((service) => {
     const members = new Map<ResourceId, MemberEntry>();
     const sizeGiB = new Map<ResourceId, number>();
@@ -67,7 +70,9 @@ export function resolveMembership(spec: ContinuitySpec, index: InventoryIndex): 
     const tagged = taggedMembers(service, index);
     for (const ref of service.resources) {
       const found =
-        ref.logicalId === undefined ? tagged.filter((e) => kindOf(e) === ref.kind) : matchReference(ref, index);
+        ref.logicalId === undefined
+          ? tagged.filter((e) => kindOf(e) === ref.kind)
+          : matchReference(ref, index);
       matched.push({ ref, ids: found.map((e) => e.id) });
       for (const e of found) {
         members.set(e.id, e);

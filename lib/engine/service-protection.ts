@@ -45,27 +45,56 @@ export function regionOf(entry: InventoryEntry, defaultRegion: string): string {
 
 function known<T>(value: Known<T>, fallback: T, what: string, unknowns: string[]): T {
   if (isUnresolved(value)) {
-    unknowns.push(`${what} is known only at deploy time (${value.expression}); assumed ${String(fallback)}`);
+    unknowns.push(
+      `${what} is known only at deploy time (${value.expression}); assumed ${String(fallback)}`,
+    );
     return fallback;
   }
   return value;
 }
 
-function storeProtection(store: Store, sizeGiB: number | undefined, inputs: ProtectionInputs, unknowns: string[]): Named<StoreProtection> {
+function storeProtection(
+  store: Store,
+  sizeGiB: number | undefined,
+  inputs: ProtectionInputs,
+  unknowns: string[],
+): Named<StoreProtection> {
   const name = store.id;
   // Unknown settings are assumed off, so they never count as protection (fail closed).
   const multiAz = known(store.multiAz, false, `Multi-AZ of ${name}`, unknowns);
-  const pitr = known(store.pointInTimeRecovery, false, `point-in-time recovery of ${name}`, unknowns);
+  const pitr = known(
+    store.pointInTimeRecovery,
+    false,
+    `point-in-time recovery of ${name}`,
+    unknowns,
+  );
   const pitrDays = store.pitrRetentionDays;
-  const versioning = store.versioning === undefined ? undefined : known(store.versioning, false, `versioning of ${name}`, unknowns);
+  const versioning =
+    store.versioning === undefined
+      ? undefined
+      : known(store.versioning, false, `versioning of ${name}`, unknowns);
   const replicas: ReplicaProtection[] = [];
   for (const r of store.replicas) {
     if (isUnresolved(r.region)) {
-      unknowns.push(`Region of the ${r.mechanism} replica of ${name} is known only at deploy time; not counted`);
+      unknowns.push(
+        `Region of the ${r.mechanism} replica of ${name} is known only at deploy time; not counted`,
+      );
       continue;
     }
-    const replicaPitr = r.pointInTimeRecovery === undefined ? undefined : known(r.pointInTimeRecovery, false, `point-in-time recovery of the replica of ${name}`, unknowns);
-    replicas.push({ mechanism: r.mechanism, region: r.region, ...(replicaPitr === undefined ? {} : { pointInTimeRecovery: replicaPitr }) });
+    const replicaPitr =
+      r.pointInTimeRecovery === undefined
+        ? undefined
+        : known(
+            r.pointInTimeRecovery,
+            false,
+            `point-in-time recovery of the replica of ${name}`,
+            unknowns,
+          );
+    replicas.push({
+      mechanism: r.mechanism,
+      region: r.region,
+      ...(replicaPitr === undefined ? {} : { pointInTimeRecovery: replicaPitr }),
+    });
   }
   const coverage = inputs.coverage.get(store.id);
   const backups = [];
@@ -107,33 +136,54 @@ function computeProtection(
 ): Named<ComputeProtection> {
   const name = compute.id;
   const recovery =
-    standby === undefined ? undefined : known(standby.desiredCapacity, 0, `desired capacity of ${standby.id}`, unknowns);
+    standby === undefined
+      ? undefined
+      : known(standby.desiredCapacity, 0, `desired capacity of ${standby.id}`, unknowns);
   return {
     name: compute.location.logicalId,
     kind: compute.kind,
     region: regionOf(compute, inputs.defaultRegion),
     primaryCapacity: known(compute.desiredCapacity, 1, `desired capacity of ${name}`, unknowns),
-    availabilityZones: known(compute.availabilityZones, 1, `Availability Zones of ${name}`, unknowns),
+    availabilityZones: known(
+      compute.availabilityZones,
+      1,
+      `Availability Zones of ${name}`,
+      unknowns,
+    ),
     ...(recovery === undefined ? {} : { recoveryCapacity: recovery }),
   };
 }
 
-function failoverProtection(records: readonly DnsRecord[], inputs: ProtectionInputs, unknowns: string[]): FailoverProtection | undefined {
+function failoverProtection(
+  records: readonly DnsRecord[],
+  inputs: ProtectionInputs,
+  unknowns: string[],
+): FailoverProtection | undefined {
   for (const rec of records) {
     if (rec.routing === 'simple' || rec.healthCheck === undefined) {
       continue;
     }
     if (isUnresolved(rec.healthCheck)) {
-      unknowns.push(`health check of record ${rec.id} is known only at deploy time; DNS failover not counted`);
+      unknowns.push(
+        `health check of record ${rec.id} is known only at deploy time; DNS failover not counted`,
+      );
       continue;
     }
     const check = inputs.index.healthChecks.get(rec.healthCheck);
     if (!check) {
-      unknowns.push(`health check ${rec.healthCheck} of record ${rec.id} is not in the templates read; DNS failover not counted`);
+      unknowns.push(
+        `health check ${rec.healthCheck} of record ${rec.id} is not in the templates read; DNS failover not counted`,
+      );
       continue;
     }
-    if (isUnresolved(check.requestIntervalSeconds) || isUnresolved(check.failureThreshold) || isUnresolved(rec.ttlSeconds)) {
-      unknowns.push(`timing of health check ${check.id} or record ${rec.id} is known only at deploy time; DNS failover not counted`);
+    if (
+      isUnresolved(check.requestIntervalSeconds) ||
+      isUnresolved(check.failureThreshold) ||
+      isUnresolved(rec.ttlSeconds)
+    ) {
+      unknowns.push(
+        `timing of health check ${check.id} or record ${rec.id} is known only at deploy time; DNS failover not counted`,
+      );
       continue;
     }
     return {
@@ -147,7 +197,10 @@ function failoverProtection(records: readonly DnsRecord[], inputs: ProtectionInp
   return undefined;
 }
 
-function pairStandby(primary: readonly Compute[], standby: readonly Compute[]): Map<ResourceId, Compute> {
+function pairStandby(
+  primary: readonly Compute[],
+  standby: readonly Compute[],
+): Map<ResourceId, Compute> {
   const pairs = new Map<ResourceId, Compute>();
   const free = [...standby];
   const take = (pred: (c: Compute) => boolean): Compute | undefined => {
@@ -155,7 +208,9 @@ function pairStandby(primary: readonly Compute[], standby: readonly Compute[]): 
     return i < 0 ? undefined : free.splice(i, 1)[0];
   };
   for (const c of primary) {
-    const match = take((s) => s.kind === c.kind && s.location.logicalId === c.location.logicalId) ?? take((s) => s.kind === c.kind);
+    const match =
+      take((s) => s.kind === c.kind && s.location.logicalId === c.location.logicalId) ??
+      take((s) => s.kind === c.kind);
     if (match) {
       pairs.set(c.id, match);
     }

@@ -17,19 +17,38 @@ export interface StoreArn {
 
 /** How each CloudFormation type's ARN is built; `nameProperty` holds a literal physical name. */
 const ARN_SHAPES: Readonly<
-  Record<string, { readonly service: string; readonly prefix: string; readonly nameProperty?: string; readonly global?: boolean }>
+  Record<
+    string,
+    {
+      readonly service: string;
+      readonly prefix: string;
+      readonly nameProperty?: string;
+      readonly global?: boolean;
+    }
+  >
 > = {
   'AWS::DynamoDB::Table': { service: 'dynamodb', prefix: 'table/', nameProperty: 'TableName' },
-  'AWS::DynamoDB::GlobalTable': { service: 'dynamodb', prefix: 'table/', nameProperty: 'TableName' },
+  'AWS::DynamoDB::GlobalTable': {
+    service: 'dynamodb',
+    prefix: 'table/',
+    nameProperty: 'TableName',
+  },
   'AWS::S3::Bucket': { service: 's3', prefix: '', nameProperty: 'BucketName', global: true },
   'AWS::RDS::DBInstance': { service: 'rds', prefix: 'db:', nameProperty: 'DBInstanceIdentifier' },
-  'AWS::RDS::DBCluster': { service: 'rds', prefix: 'cluster:', nameProperty: 'DBClusterIdentifier' },
+  'AWS::RDS::DBCluster': {
+    service: 'rds',
+    prefix: 'cluster:',
+    nameProperty: 'DBClusterIdentifier',
+  },
   'AWS::EFS::FileSystem': { service: 'elasticfilesystem', prefix: 'file-system/' },
   'AWS::EC2::Volume': { service: 'ec2', prefix: 'volume/' },
 };
 
 /** The known parts of a store's ARN, or `undefined` for a type with no known ARN shape. */
-export function storeArn(store: Store, resource: InventoryResource | undefined): StoreArn | undefined {
+export function storeArn(
+  store: Store,
+  resource: InventoryResource | undefined,
+): StoreArn | undefined {
   const shape = ARN_SHAPES[store.type];
   if (!shape) {
     return undefined;
@@ -75,7 +94,9 @@ export function arnPatternMatches(pattern: string, arn: StoreArn | undefined): T
     return false;
   }
   const resourceMatch: Tri =
-    arn.name === undefined ? globMatchesPrefix(resource, arn.prefix) : globMatches(resource, `${arn.prefix}${arn.name}`);
+    arn.name === undefined
+      ? globMatchesPrefix(resource, arn.prefix)
+      : globMatches(resource, `${arn.prefix}${arn.name}`);
   if (resourceMatch === false) {
     return false;
   }

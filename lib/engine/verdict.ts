@@ -27,8 +27,12 @@ export function serviceMet(service: ServiceContext, findings: readonly Finding[]
     if (meets(service.achieved[d], objective)) {
       continue;
     }
-    const accepted = findings.some((f) => f.rule === OBJECTIVE_RULE_ID && f.disruption === d && f.suppressed !== undefined);
-    const open = findings.some((f) => f.rule === OBJECTIVE_RULE_ID && f.disruption === d && f.suppressed === undefined);
+    const accepted = findings.some(
+      (f) => f.rule === OBJECTIVE_RULE_ID && f.disruption === d && f.suppressed !== undefined,
+    );
+    const open = findings.some(
+      (f) => f.rule === OBJECTIVE_RULE_ID && f.disruption === d && f.suppressed === undefined,
+    );
     if (!accepted || open) {
       return false;
     }

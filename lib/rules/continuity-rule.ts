@@ -1,14 +1,24 @@
 import { formatDuration } from '../duration';
 import { isUnresolved } from '../model';
 import type { AssessmentContext, ServiceContext } from '../engine/assessment-context';
-import type { Disruption, InventoryEntry, Known, Objective, ResourceLocation, Rule } from '../model';
+import type {
+  Disruption,
+  InventoryEntry,
+  Known,
+  Objective,
+  ResourceLocation,
+  Rule,
+} from '../model';
 
 /** A rule of the catalogue: judged against the engine's {@link AssessmentContext}. */
 export type ContinuityRule<Subject> = Rule<Subject, AssessmentContext>;
 
 /** Where an inventory entry is, for findings. */
 export function locationOf(entry: InventoryEntry, type?: string): ResourceLocation {
-  return { ...entry.location, ...(type !== undefined && entry.location.type === undefined ? { type } : {}) };
+  return {
+    ...entry.location,
+    ...(type !== undefined && entry.location.type === undefined ? { type } : {}),
+  };
 }
 
 /** The first declared service an entry belongs to, if any. */
@@ -27,7 +37,9 @@ export function showKnown(value: Known<unknown>): string {
 }
 
 /** Declared objectives of a service, as `[disruption, objective]` pairs. */
-export function declaredObjectives(service: ServiceContext): readonly (readonly [Disruption, Objective])[] {
+export function declaredObjectives(
+  service: ServiceContext,
+): readonly (readonly [Disruption, Objective])[] {
   return Object.entries(service.declared) as [Disruption, Objective][];
 }
 

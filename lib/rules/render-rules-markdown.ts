@@ -1,7 +1,10 @@
 import type { Rule } from '../model';
 
 /** Metadata of a rule, all {@link renderRulesMarkdown} reads. */
-export type RuleMetadata = Pick<Rule, 'id' | 'name' | 'title' | 'violation' | 'rationale' | 'fix' | 'severity' | 'docsUrl'>;
+export type RuleMetadata = Pick<
+  Rule,
+  'id' | 'name' | 'title' | 'violation' | 'rationale' | 'fix' | 'severity' | 'docsUrl'
+>;
 
 function cell(text: string): string {
   return text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
@@ -21,7 +24,10 @@ export function renderRulesMarkdown(rules: readonly RuleMetadata[]): string {
     '',
     '| id | name | severity | compliant when |',
     '|---|---|---|---|',
-    ...rules.map((r) => `| [${r.id}](#${r.id.toLowerCase()}) | \`${r.name}\` | ${r.severity} | ${cell(r.title)} |`),
+    ...rules.map(
+      (r) =>
+        `| [${r.id}](#${r.id.toLowerCase()}) | \`${r.name}\` | ${r.severity} | ${cell(r.title)} |`,
+    ),
     '',
   ];
   for (const r of rules) {

@@ -14,9 +14,14 @@ export interface StoreBackupRule {
 }
 
 /** Every (service, source store, backup rule) triple. */
-export function storeBackupRules(services: readonly ServiceContext[], coverage: ReadonlyMap<string, { readonly rules: readonly Coverage[] }>): StoreBackupRule[] {
+export function storeBackupRules(
+  services: readonly ServiceContext[],
+  coverage: ReadonlyMap<string, { readonly rules: readonly Coverage[] }>,
+): StoreBackupRule[] {
   return services.flatMap((service) =>
-    service.stores.flatMap((store) => (coverage.get(store.id)?.rules ?? []).map((c) => ({ service, store, coverage: c }))),
+    service.stores.flatMap((store) =>
+      (coverage.get(store.id)?.rules ?? []).map((c) => ({ service, store, coverage: c })),
+    ),
   );
 }
 
@@ -24,15 +29,21 @@ export function storeBackupRules(services: readonly ServiceContext[], coverage: 
 export const backupFrequencyWithinRpo: ContinuityRule<StoreBackupRule> = {
   id: 'RR-BKP1',
   name: 'backupFrequencyWithinRpo',
-  title: 'Where snapshot backups are a store\u2019s only recovery from corruption, schedule plus windows fit within the application RPO',
-  violation: 'A backup rule\u2019s interval plus start and completion windows is longer than the application RPO, and the store has no point-in-time recovery',
+  title:
+    'Where snapshot backups are a store\u2019s only recovery from corruption, schedule plus windows fit within the application RPO',
+  violation:
+    'A backup rule\u2019s interval plus start and completion windows is longer than the application RPO, and the store has no point-in-time recovery',
   rationale:
     'In the worst case a backup job starts at the end of its start window and finishes at the end of its completion window, so the newest recovery point can be that much older than the corruption.',
   fix: 'enable point-in-time recovery (or AWS Backup continuous backup), or schedule the rule more often with shorter start and completion windows',
   severity: 'warning',
-  docsUrl: 'https://docs.aws.amazon.com/aws-backup/latest/devguide/plan-options-and-configuration.html',
+  docsUrl:
+    'https://docs.aws.amazon.com/aws-backup/latest/devguide/plan-options-and-configuration.html',
   subjects: (context) => storeBackupRules(context.services, context.coverage),
-  locate: ({ service, coverage }) => ({ service: service.spec.name, resource: locationOf(coverage.plan, 'AWS::Backup::BackupPlan') }),
+  locate: ({ service, coverage }) => ({
+    service: service.spec.name,
+    resource: locationOf(coverage.plan, 'AWS::Backup::BackupPlan'),
+  }),
   check: ({ service, store, coverage }, context) => {
     const objective = service.declared.application;
     if (!objective) {
@@ -40,7 +51,10 @@ export const backupFrequencyWithinRpo: ContinuityRule<StoreBackupRule> = {
     }
     const own = service.storeProtection.get(store.id);
     const continuousAvailable = STORE_SUPPORT[store.kind].continuousBackup;
-    if (own?.pointInTimeRecovery || (continuousAvailable && own?.backups.some((b) => b.continuous))) {
+    if (
+      own?.pointInTimeRecovery ||
+      (continuousAvailable && own?.backups.some((b) => b.continuous))
+    ) {
       return { status: 'not-applicable', disruption: 'application' };
     }
     const built = backupProtection(coverage, {

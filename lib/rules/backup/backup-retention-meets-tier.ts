@@ -15,13 +15,15 @@ export interface ServiceBackupRule {
 export const backupRetentionMeetsTier: ContinuityRule<ServiceBackupRule> = {
   id: 'RR-BKP2',
   name: 'backupRetentionMeetsTier',
-  title: 'Backup rules and their copies keep recovery points at least as long as the tier\u2019s retentionDays',
+  title:
+    'Backup rules and their copies keep recovery points at least as long as the tier\u2019s retentionDays',
   violation: 'A backup rule or copy action deletes recovery points sooner than the tier requires',
   rationale:
     'Corruption is often found days after it happened; once the last clean recovery point has expired there is nothing left to restore.',
   fix: 'raise DeleteAfterDays of the rule and its copy actions to at least the tier\u2019s retentionDays',
   severity: 'warning',
-  docsUrl: 'https://docs.aws.amazon.com/aws-backup/latest/devguide/plan-options-and-configuration.html',
+  docsUrl:
+    'https://docs.aws.amazon.com/aws-backup/latest/devguide/plan-options-and-configuration.html',
   subjects: (context) => {
     const seen = new Set<string>();
     const out: ServiceBackupRule[] = [];
@@ -38,7 +40,10 @@ export const backupRetentionMeetsTier: ContinuityRule<ServiceBackupRule> = {
     }
     return out;
   },
-  locate: ({ service, plan }) => ({ service: service.spec.name, resource: locationOf(plan, 'AWS::Backup::BackupPlan') }),
+  locate: ({ service, plan }) => ({
+    service: service.spec.name,
+    resource: locationOf(plan, 'AWS::Backup::BackupPlan'),
+  }),
   check: ({ service, rule }) => {
     const required = service.tier?.retentionDays;
     if (required === undefined) {
@@ -46,7 +51,10 @@ export const backupRetentionMeetsTier: ContinuityRule<ServiceBackupRule> = {
     }
     const judge = (days: unknown, what: string): RuleOutcome => {
       if (isUnresolved(days)) {
-        return { status: 'unknown', message: `${what} keeps recovery points for a number of days known only at deploy time` };
+        return {
+          status: 'unknown',
+          message: `${what} keeps recovery points for a number of days known only at deploy time`,
+        };
       }
       if (typeof days !== 'number' || days >= required) {
         // No DeleteAfterDays keeps recovery points forever.
@@ -59,7 +67,9 @@ export const backupRetentionMeetsTier: ContinuityRule<ServiceBackupRule> = {
     };
     return [
       judge(rule.deleteAfterDays, `backup rule '${rule.name}'`),
-      ...rule.copyActions.map((c, i) => judge(c.deleteAfterDays, `copy action ${i + 1} of backup rule '${rule.name}'`)),
+      ...rule.copyActions.map((c, i) =>
+        judge(c.deleteAfterDays, `copy action ${i + 1} of backup rule '${rule.name}'`),
+      ),
     ];
   },
 };

@@ -17,7 +17,8 @@ export const coldStorageLifecycleValid: ContinuityRule<Omit<ServiceBackupRule, '
   fix: `set DeleteAfterDays to at least MoveToColdStorageAfterDays + ${MIN_COLD_DAYS}, and do not move continuous backups to cold storage`,
   severity: 'error',
   docsUrl: BACKUP_DEFAULTS.minColdStorage.source.url,
-  subjects: (context) => context.inventory.backupPlans.flatMap((plan) => plan.rules.map((rule) => ({ plan, rule }))),
+  subjects: (context) =>
+    context.inventory.backupPlans.flatMap((plan) => plan.rules.map((rule) => ({ plan, rule }))),
   // A plan is shared by many services; its lifecycle findings are reported at the top level.
   locate: ({ plan }) => ({ resource: locationOf(plan, 'AWS::Backup::BackupPlan') }),
   check: ({ rule }) => {
@@ -27,10 +28,16 @@ export const coldStorageLifecycleValid: ContinuityRule<Omit<ServiceBackupRule, '
       return { status: 'not-applicable' };
     }
     if (isUnresolved(cold) || isUnresolved(del) || isUnresolved(rule.enableContinuousBackup)) {
-      return { status: 'unknown', message: `the lifecycle of backup rule '${rule.name}' is known only at deploy time` };
+      return {
+        status: 'unknown',
+        message: `the lifecycle of backup rule '${rule.name}' is known only at deploy time`,
+      };
     }
     if (rule.enableContinuousBackup) {
-      return { status: 'non-compliant', message: `backup rule '${rule.name}' moves continuous backups to cold storage after ${cold} days` };
+      return {
+        status: 'non-compliant',
+        message: `backup rule '${rule.name}' moves continuous backups to cold storage after ${cold} days`,
+      };
     }
     if (del !== undefined && del < cold + MIN_COLD_DAYS) {
       return {
@@ -41,4 +48,3 @@ export const coldStorageLifecycleValid: ContinuityRule<Omit<ServiceBackupRule, '
     return { status: 'compliant' };
   },
 };
-

@@ -6,8 +6,10 @@ import type { ContinuityRule } from '../continuity-rule';
 export const replicationHasPointInTime: ContinuityRule<ServiceStore> = {
   id: 'RR-BKP5',
   name: 'replicationHasPointInTime',
-  title: 'A replicated store also has point-in-time recovery, versioning or backups when an application objective is declared',
-  violation: 'A store is protected by replication only, which copies corruption and deletes to the replica',
+  title:
+    'A replicated store also has point-in-time recovery, versioning or backups when an application objective is declared',
+  violation:
+    'A store is protected by replication only, which copies corruption and deletes to the replica',
   rationale:
     'Replication (global tables, Aurora global database, S3 replication, EFS replication) faithfully copies a bad write or a delete within seconds, so it cannot recover from corruption.',
   fix: 'enable point-in-time recovery (or S3 versioning) on the store, or select it in an AWS Backup plan',
@@ -16,11 +18,19 @@ export const replicationHasPointInTime: ContinuityRule<ServiceStore> = {
   subjects: (context) =>
     context.services
       .filter((s) => s.declared.application !== undefined)
-      .flatMap((service) => service.stores.filter((st) => st.replicas.length > 0).map((store) => ({ service, store }))),
-  locate: ({ service, store }) => ({ service: service.spec.name, resource: locationOf(store, store.type) }),
+      .flatMap((service) =>
+        service.stores.filter((st) => st.replicas.length > 0).map((store) => ({ service, store })),
+      ),
+  locate: ({ service, store }) => ({
+    service: service.spec.name,
+    resource: locationOf(store, store.type),
+  }),
   check: ({ service, store }) => {
     const p = service.storeProtection.get(store.id);
-    if (p && (p.pointInTimeRecovery !== undefined || p.versioning === true || p.backups.length > 0)) {
+    if (
+      p &&
+      (p.pointInTimeRecovery !== undefined || p.versioning === true || p.backups.length > 0)
+    ) {
       return { status: 'compliant', disruption: 'application' };
     }
     const unknowns = service.unknowns.filter((u) => u.includes(store.id));

@@ -12,10 +12,12 @@ export const rulesRunWithoutError: ContinuityRule<never> = {
   name: 'rulesRunWithoutError',
   title: 'Every rule ran to completion on every resource',
   violation: 'A rule crashed, so what it checks was not assessed',
-  rationale: 'A check that could not run must not count as a pass; the assessment fails closed instead.',
+  rationale:
+    'A check that could not run must not count as a pass; the assessment fails closed instead.',
   fix: 'report the crash to continuity-kit with the template; until fixed, suppress RR-ENG1 with a reason',
   severity: 'error',
-  docsUrl: 'https://docs.aws.amazon.com/wellarchitected/latest/reliability-pillar/rel_planning_for_recovery_disaster_recovery.html',
+  docsUrl:
+    'https://docs.aws.amazon.com/wellarchitected/latest/reliability-pillar/rel_planning_for_recovery_disaster_recovery.html',
   subjects: () => [],
   locate: () => ({}),
   check: () => ({ status: 'not-applicable' }),

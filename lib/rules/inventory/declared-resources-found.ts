@@ -7,12 +7,14 @@ export const declaredResourcesFound: ContinuityRule<ServiceContext> = {
   id: 'RR-INV2',
   name: 'declaredResourcesFound',
   title: 'Every resource a service declares is found in the templates read',
-  violation: 'A resource a service declares is not in the templates read, so its protection cannot be assessed',
+  violation:
+    'A resource a service declares is not in the templates read, so its protection cannot be assessed',
   rationale:
     'An assessment that silently skips a declared database would report a service as protected on the strength of its other resources.',
   fix: 'pass the template or cdk.out that holds the resource, or correct the logicalId/stack in the spec',
   severity: 'error',
-  docsUrl: 'https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/resources-section-structure.html',
+  docsUrl:
+    'https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/resources-section-structure.html',
   subjects: (context) => context.services,
   locate: (service) => ({ service: service.spec.name }),
   check: (service) => {
@@ -29,7 +31,11 @@ export const declaredResourcesFound: ContinuityRule<ServiceContext> = {
           ...(m.ref.stack !== undefined ? { stack: m.ref.stack } : {}),
         },
       }));
-    const members = service.stores.length + service.standbyStores.length + service.computes.length + service.standbyComputes.length;
+    const members =
+      service.stores.length +
+      service.standbyStores.length +
+      service.computes.length +
+      service.standbyComputes.length;
     if (members === 0 && outcomes.length === 0) {
       outcomes.push({
         status: 'unknown',

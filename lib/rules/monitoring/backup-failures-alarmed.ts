@@ -8,7 +8,11 @@ import type { ContinuityRule } from '../continuity-rule';
  * AWS Backup job-failure metrics in the `AWS/Backup` namespace
  * (https://docs.aws.amazon.com/aws-backup/latest/devguide/cloudwatch.html).
  */
-export const BACKUP_FAILURE_METRICS = ['NumberOfBackupJobsFailed', 'NumberOfBackupJobsAborted', 'NumberOfBackupJobsExpired'] as const;
+export const BACKUP_FAILURE_METRICS = [
+  'NumberOfBackupJobsFailed',
+  'NumberOfBackupJobsAborted',
+  'NumberOfBackupJobsExpired',
+] as const;
 
 function asList(value: unknown): readonly unknown[] | undefined {
   if (value === undefined) {
@@ -32,7 +36,10 @@ export function catchesFailedBackupJobs(rule: EventRule): boolean {
     return false;
   }
   const detail = pattern.detail;
-  const states = detail && typeof detail === 'object' ? asList((detail as Record<string, unknown>).state) : undefined;
+  const states =
+    detail && typeof detail === 'object'
+      ? asList((detail as Record<string, unknown>).state)
+      : undefined;
   return !states || states.includes('FAILED');
 }
 
@@ -40,7 +47,8 @@ export function catchesFailedBackupJobs(rule: EventRule): boolean {
 export const backupFailuresAlarmed: ContinuityRule<BackupPlan> = {
   id: 'RR-MON1',
   name: 'backupFailuresAlarmed',
-  title: 'Failed backup jobs raise a CloudWatch alarm with actions or an EventBridge rule with targets, in the plan\u2019s Region',
+  title:
+    'Failed backup jobs raise a CloudWatch alarm with actions or an EventBridge rule with targets, in the plan\u2019s Region',
   violation: 'Nothing alerts anyone when a backup job of this plan fails',
   rationale:
     'A backup that silently stopped working is found at restore time; the RPO is then the age of the last job that worked.',
@@ -54,19 +62,29 @@ export const backupFailuresAlarmed: ContinuityRule<BackupPlan> = {
     const region = regionOf(plan, primary);
     const here = (e: InventoryEntry): boolean => regionOf(e, primary) === region;
     const alarmed = BACKUP_FAILURE_METRICS.some((m) =>
-      (context.index.alarmsByMetric.get(metricKey('AWS/Backup', m)) ?? []).some((a) => a.hasActions && here(a)),
+      (context.index.alarmsByMetric.get(metricKey('AWS/Backup', m)) ?? []).some(
+        (a) => a.hasActions && here(a),
+      ),
     );
-    const evented = context.index.backupEventRules.some((e) => e.hasTargets && here(e) && catchesFailedBackupJobs(e));
+    const evented = context.index.backupEventRules.some(
+      (e) => e.hasTargets && here(e) && catchesFailedBackupJobs(e),
+    );
     if (alarmed || evented) {
       return { status: 'compliant' };
     }
-    const maybe = [...context.index.alarmsWithUnresolvedMetric, ...context.index.eventRulesWithUnresolvedPattern].filter(here);
+    const maybe = [
+      ...context.index.alarmsWithUnresolvedMetric,
+      ...context.index.eventRulesWithUnresolvedPattern,
+    ].filter(here);
     if (maybe.length > 0) {
       return {
         status: 'unknown',
         message: `no alarm or event rule on failed jobs of ${plan.id} is certain; ${maybe.map((m) => m.id).join(', ')} depend on values known only at deploy time`,
       };
     }
-    return { status: 'non-compliant', message: `no alarm or event rule in ${region} reports failed backup jobs of ${plan.id}` };
+    return {
+      status: 'non-compliant',
+      message: `no alarm or event rule in ${region} reports failed backup jobs of ${plan.id}`,
+    };
   },
 };

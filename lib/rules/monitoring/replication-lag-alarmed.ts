@@ -12,10 +12,21 @@ export const REPLICATION_LAG_METRICS: Readonly<Record<ReplicationMechanism, read
   'dynamodb-global-table': ['AWS/DynamoDB/ReplicationLatency'],
   'dynamodb-global-table-strong': ['AWS/DynamoDB/ReplicationLatency'],
   // https://docs.aws.amazon.com/AmazonS3/latest/userguide/repl-metrics.html
-  's3-crr': ['AWS/S3/ReplicationLatency', 'AWS/S3/OperationsFailedReplication', 'AWS/S3/OperationsPendingReplication'],
-  's3-crr-rtc': ['AWS/S3/ReplicationLatency', 'AWS/S3/OperationsFailedReplication', 'AWS/S3/OperationsPendingReplication'],
+  's3-crr': [
+    'AWS/S3/ReplicationLatency',
+    'AWS/S3/OperationsFailedReplication',
+    'AWS/S3/OperationsPendingReplication',
+  ],
+  's3-crr-rtc': [
+    'AWS/S3/ReplicationLatency',
+    'AWS/S3/OperationsFailedReplication',
+    'AWS/S3/OperationsPendingReplication',
+  ],
   // https://docs.aws.amazon.com/AmazonRDS/latest/AuroraUserGuide/Aurora.AuroraMonitoring.Metrics.html
-  'aurora-global-database': ['AWS/RDS/AuroraGlobalDBReplicationLag', 'AWS/RDS/AuroraGlobalDBRPOLag'],
+  'aurora-global-database': [
+    'AWS/RDS/AuroraGlobalDBReplicationLag',
+    'AWS/RDS/AuroraGlobalDBRPOLag',
+  ],
   // https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/rds-metrics.html
   'rds-read-replica': ['AWS/RDS/ReplicaLag'],
   // Automated backup replication has no lag metric.
@@ -40,7 +51,9 @@ function names(context: AssessmentContext, store: Store, replica: StoreReplica):
   if (replica.target !== undefined) {
     ids.add(replica.target);
     const target = context.index.stores.get(replica.target);
-    const targetName = target ? storeArn(target, context.index.resources.get(target.id))?.name : undefined;
+    const targetName = target
+      ? storeArn(target, context.index.resources.get(target.id))?.name
+      : undefined;
     if (targetName !== undefined) {
       ids.add(targetName);
     }
@@ -60,22 +73,32 @@ function watches(alarm: Alarm, ids: ReadonlySet<string>): boolean | 'unknown' {
 export const replicationLagAlarmed: ContinuityRule<ReplicatedStore> = {
   id: 'RR-MON2',
   name: 'replicationLagAlarmed',
-  title: 'Replication of every replicated store is watched by a CloudWatch alarm with actions on its lag metric',
+  title:
+    'Replication of every replicated store is watched by a CloudWatch alarm with actions on its lag metric',
   violation: 'No alarm watches the replication lag of a replicated store',
   rationale:
     'Replication that falls behind or stops silently turns a seconds RPO into hours; the RPO only holds while someone is told when lag grows.',
   fix: 'add a CloudWatch alarm with an action on the replication lag metric (DynamoDB ReplicationLatency, S3 ReplicationLatency/OperationsFailedReplication, Aurora AuroraGlobalDBReplicationLag, RDS ReplicaLag, EFS TimeSinceLastSync)',
   severity: 'warning',
-  docsUrl: 'https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/AlarmThatSendsEmail.html',
+  docsUrl:
+    'https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/AlarmThatSendsEmail.html',
   subjects: (context) =>
     context.inventory.stores
       .filter((s) => s.replicaOf === undefined)
       .flatMap((store) => {
         const name = context.servicesOfResource.get(store.id)?.[0];
-        const service = name === undefined ? undefined : context.serviceByName.get(name.toLowerCase());
-        return store.replicas.map((replica) => ({ ...(service ? { service } : {}), store, replica }));
+        const service =
+          name === undefined ? undefined : context.serviceByName.get(name.toLowerCase());
+        return store.replicas.map((replica) => ({
+          ...(service ? { service } : {}),
+          store,
+          replica,
+        }));
       }),
-  locate: ({ service, store }) => ({ resource: locationOf(store, store.type), ...(service ? { service: service.spec.name } : {}) }),
+  locate: ({ service, store }) => ({
+    resource: locationOf(store, store.type),
+    ...(service ? { service: service.spec.name } : {}),
+  }),
   check: ({ store, replica }, context) => {
     const metrics = REPLICATION_LAG_METRICS[replica.mechanism];
     if (metrics.length === 0) {
@@ -85,7 +108,8 @@ export const replicationLagAlarmed: ContinuityRule<ReplicatedStore> = {
     let unknown = false;
     for (const key of metrics) {
       const [ns1, ns2, metric] = key.split('/');
-      for (const alarm of context.index.alarmsByMetric.get(metricKey(`${ns1}/${ns2}`, metric)) ?? []) {
+      for (const alarm of context.index.alarmsByMetric.get(metricKey(`${ns1}/${ns2}`, metric)) ??
+        []) {
         const w = watches(alarm, ids);
         if (w === true && alarm.hasActions) {
           return { status: 'compliant' };
@@ -94,7 +118,10 @@ export const replicationLagAlarmed: ContinuityRule<ReplicatedStore> = {
       }
     }
     if (unknown || context.index.alarmsWithUnresolvedMetric.length > 0) {
-      return { status: 'unknown', message: `an alarm on the replication lag of ${store.id} depends on values known only at deploy time` };
+      return {
+        status: 'unknown',
+        message: `an alarm on the replication lag of ${store.id} depends on values known only at deploy time`,
+      };
     }
     return {
       status: 'non-compliant',

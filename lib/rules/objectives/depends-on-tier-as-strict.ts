@@ -13,13 +13,18 @@ export const dependsOnTierAsStrict: ContinuityRule<Dependency> = {
   id: 'RR-OBJ3',
   name: 'dependsOnTierAsStrict',
   title: 'A service depends only on services whose tier declares objectives at least as strict',
-  violation: 'A service depends on a service whose tier declares a looser (or no) objective for a disruption',
+  violation:
+    'A service depends on a service whose tier declares a looser (or no) objective for a disruption',
   rationale:
     'A service is down while what it needs is down: its real objectives are no better than its dependencies\u2019, whatever its own tier says.',
   fix: 'move the dependency to a tier at least as strict, or the dependent service to a looser one',
   severity: 'warning',
-  docsUrl: 'https://docs.aws.amazon.com/wellarchitected/latest/reliability-pillar/rel_planning_for_recovery_disaster_recovery.html',
-  subjects: (context) => context.services.flatMap((service) => service.spec.dependsOn.map((dependency) => ({ service, dependency }))),
+  docsUrl:
+    'https://docs.aws.amazon.com/wellarchitected/latest/reliability-pillar/rel_planning_for_recovery_disaster_recovery.html',
+  subjects: (context) =>
+    context.services.flatMap((service) =>
+      service.spec.dependsOn.map((dependency) => ({ service, dependency })),
+    ),
   locate: ({ service }) => ({ service: service.spec.name }),
   check: ({ service, dependency }, context) => {
     const dep = context.serviceByName.get(dependency.toLowerCase());
@@ -30,15 +35,22 @@ export const dependsOnTierAsStrict: ContinuityRule<Dependency> = {
     const looser = declaredObjectives(service).flatMap(([d, mine]) => {
       const theirs = dep.declared[d];
       if (!theirs) {
-        return [`${d}: '${dep.spec.name}' (${dep.spec.tier}) declares no objective, '${service.spec.name}' (${service.spec.tier}) needs RTO ${showSeconds(mine.rtoSeconds)} / RPO ${showSeconds(mine.rpoSeconds)}`];
+        return [
+          `${d}: '${dep.spec.name}' (${dep.spec.tier}) declares no objective, '${service.spec.name}' (${service.spec.tier}) needs RTO ${showSeconds(mine.rtoSeconds)} / RPO ${showSeconds(mine.rpoSeconds)}`,
+        ];
       }
       if (theirs.rtoSeconds > mine.rtoSeconds || theirs.rpoSeconds > mine.rpoSeconds) {
-        return [`${d}: '${dep.spec.name}' (${dep.spec.tier}) declares RTO ${showSeconds(theirs.rtoSeconds)} / RPO ${showSeconds(theirs.rpoSeconds)}, looser than RTO ${showSeconds(mine.rtoSeconds)} / RPO ${showSeconds(mine.rpoSeconds)}`];
+        return [
+          `${d}: '${dep.spec.name}' (${dep.spec.tier}) declares RTO ${showSeconds(theirs.rtoSeconds)} / RPO ${showSeconds(theirs.rpoSeconds)}, looser than RTO ${showSeconds(mine.rtoSeconds)} / RPO ${showSeconds(mine.rpoSeconds)}`,
+        ];
       }
       return [];
     });
     return looser.length === 0
       ? { status: 'compliant' }
-      : { status: 'non-compliant', message: `'${service.spec.name}' depends on a looser tier: ${looser.join('; ')}` };
+      : {
+          status: 'non-compliant',
+          message: `'${service.spec.name}' depends on a looser tier: ${looser.join('; ')}`,
+        };
   },
 };

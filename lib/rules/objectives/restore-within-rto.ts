@@ -21,8 +21,12 @@ export const restoreWithinRto: ContinuityRule<ServiceStore> = {
   fix: 'declare the store size (sizeGiB) for a better estimate, test restores with AWS Backup restore testing, or add replication so recovery is a failover instead of a restore',
   severity: 'warning',
   docsUrl: 'https://docs.aws.amazon.com/aws-backup/latest/devguide/restore-testing.html',
-  subjects: (context) => context.services.flatMap((service) => service.stores.map((store) => ({ service, store }))),
-  locate: ({ service, store }) => ({ service: service.spec.name, resource: locationOf(store, store.type) }),
+  subjects: (context) =>
+    context.services.flatMap((service) => service.stores.map((store) => ({ service, store }))),
+  locate: ({ service, store }) => ({
+    service: service.spec.name,
+    resource: locationOf(store, store.type),
+  }),
   check: ({ service, store }, context) => {
     const protection = service.storeProtection.get(store.id);
     const declared = declaredObjectives(service);
@@ -38,7 +42,8 @@ export const restoreWithinRto: ContinuityRule<ServiceStore> = {
       if (achieved.rtoSeconds <= objective.rtoSeconds) {
         return { status: 'compliant', disruption: d };
       }
-      const size = protection.sizeGiB === undefined ? 'no declared size' : `${protection.sizeGiB} GiB`;
+      const size =
+        protection.sizeGiB === undefined ? 'no declared size' : `${protection.sizeGiB} GiB`;
       return {
         status: 'non-compliant',
         disruption: d,

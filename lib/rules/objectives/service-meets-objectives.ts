@@ -11,14 +11,20 @@ const FIX_BY_DISRUPTION: Readonly<Record<Disruption, string>> = {
   az: 'enable Multi-AZ on databases and run compute in at least two Availability Zones',
   region:
     'replicate stores to the recovery Region (global table, Aurora global database, S3 replication with RTC, EFS replication) or add a copy action to a vault there, and keep standby capacity there',
-  account: 'copy recovery points to a vault in another account or lock the vault in compliance mode',
+  account:
+    'copy recovery points to a vault in another account or lock the vault in compliance mode',
 };
 
 function objectiveText(o: { rtoSeconds: number | null; rpoSeconds: number | null }): string {
   return `RTO ${showSeconds(o.rtoSeconds)} / RPO ${showSeconds(o.rpoSeconds)}`;
 }
 
-function judge(service: ServiceContext, d: Disruption, declared: Objective, recoveryRegion: string): readonly RuleOutcome[] {
+function judge(
+  service: ServiceContext,
+  d: Disruption,
+  declared: Objective,
+  recoveryRegion: string,
+): readonly RuleOutcome[] {
   const achieved = service.achieved[d];
   if (meets(achieved, declared)) {
     return [{ status: 'compliant', disruption: d }];
@@ -27,7 +33,9 @@ function judge(service: ServiceContext, d: Disruption, declared: Objective, reco
     `${d}: declared ${objectiveText(declared)} vs achieved ${objectiveText(achieved)} (${achieved.basis})` +
     (achieved.explanation.length > 0 ? `: ${achieved.explanation.join('; ')}` : '');
   const unknown = service.unknowns.length > 0;
-  const message = unknown ? `${head}; not counted because known only at deploy time: ${service.unknowns.join('; ')}` : head;
+  const message = unknown
+    ? `${head}; not counted because known only at deploy time: ${service.unknowns.join('; ')}`
+    : head;
   const fix = `${FIX_BY_DISRUPTION[d]}, or declare a looser tier than '${service.spec.tier}'`;
   const status = unknown ? 'unknown' : 'non-compliant';
   // Point at each store that on its own misses the objective; else at the service.
@@ -38,7 +46,13 @@ function judge(service: ServiceContext, d: Disruption, declared: Objective, reco
   if (culprits.length === 0) {
     return [{ status, disruption: d, message, fix }];
   }
-  return culprits.map((s) => ({ status, disruption: d, message, fix, resource: locationOf(s, s.type) }));
+  return culprits.map((s) => ({
+    status,
+    disruption: d,
+    message,
+    fix,
+    resource: locationOf(s, s.type),
+  }));
 }
 
 /** RR-OBJ1: every declared objective of a service is met by what its resources achieve. */
@@ -46,12 +60,14 @@ export const serviceMeetsObjectives: ContinuityRule<ServiceContext> = {
   id: 'RR-OBJ1',
   name: 'serviceMeetsObjectives',
   title: 'Each service achieves the RTO and RPO its tier declares for every disruption',
-  violation: 'The achieved RTO or RPO of a service is worse than its tier declares for a disruption',
+  violation:
+    'The achieved RTO or RPO of a service is worse than its tier declares for a disruption',
   rationale:
     'A tier is a promise to the business; an objective the resources cannot reach means a longer outage or more lost data than agreed when that disruption happens.',
   fix: 'add the mechanism the disruption needs (point-in-time recovery, Multi-AZ, cross-Region replication or copies, locked or cross-account vaults) or declare a looser tier',
   severity: 'error',
-  docsUrl: 'https://docs.aws.amazon.com/wellarchitected/latest/reliability-pillar/rel_planning_for_recovery_disaster_recovery.html',
+  docsUrl:
+    'https://docs.aws.amazon.com/wellarchitected/latest/reliability-pillar/rel_planning_for_recovery_disaster_recovery.html',
   subjects: (context) => context.services,
   locate: (service) => ({ service: service.spec.name }),
   check: (service, context) => {

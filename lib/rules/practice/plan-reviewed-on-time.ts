@@ -22,7 +22,10 @@ export function judgeCadence(
   }
   const age = daysSince(date, today);
   if (age === undefined) {
-    return { status: 'unknown', message: `${what.field} '${date}' of service '${service.spec.name}' is not a YYYY-MM-DD date` };
+    return {
+      status: 'unknown',
+      message: `${what.field} '${date}' of service '${service.spec.name}' is not a YYYY-MM-DD date`,
+    };
   }
   if (age <= everyDays) {
     return { status: 'compliant' };
@@ -43,9 +46,13 @@ export const planReviewedOnTime: ContinuityRule<ServiceContext> = {
     'Services, owners and dependencies change; a plan nobody has read recently names the wrong people, resources and steps when it is needed.',
   fix: 'review the service continuity plan with its owner and set reviewedOn to the review date',
   severity: 'warning',
-  docsUrl: 'https://docs.aws.amazon.com/wellarchitected/latest/reliability-pillar/rel_planning_for_recovery_dr_tested.html',
+  docsUrl:
+    'https://docs.aws.amazon.com/wellarchitected/latest/reliability-pillar/rel_planning_for_recovery_dr_tested.html',
   subjects: (context) => context.services,
   locate: (service) => ({ service: service.spec.name }),
   check: (service, context) =>
-    judgeCadence(service, service.spec.reviewedOn, service.tier?.reviewEveryDays, context.today, { field: 'reviewedOn', noun: 'review' }),
+    judgeCadence(service, service.spec.reviewedOn, service.tier?.reviewEveryDays, context.today, {
+      field: 'reviewedOn',
+      noun: 'review',
+    }),
 };

@@ -18,11 +18,16 @@ export const vaultHasCustomerManagedKey: ContinuityRule<Vault> = {
   locate: (vault) => ({ resource: locationOf(vault, 'AWS::Backup::BackupVault') }),
   check: (vault) => {
     if (isUnresolved(vault.customerManagedKey)) {
-      return { status: 'unknown', message: `the encryption key of vault ${vault.id} is known only at deploy time` };
+      return {
+        status: 'unknown',
+        message: `the encryption key of vault ${vault.id} is known only at deploy time`,
+      };
     }
     return vault.customerManagedKey
       ? { status: 'compliant' }
-      : { status: 'non-compliant', message: `vault ${vault.id} is not encrypted with a customer-managed KMS key` };
+      : {
+          status: 'non-compliant',
+          message: `vault ${vault.id} is not encrypted with a customer-managed KMS key`,
+        };
   },
 };
-

@@ -19,9 +19,12 @@ export interface LockedTarget {
 export const vaultLockAllowsRetention: ContinuityRule<LockedTarget> = {
   id: 'RR-VLT3',
   name: 'vaultLockAllowsRetention',
-  title: 'Every backup rule and copy action keeps recovery points within the lock bounds of its vault',
-  violation: 'A backup rule or copy action keeps recovery points shorter than the vault lock\u2019s MinRetentionDays or longer than its MaxRetentionDays',
-  rationale: 'AWS Backup fails backup and copy jobs whose retention falls outside the vault lock\u2019s bounds, so no recovery point is made.',
+  title:
+    'Every backup rule and copy action keeps recovery points within the lock bounds of its vault',
+  violation:
+    'A backup rule or copy action keeps recovery points shorter than the vault lock\u2019s MinRetentionDays or longer than its MaxRetentionDays',
+  rationale:
+    'AWS Backup fails backup and copy jobs whose retention falls outside the vault lock\u2019s bounds, so no recovery point is made.',
   fix: 'set DeleteAfterDays within the vault lock\u2019s MinRetentionDays and MaxRetentionDays, or adjust the lock bounds',
   severity: 'error',
   docsUrl: SOURCES.backupVaultLock.url,
@@ -31,12 +34,27 @@ export const vaultLockAllowsRetention: ContinuityRule<LockedTarget> = {
         const out: LockedTarget[] = [];
         const target = targetVaultOf(rule, context.index);
         if (target?.lock) {
-          out.push({ plan, rule, vault: target, what: `backup rule '${rule.name}'`, retentionDays: rule.deleteAfterDays });
+          out.push({
+            plan,
+            rule,
+            vault: target,
+            what: `backup rule '${rule.name}'`,
+            retentionDays: rule.deleteAfterDays,
+          });
         }
         rule.copyActions.forEach((copy, i) => {
-          const dest = copy.destinationVault !== undefined ? context.index.vaults.get(copy.destinationVault) : undefined;
+          const dest =
+            copy.destinationVault !== undefined
+              ? context.index.vaults.get(copy.destinationVault)
+              : undefined;
           if (dest?.lock) {
-            out.push({ plan, rule, vault: dest, what: `copy action ${i + 1} of backup rule '${rule.name}'`, retentionDays: copy.deleteAfterDays });
+            out.push({
+              plan,
+              rule,
+              vault: dest,
+              what: `copy action ${i + 1} of backup rule '${rule.name}'`,
+              retentionDays: copy.deleteAfterDays,
+            });
           }
         });
         return out;
@@ -50,18 +68,30 @@ export const vaultLockAllowsRetention: ContinuityRule<LockedTarget> = {
     }
     const { minRetentionDays: min, maxRetentionDays: max } = lock;
     if (isUnresolved(min) || isUnresolved(max) || isUnresolved(retentionDays)) {
-      return { status: 'unknown', message: `the retention of ${what} or the lock bounds of vault ${vault.id} are known only at deploy time` };
+      return {
+        status: 'unknown',
+        message: `the retention of ${what} or the lock bounds of vault ${vault.id} are known only at deploy time`,
+      };
     }
     if (retentionDays === undefined) {
       return max === undefined
         ? { status: 'compliant' }
-        : { status: 'non-compliant', message: `${what} keeps recovery points forever, but vault ${vault.id} allows at most ${max} days` };
+        : {
+            status: 'non-compliant',
+            message: `${what} keeps recovery points forever, but vault ${vault.id} allows at most ${max} days`,
+          };
     }
     if (min !== undefined && retentionDays < min) {
-      return { status: 'non-compliant', message: `${what} keeps recovery points ${retentionDays} days < vault ${vault.id} lock minimum ${min} days` };
+      return {
+        status: 'non-compliant',
+        message: `${what} keeps recovery points ${retentionDays} days < vault ${vault.id} lock minimum ${min} days`,
+      };
     }
     if (max !== undefined && retentionDays > max) {
-      return { status: 'non-compliant', message: `${what} keeps recovery points ${retentionDays} days > vault ${vault.id} lock maximum ${max} days` };
+      return {
+        status: 'non-compliant',
+        message: `${what} keeps recovery points ${retentionDays} days > vault ${vault.id} lock maximum ${max} days`,
+      };
     }
     return { status: 'compliant' };
   },

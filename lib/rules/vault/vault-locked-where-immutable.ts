@@ -26,8 +26,10 @@ export function requiresImmutability(tier: RecoveryTier | undefined): boolean {
 export const vaultLockedWhereImmutable: ContinuityRule<ServiceVault> = {
   id: 'RR-VLT2',
   name: 'vaultLockedWhereImmutable',
-  title: 'Vaults that hold recovery points of a tier requiring immutability have a vault lock, in compliance mode when the tier asks for it',
-  violation: 'A vault receives recovery points of a tier that requires immutability, but has no vault lock (or a governance-mode lock where the tier requires compliance mode)',
+  title:
+    'Vaults that hold recovery points of a tier requiring immutability have a vault lock, in compliance mode when the tier asks for it',
+  violation:
+    'A vault receives recovery points of a tier that requires immutability, but has no vault lock (or a governance-mode lock where the tier requires compliance mode)',
   rationale:
     'A compromised account or ransomware deletes backups first; a vault lock stops recovery points being deleted before they expire. Governance mode can still be removed by principals with the right IAM permission; compliance mode cannot be removed by anyone once its cooling-off ends.',
   fix: 'add a vault lock (AWS::Backup::BackupVault LockConfiguration) whose MinRetentionDays/MaxRetentionDays include the rules\u2019 retention, with ChangeableForDays when the tier requires compliance mode',
@@ -55,7 +57,9 @@ export const vaultLockedWhereImmutable: ContinuityRule<ServiceVault> = {
   },
   locate: ({ service, plan, vault }) => ({
     service: service.spec.name,
-    resource: vault ? locationOf(vault, 'AWS::Backup::BackupVault') : locationOf(plan, 'AWS::Backup::BackupPlan'),
+    resource: vault
+      ? locationOf(vault, 'AWS::Backup::BackupVault')
+      : locationOf(plan, 'AWS::Backup::BackupPlan'),
   }),
   check: ({ service, rule, vault }) => {
     if (!vault) {
@@ -70,7 +74,10 @@ export const vaultLockedWhereImmutable: ContinuityRule<ServiceVault> = {
       return { status: 'compliant' };
     }
     if (vault.lock && isUnresolved(vault.lock.changeableForDays)) {
-      return { status: 'unknown', message: `the lock mode of vault ${vault.id} is known only at deploy time` };
+      return {
+        status: 'unknown',
+        message: `the lock mode of vault ${vault.id} is known only at deploy time`,
+      };
     }
     return {
       status: 'non-compliant',

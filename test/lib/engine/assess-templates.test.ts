@@ -21,26 +21,69 @@ interface Case {
  * constructs). The tier of each case declares only the disruptions the mechanism protects from.
  */
 const CASES: readonly Case[] = [
-  { fixture: 'dynamodb-pitr', kind: 'dynamodb', logicalId: 'Orders', objectives: { application: { rtoSeconds: DAY, rpoSeconds: 15 * MIN } } },
-  { fixture: 'global-table', kind: 'dynamodb', logicalId: 'Orders', objectives: { region: { rtoSeconds: HOUR, rpoSeconds: 15 * MIN } } },
-  { fixture: 's3-crr-rtc', kind: 's3', logicalId: 'Invoices', objectives: { region: { rtoSeconds: 4 * HOUR, rpoSeconds: HOUR } } },
+  {
+    fixture: 'dynamodb-pitr',
+    kind: 'dynamodb',
+    logicalId: 'Orders',
+    objectives: { application: { rtoSeconds: DAY, rpoSeconds: 15 * MIN } },
+  },
+  {
+    fixture: 'global-table',
+    kind: 'dynamodb',
+    logicalId: 'Orders',
+    objectives: { region: { rtoSeconds: HOUR, rpoSeconds: 15 * MIN } },
+  },
+  {
+    fixture: 's3-crr-rtc',
+    kind: 's3',
+    logicalId: 'Invoices',
+    objectives: { region: { rtoSeconds: 4 * HOUR, rpoSeconds: HOUR } },
+  },
   {
     fixture: 'rds-multi-az-replica',
     kind: 'rds',
     logicalId: 'Database',
-    objectives: { az: { rtoSeconds: 15 * MIN, rpoSeconds: MIN }, region: { rtoSeconds: 4 * HOUR, rpoSeconds: HOUR } },
+    objectives: {
+      az: { rtoSeconds: 15 * MIN, rpoSeconds: MIN },
+      region: { rtoSeconds: 4 * HOUR, rpoSeconds: HOUR },
+    },
   },
-  { fixture: 'aurora-global', kind: 'aurora', logicalId: 'Cluster', objectives: { region: { rtoSeconds: HOUR, rpoSeconds: 15 * MIN } } },
-  { fixture: 'efs-replication', kind: 'efs', logicalId: 'Files', objectives: { region: { rtoSeconds: 4 * HOUR, rpoSeconds: HOUR } } },
-  { fixture: 'backup-copy', kind: 'dynamodb', logicalId: 'Orders', objectives: { region: { rtoSeconds: 2 * DAY, rpoSeconds: DAY } } },
+  {
+    fixture: 'aurora-global',
+    kind: 'aurora',
+    logicalId: 'Cluster',
+    objectives: { region: { rtoSeconds: HOUR, rpoSeconds: 15 * MIN } },
+  },
+  {
+    fixture: 'efs-replication',
+    kind: 'efs',
+    logicalId: 'Files',
+    objectives: { region: { rtoSeconds: 4 * HOUR, rpoSeconds: HOUR } },
+  },
+  {
+    fixture: 'backup-copy',
+    kind: 'dynamodb',
+    logicalId: 'Orders',
+    objectives: { region: { rtoSeconds: 2 * DAY, rpoSeconds: DAY } },
+  },
 ];
 
 function run(c: Case, variant: 'compliant' | 'non-compliant'): Assessment {
   const file = join(__dirname, 'fixtures', `${c.fixture}.${variant}.json`);
-  const { stacks } = JSON.parse(readFileSync(file, 'utf8')) as { stacks: Parameters<typeof inventoryFromTemplates>[0] };
-  const s = spec([service('svc', { tier: 'mechanism', resources: [{ kind: c.kind, logicalId: c.logicalId, stack: 'Shop' }] })], {
-    tiers: { mechanism: tier('mechanism', { objectives: c.objectives }) },
-  });
+  const { stacks } = JSON.parse(readFileSync(file, 'utf8')) as {
+    stacks: Parameters<typeof inventoryFromTemplates>[0];
+  };
+  const s = spec(
+    [
+      service('svc', {
+        tier: 'mechanism',
+        resources: [{ kind: c.kind, logicalId: c.logicalId, stack: 'Shop' }],
+      }),
+    ],
+    {
+      tiers: { mechanism: tier('mechanism', { objectives: c.objectives }) },
+    },
+  );
   return assess(s, inventoryFromTemplates(stacks), { today: TODAY });
 }
 
@@ -66,7 +109,9 @@ describe.each(CASES)('templates: $fixture', (c) => {
     expect(svc.met).toBe(false);
     const failed = svc.findings.filter((f) => f.rule === 'RR-OBJ1' && f.status === 'non-compliant');
     expect(failed.length).toBeGreaterThan(0);
-    expect(Object.keys(c.objectives)).toEqual(expect.arrayContaining(failed.map((f) => f.disruption)));
+    expect(Object.keys(c.objectives)).toEqual(
+      expect.arrayContaining(failed.map((f) => f.disruption)),
+    );
     expect(failed[0].resource?.logicalId).toBe(c.logicalId);
   });
 });

@@ -1,6 +1,17 @@
 import { assess } from '../../../lib/engine';
 import { Unresolved } from '../../../lib/model';
-import { alarm, backupRule, inventory, plan, selection, service, spec, table, TODAY, vault } from './builders';
+import {
+  alarm,
+  backupRule,
+  inventory,
+  plan,
+  selection,
+  service,
+  spec,
+  table,
+  TODAY,
+  vault,
+} from './builders';
 import type { AssessmentContext } from '../../../lib/engine';
 import type { Rule } from '../../../lib/model';
 
@@ -34,7 +45,11 @@ describe('assess', () => {
     expect(svc.met).toBe(false);
     expect(result.met).toBe(false);
     const obj = svc.findings.find((f) => f.rule === 'RR-OBJ1');
-    expect(obj).toMatchObject({ severity: 'error', status: 'non-compliant', disruption: 'application' });
+    expect(obj).toMatchObject({
+      severity: 'error',
+      status: 'non-compliant',
+      disruption: 'application',
+    });
     expect(obj?.message).toMatch(/declared RTO 1d \/ RPO 1d vs achieved/);
     expect(obj?.resource?.logicalId).toBe('Orders');
   });
@@ -59,7 +74,9 @@ describe('assess', () => {
 
   test('an unknown PITR flag fails closed with an unknown finding', () => {
     // GIVEN
-    const inv = inventory({ stores: [table('Orders', { pointInTimeRecovery: new Unresolved('{"Ref":"Pitr"}') })] });
+    const inv = inventory({
+      stores: [table('Orders', { pointInTimeRecovery: new Unresolved('{"Ref":"Pitr"}') })],
+    });
     // WHEN
     const result = assess(orders(), inv, { today: TODAY });
     // THEN
@@ -87,11 +104,20 @@ describe('assess', () => {
       },
     };
     // WHEN
-    const result = assess(orders(), inventory({ stores: [table('Orders')] }), { today: TODAY, rules: [crashing] });
+    const result = assess(orders(), inventory({ stores: [table('Orders')] }), {
+      today: TODAY,
+      rules: [crashing],
+    });
     // THEN
     const svc = result.services[0];
     expect(svc.findings).toEqual([
-      expect.objectContaining({ rule: 'RR-ENG1', severity: 'error', status: 'unknown', service: 'orders', message: expect.stringMatching(/RR-TST1.*boom/) }),
+      expect.objectContaining({
+        rule: 'RR-ENG1',
+        severity: 'error',
+        status: 'unknown',
+        service: 'orders',
+        message: expect.stringMatching(/RR-TST1.*boom/),
+      }),
     ]);
     expect(svc.met).toBe(false);
   });
@@ -114,9 +140,14 @@ describe('assess', () => {
       check: () => ({ status: 'compliant' }),
     };
     // WHEN
-    const result = assess(orders(), inventory({ stores: [table('Orders')] }), { today: TODAY, rules: [crashing] });
+    const result = assess(orders(), inventory({ stores: [table('Orders')] }), {
+      today: TODAY,
+      rules: [crashing],
+    });
     // THEN
-    expect(result.findings).toEqual([expect.objectContaining({ rule: 'RR-ENG1', severity: 'error' })]);
+    expect(result.findings).toEqual([
+      expect.objectContaining({ rule: 'RR-ENG1', severity: 'error' }),
+    ]);
     expect(result.met).toBe(false);
   });
 });

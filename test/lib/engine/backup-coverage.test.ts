@@ -1,10 +1,18 @@
-import { computeCoverage, indexInventory, selectionSelects, storeArn, tagConditionHolds } from '../../../lib/engine';
+import {
+  computeCoverage,
+  indexInventory,
+  selectionSelects,
+  storeArn,
+  tagConditionHolds,
+} from '../../../lib/engine';
 import { Unresolved } from '../../../lib/model';
 import { backupRule, inventory, plan, rawResource, selection, table } from './builders';
 import type { BackupSelection, Store, TagCondition } from '../../../lib/model';
 
 const tagged = table('Orders', { tags: { backup: 'daily', team: 'shop' } });
-const named = rawResource('Orders', 'AWS::DynamoDB::Table', { properties: { TableName: 'orders-prod' } });
+const named = rawResource('Orders', 'AWS::DynamoDB::Table', {
+  properties: { TableName: 'orders-prod' },
+});
 
 function selects(sel: BackupSelection, store: Store = tagged): boolean | 'unknown' {
   return selectionSelects(sel, store, storeArn(store, named));
@@ -18,26 +26,105 @@ describe('backup selection matching', () => {
   it.each([
     ['selects by logical reference', { resources: [{ id: 'App/Orders' }] }, true],
     ['does not select another id', { resources: [{ id: 'App/Other' }] }, false],
-    ['selects by literal ARN', { resources: [{ arn: 'arn:aws:dynamodb:us-east-1:111111111111:table/orders-prod' }] }, true],
-    ['selects by ARN wildcard', { resources: [{ arn: 'arn:aws:dynamodb:*:*:table/orders-*' }] }, true],
+    [
+      'selects by literal ARN',
+      { resources: [{ arn: 'arn:aws:dynamodb:us-east-1:111111111111:table/orders-prod' }] },
+      true,
+    ],
+    [
+      'selects by ARN wildcard',
+      { resources: [{ arn: 'arn:aws:dynamodb:*:*:table/orders-*' }] },
+      true,
+    ],
     ['selects everything with "*"', { resources: [{ arn: '*' }] }, true],
-    ['does not select an ARN of another service', { resources: [{ arn: 'arn:aws:s3:::*' }] }, false],
-    ['does not select an ARN in another Region', { resources: [{ arn: 'arn:aws:dynamodb:eu-west-1:*:table/*' }] }, false],
-    ['selects by one of ListOfTags (OR)', { listOfTags: [eq('nope', 'x'), eq('backup', 'daily')] }, true],
-    ['does not select when no ListOfTags entry matches', { listOfTags: [eq('backup', 'weekly')] }, false],
-    ['accepts the aws:ResourceTag/ prefix in condition keys', { listOfTags: [eq('aws:ResourceTag/backup', 'daily')] }, true],
-    ['selects when all Conditions hold (AND)', { conditions: [eq('backup', 'daily'), eq('team', 'shop')] }, true],
-    ['does not select when one Condition fails (AND)', { conditions: [eq('backup', 'daily'), eq('team', 'ops')] }, false],
-    ['StringLike matches a wildcard', { conditions: [{ operator: 'StringLike', key: 'backup', value: 'da*' }] }, true],
-    ['StringNotEquals excludes the value', { conditions: [{ operator: 'StringNotEquals', key: 'backup', value: 'daily' }] }, false],
-    ['StringNotLike holds when the tag is absent', { conditions: [{ operator: 'StringNotLike', key: 'env', value: 'dev*' }] }, true],
-    ['Resources OR ListOfTags: the tag alone is enough', { resources: [{ id: 'App/Other' }], listOfTags: [eq('backup', 'daily')] }, true],
-    ['Resources AND Conditions: the resource must also meet conditions', { resources: [{ id: 'App/Orders' }], conditions: [eq('team', 'ops')] }, false],
-    ['NotResources removes a selected store', { resources: [{ arn: '*' }], notResources: [{ id: 'App/Orders' }] }, false],
-    ['NotResources by ARN wildcard removes a selected store', { listOfTags: [eq('backup', 'daily')], notResources: [{ arn: 'arn:aws:dynamodb:*:*:table/orders-*' }] }, false],
+    [
+      'does not select an ARN of another service',
+      { resources: [{ arn: 'arn:aws:s3:::*' }] },
+      false,
+    ],
+    [
+      'does not select an ARN in another Region',
+      { resources: [{ arn: 'arn:aws:dynamodb:eu-west-1:*:table/*' }] },
+      false,
+    ],
+    [
+      'selects by one of ListOfTags (OR)',
+      { listOfTags: [eq('nope', 'x'), eq('backup', 'daily')] },
+      true,
+    ],
+    [
+      'does not select when no ListOfTags entry matches',
+      { listOfTags: [eq('backup', 'weekly')] },
+      false,
+    ],
+    [
+      'accepts the aws:ResourceTag/ prefix in condition keys',
+      { listOfTags: [eq('aws:ResourceTag/backup', 'daily')] },
+      true,
+    ],
+    [
+      'selects when all Conditions hold (AND)',
+      { conditions: [eq('backup', 'daily'), eq('team', 'shop')] },
+      true,
+    ],
+    [
+      'does not select when one Condition fails (AND)',
+      { conditions: [eq('backup', 'daily'), eq('team', 'ops')] },
+      false,
+    ],
+    [
+      'StringLike matches a wildcard',
+      { conditions: [{ operator: 'StringLike', key: 'backup', value: 'da*' }] },
+      true,
+    ],
+    [
+      'StringNotEquals excludes the value',
+      { conditions: [{ operator: 'StringNotEquals', key: 'backup', value: 'daily' }] },
+      false,
+    ],
+    [
+      'StringNotLike holds when the tag is absent',
+      { conditions: [{ operator: 'StringNotLike', key: 'env', value: 'dev*' }] },
+      true,
+    ],
+    [
+      'Resources OR ListOfTags: the tag alone is enough',
+      { resources: [{ id: 'App/Other' }], listOfTags: [eq('backup', 'daily')] },
+      true,
+    ],
+    [
+      'Resources AND Conditions: the resource must also meet conditions',
+      { resources: [{ id: 'App/Orders' }], conditions: [eq('team', 'ops')] },
+      false,
+    ],
+    [
+      'NotResources removes a selected store',
+      { resources: [{ arn: '*' }], notResources: [{ id: 'App/Orders' }] },
+      false,
+    ],
+    [
+      'NotResources by ARN wildcard removes a selected store',
+      {
+        listOfTags: [eq('backup', 'daily')],
+        notResources: [{ arn: 'arn:aws:dynamodb:*:*:table/orders-*' }],
+      },
+      false,
+    ],
     ['no Resources or tags selects every supported resource', {}, true],
-    ['an unresolved resource reference is unknown', { resources: [new Unresolved('{"Fn::ImportValue":"X"}')] }, 'unknown'],
-    ['an unresolved tag value is unknown', { listOfTags: [{ operator: 'StringEquals', key: 'backup', value: new Unresolved('{"Ref":"P"}') }] }, 'unknown'],
+    [
+      'an unresolved resource reference is unknown',
+      { resources: [new Unresolved('{"Fn::ImportValue":"X"}')] },
+      'unknown',
+    ],
+    [
+      'an unresolved tag value is unknown',
+      {
+        listOfTags: [
+          { operator: 'StringEquals', key: 'backup', value: new Unresolved('{"Ref":"P"}') },
+        ],
+      },
+      'unknown',
+    ],
   ] as const)('%s', (_case, change, expected) => {
     expect(selects(selection('Sel', 'App/Plan', change as never))).toBe(expected);
   });
@@ -45,9 +132,15 @@ describe('backup selection matching', () => {
   test('a specific ARN is unknown when the table name is generated by CloudFormation', () => {
     // GIVEN
     const anonymous = table('Orders');
-    const sel = selection('Sel', 'App/Plan', { resources: [{ arn: 'arn:aws:dynamodb:us-east-1:1:table/orders-prod' }] });
+    const sel = selection('Sel', 'App/Plan', {
+      resources: [{ arn: 'arn:aws:dynamodb:us-east-1:1:table/orders-prod' }],
+    });
     // WHEN
-    const result = selectionSelects(sel, anonymous, storeArn(anonymous, rawResource('Orders', 'AWS::DynamoDB::Table')));
+    const result = selectionSelects(
+      sel,
+      anonymous,
+      storeArn(anonymous, rawResource('Orders', 'AWS::DynamoDB::Table')),
+    );
     // THEN
     expect(result).toBe('unknown');
   });
@@ -55,14 +148,19 @@ describe('backup selection matching', () => {
   test('a table/* ARN selects a table whose name is generated', () => {
     // GIVEN
     const anonymous = table('Orders');
-    const sel = selection('Sel', 'App/Plan', { resources: [{ arn: 'arn:aws:dynamodb:*:*:table/*' }] });
+    const sel = selection('Sel', 'App/Plan', {
+      resources: [{ arn: 'arn:aws:dynamodb:*:*:table/*' }],
+    });
     // WHEN / THEN
     expect(selectionSelects(sel, anonymous, storeArn(anonymous, undefined))).toBe(true);
   });
 
   test('a selection in another Region never selects the store', () => {
     // GIVEN
-    const sel = { ...selection('Sel', 'App/Plan', { resources: [{ id: 'App/Orders' }] }), region: 'eu-west-1' };
+    const sel = {
+      ...selection('Sel', 'App/Plan', { resources: [{ id: 'App/Orders' }] }),
+      region: 'eu-west-1',
+    };
     // WHEN / THEN
     expect(selects(sel)).toBe(false);
   });
@@ -77,19 +175,31 @@ describe('computeCoverage', () => {
     // GIVEN
     const inv = inventory({
       stores: [tagged],
-      backupPlans: [plan('Plan', [backupRule(), backupRule({ name: 'daily' })]), plan('Other', [backupRule({ name: 'weekly' })])],
+      backupPlans: [
+        plan('Plan', [backupRule(), backupRule({ name: 'daily' })]),
+        plan('Other', [backupRule({ name: 'weekly' })]),
+      ],
       backupSelections: [
         selection('ById', 'App/Plan', { resources: [{ id: 'App/Orders' }] }),
         selection('ByTag', 'App/Plan', { listOfTags: [eq('backup', 'daily')] }),
         selection('Maybe', 'App/Other', { resources: [new Unresolved('x')] }),
         selection('Elsewhere', 'Missing/Plan', { resources: [{ id: 'App/Orders' }] }),
-        selection('UnknownPlan', new Unresolved('plan') as never, { resources: [{ id: 'App/Orders' }] }),
+        selection('UnknownPlan', new Unresolved('plan') as never, {
+          resources: [{ id: 'App/Orders' }],
+        }),
       ],
     });
     // WHEN
     const coverage = computeCoverage(inv.stores, indexInventory(inv)).get('App/Orders');
     // THEN
-    expect(coverage?.rules.map((c) => `${c.plan.id}:${c.rule.name}`)).toEqual(['App/Plan:hourly', 'App/Plan:daily']);
-    expect(coverage?.uncertain.map((u) => u.selection.id)).toEqual(['App/Maybe', 'App/Elsewhere', 'App/UnknownPlan']);
+    expect(coverage?.rules.map((c) => `${c.plan.id}:${c.rule.name}`)).toEqual([
+      'App/Plan:hourly',
+      'App/Plan:daily',
+    ]);
+    expect(coverage?.uncertain.map((u) => u.selection.id)).toEqual([
+      'App/Maybe',
+      'App/Elsewhere',
+      'App/UnknownPlan',
+    ]);
   });
 });

@@ -49,7 +49,10 @@ export const TIERS: Readonly<Record<string, RecoveryTier>> = {
     retentionDays: 35,
   }),
   // No `immutable`: an account objective implies it.
-  vaulted: tier('vaulted', { objectives: { account: { rtoSeconds: 2 * DAY, rpoSeconds: 2 * DAY } }, immutable: undefined }),
+  vaulted: tier('vaulted', {
+    objectives: { account: { rtoSeconds: 2 * DAY, rpoSeconds: 2 * DAY } },
+    immutable: undefined,
+  }),
 };
 
 /** A service named `name` at `tierName` made of the given logical IDs (all DynamoDB by default). */
@@ -68,7 +71,10 @@ export function service(name: string, overrides: Mutable<ServiceSpec> = {}): Ser
 }
 
 /** A spec over {@link TIERS} with the given services. */
-export function spec(services: readonly ServiceSpec[], overrides: Mutable<ContinuitySpec> = {}): ContinuitySpec {
+export function spec(
+  services: readonly ServiceSpec[],
+  overrides: Mutable<ContinuitySpec> = {},
+): ContinuitySpec {
   return {
     regions: { primary: PRIMARY, recovery: RECOVERY },
     tiers: TIERS,
@@ -103,7 +109,18 @@ export function table(logicalId: string, overrides: Mutable<Store> = {}, stack =
 
 /** An S3 bucket with versioning on. */
 export function bucket(logicalId: string, overrides: Mutable<Store> = {}, stack = 'App'): Store {
-  return table(logicalId, { kind: 's3', type: 'AWS::S3::Bucket', pointInTimeRecovery: false, pitrRetentionDays: undefined, versioning: true, ...overrides }, stack);
+  return table(
+    logicalId,
+    {
+      kind: 's3',
+      type: 'AWS::S3::Bucket',
+      pointInTimeRecovery: false,
+      pitrRetentionDays: undefined,
+      versioning: true,
+      ...overrides,
+    },
+    stack,
+  );
 }
 
 /** An ECS service with two tasks over two AZs. */
@@ -140,7 +157,12 @@ export function plan(logicalId: string, rules: readonly BackupRule[], stack = 'A
 }
 
 /** A selection of `planId` with nothing selected yet. */
-export function selection(logicalId: string, planId: string, overrides: Mutable<BackupSelection> = {}, stack = 'App'): BackupSelection {
+export function selection(
+  logicalId: string,
+  planId: string,
+  overrides: Mutable<BackupSelection> = {},
+  stack = 'App',
+): BackupSelection {
   return {
     ...entry(logicalId, stack, PRIMARY),
     plan: planId,
@@ -180,8 +202,18 @@ export function alarm(logicalId: string, overrides: Mutable<Alarm> = {}, stack =
 }
 
 /** An EventBridge rule with targets. */
-export function eventRule(logicalId: string, pattern: Record<string, unknown> | undefined, overrides: Mutable<EventRule> = {}, stack = 'App'): EventRule {
-  return { ...entry(logicalId, stack, PRIMARY), eventPattern: pattern, hasTargets: true, ...overrides } as EventRule;
+export function eventRule(
+  logicalId: string,
+  pattern: Record<string, unknown> | undefined,
+  overrides: Mutable<EventRule> = {},
+  stack = 'App',
+): EventRule {
+  return {
+    ...entry(logicalId, stack, PRIMARY),
+    eventPattern: pattern,
+    hasTargets: true,
+    ...overrides,
+  } as EventRule;
 }
 
 /** A Route 53 health check. */
@@ -190,7 +222,12 @@ export function healthCheck(logicalId: string, stack = 'App'): HealthCheck {
 }
 
 /** A failover record pointing at `targets`. */
-export function failoverRecord(logicalId: string, targets: readonly string[], healthCheckId: string, stack = 'App'): DnsRecord {
+export function failoverRecord(
+  logicalId: string,
+  targets: readonly string[],
+  healthCheckId: string,
+  stack = 'App',
+): DnsRecord {
   return {
     ...entry(logicalId, stack, PRIMARY),
     name: 'app.example.com',
@@ -239,6 +276,16 @@ export function inventory(parts: Mutable<Inventory> = {}): Inventory {
 }
 
 /** A raw resource entry (for deletion policies and physical names). */
-export function rawResource(logicalId: string, type: string, overrides: Mutable<InventoryResource> = {}, stack = 'App'): InventoryResource {
-  return { ...entry(logicalId, stack, PRIMARY), type, properties: {}, ...overrides } as InventoryResource;
+export function rawResource(
+  logicalId: string,
+  type: string,
+  overrides: Mutable<InventoryResource> = {},
+  stack = 'App',
+): InventoryResource {
+  return {
+    ...entry(logicalId, stack, PRIMARY),
+    type,
+    properties: {},
+    ...overrides,
+  } as InventoryResource;
 }

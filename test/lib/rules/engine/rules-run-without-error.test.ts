@@ -4,6 +4,8 @@ import { statusOf } from '../harness';
 
 describe('RR-ENG1 rulesRunWithoutError', () => {
   test('has no subjects of its own: the engine reports it when a rule throws', () => {
-    expect(statusOf(rulesRunWithoutError, spec([service('orders')]), inventory())).toBe('not-applicable');
+    expect(statusOf(rulesRunWithoutError, spec([service('orders')]), inventory())).toBe(
+      'not-applicable',
+    );
   });
 });

@@ -10,16 +10,26 @@ describe('RR-GOV1 planReviewedOnTime', () => {
     ['fails when never reviewed', { reviewedOn: undefined }, 'non-compliant'],
     ['is unknown when the date does not parse', { reviewedOn: 'last spring' }, 'unknown'],
   ] as const)('%s', (_case, change, expected) => {
-    expect(statusOf(planReviewedOnTime, spec([service('orders', change)]), inventory())).toBe(expected);
+    expect(statusOf(planReviewedOnTime, spec([service('orders', change)]), inventory())).toBe(
+      expected,
+    );
   });
 
   test('skips services whose tier is not defined', () => {
-    expect(statusOf(planReviewedOnTime, spec([service('orders', { tier: 'missing' })]), inventory())).toBe('not-applicable');
+    expect(
+      statusOf(planReviewedOnTime, spec([service('orders', { tier: 'missing' })]), inventory()),
+    ).toBe('not-applicable');
   });
 
   test('says how old the review is', () => {
-    const [o] = outcomes(planReviewedOnTime, spec([service('orders', { reviewedOn: '2025-11-20' })]), inventory());
-    expect(o.message).toBe("service 'orders' last had a review on 2025-11-20, 366 days ago; tier 'relaxed' allows 365 days");
+    const [o] = outcomes(
+      planReviewedOnTime,
+      spec([service('orders', { reviewedOn: '2025-11-20' })]),
+      inventory(),
+    );
+    expect(o.message).toBe(
+      "service 'orders' last had a review on 2025-11-20, 366 days ago; tier 'relaxed' allows 365 days",
+    );
   });
 });
 
@@ -31,7 +41,13 @@ describe('RR-GOV2 drillOnTime', () => {
     ['fails when never drilled', { lastDrill: undefined }, 'non-compliant'],
     ['is unknown when the date does not parse', { lastDrill: '2026-13-45x' }, 'unknown'],
   ] as const)('%s', (_case, change, expected) => {
-    expect(statusOf(drillOnTime, spec([service('orders', { tier: 'drilled', ...change })], { tiers }), inventory())).toBe(expected);
+    expect(
+      statusOf(
+        drillOnTime,
+        spec([service('orders', { tier: 'drilled', ...change })], { tiers }),
+        inventory(),
+      ),
+    ).toBe(expected);
   });
 });
 
@@ -42,7 +58,9 @@ describe('RR-SUP1 suppressionsCurrent', () => {
     ['skips a suppression without expiry', {}, 'not-applicable'],
     ['is unknown for an expiry that is not a date', { expires: 'soon' }, 'unknown'],
   ] as const)('%s', (_case, change, expected) => {
-    const s = spec([service('orders')], { suppressions: [{ rule: 'RR-INV3', resource: 'orders', reason: 'r', ...change }] });
+    const s = spec([service('orders')], {
+      suppressions: [{ rule: 'RR-INV3', resource: 'orders', reason: 'r', ...change }],
+    });
     expect(statusOf(suppressionsCurrent, s, inventory())).toBe(expected);
   });
 });
