@@ -25,6 +25,12 @@ export interface MarkdownReportOptions {
    * @default 2
    */
   readonly headingLevel?: number;
+  /**
+   * What the achieved columns are called (`plan` says `predicted`).
+   *
+   * @default 'achieved'
+   */
+  readonly achievedLabel?: string;
 }
 
 /** Mermaid class names by status, as used in the diagram's `classDef`s. */
@@ -56,7 +62,7 @@ export function toMarkdown(assessment: Assessment, options: MarkdownReportOption
     out.push('', ...mermaidGraph(assessment.services, options.services ?? []), '');
   }
   for (const service of assessment.services) {
-    out.push(...serviceSection(service, h(1)), '');
+    out.push(...serviceSection(service, h(1), options.achievedLabel ?? 'achieved'), '');
   }
   if (assessment.findings.length > 0) {
     out.push(`${h(1)} Resources of no service`, '', ...findingList(assessment.findings), '');
@@ -64,14 +70,14 @@ export function toMarkdown(assessment: Assessment, options: MarkdownReportOption
   return `${out.join('\n').trimEnd()}\n`;
 }
 
-function serviceSection(service: ServiceAssessment, heading: string): string[] {
+function serviceSection(service: ServiceAssessment, heading: string, label: string): string[] {
   const out = [`${heading} ${service.met ? OK : FAIL} ${escapeMd(service.name)} (${escapeMd(service.tier)})`, ''];
   const verdicts = disruptionVerdicts(service);
   if (verdicts.length === 0) {
     out.push('No objectives declared.', '');
   } else {
     out.push(
-      '| Disruption | RTO declared | RTO achieved | RPO declared | RPO achieved | Status |',
+      `| Disruption | RTO declared | RTO ${label} | RPO declared | RPO ${label} | Status |`,
       '|---|--:|--:|--:|--:|---|',
     );
     for (const v of verdicts) {
@@ -85,7 +91,7 @@ function serviceSection(service: ServiceAssessment, heading: string): string[] {
     }
     const explained = verdicts.filter((v) => (v.achieved?.explanation.length ?? 0) > 0);
     if (explained.length > 0) {
-      out.push('', '<details><summary>How the achieved numbers add up</summary>', '');
+      out.push('', `<details><summary>How the ${label} numbers add up</summary>`, '');
       for (const v of explained) {
         out.push(`- **${v.disruption}**`, ...(v.achieved?.explanation ?? []).map((e) => `  - ${escapeMd(e)}`));
       }

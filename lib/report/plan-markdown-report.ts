@@ -41,9 +41,13 @@ export function planToMarkdown(plan: ContinuityPlan, spec: Pick<ContinuitySpec, 
     }
     out.push('');
   }
-  const predicted = toMarkdown(planToAssessment(plan, spec), { services: spec.services, headingLevel: 2 }).replace(
+  const predicted = toMarkdown(planToAssessment(plan, spec), {
+    services: spec.services,
+    headingLevel: 2,
+    achievedLabel: 'predicted',
+  }).replace(
     /^## (\S+) Continuity check: /,
     '## $1 Predicted: ',
   );
-  return `${out.join('\n')}${predicted}`;
+  return `${out.join('\n')}\n${predicted}`;
 }

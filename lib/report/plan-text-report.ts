@@ -30,7 +30,11 @@ export function planToText(
   for (const service of plan.services) {
     lines.push(...serviceLines(service), '');
   }
-  const predicted = toText(planToAssessment(plan, spec), options).replace(
+  const predicted = toText(planToAssessment(plan, spec), {
+    achievedLabel: 'predicted',
+    explainAll: true,
+    ...options,
+  }).replace(
     /^continuity check: /,
     'predicted: ',
   );

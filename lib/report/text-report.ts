@@ -20,6 +20,18 @@ export interface TextReportOptions {
    * @default false
    */
   readonly color?: boolean;
+  /**
+   * What the second number of each cell is called in the table header (`plan` says `predicted`).
+   *
+   * @default 'achieved'
+   */
+  readonly achievedLabel?: string;
+  /**
+   * Spell out the arithmetic of every disruption, not only of the unmet ones.
+   *
+   * @default false
+   */
+  readonly explainAll?: boolean;
 }
 
 /** A styling function: identity when colour is off. */
@@ -66,16 +78,16 @@ export function toText(assessment: Assessment, options: TextReportOptions = {}):
   const headline = `continuity check: ${summarize(assessment)}`;
   lines.push(p.bold(assessment.met ? p.ok(headline) : p.bad(headline)), '');
   if (assessment.services.length > 0) {
-    lines.push(...objectivesTable(assessment.services, p), '');
+    lines.push(...objectivesTable(assessment.services, p, options.achievedLabel ?? 'achieved'), '');
   }
   const sections = [
     ...assessment.services
-      .filter((s) => s.findings.length > 0 || !s.met)
-      .map((s) => serviceSection(s, p)),
+      .filter((s) => s.findings.length > 0 || !s.met || options.explainAll === true)
+      .map((s) => serviceSection(s, p, options.explainAll === true)),
     ...(assessment.findings.length > 0 ? [orphanSection(assessment.findings, p)] : []),
   ];
   if (sections.length > 0) {
-    lines.push(p.bold('Findings'), '');
+    lines.push(p.bold(options.explainAll === true ? 'Details' : 'Findings'), '');
     for (const section of sections) {
       lines.push(...section, '');
     }
@@ -84,13 +96,13 @@ export function toText(assessment: Assessment, options: TextReportOptions = {}):
   return `${lines.join('\n')}\n`;
 }
 
-function objectivesTable(services: readonly ServiceAssessment[], p: Palette): string[] {
+function objectivesTable(services: readonly ServiceAssessment[], p: Palette, label: string): string[] {
   const header: Cell[] = [
     { text: 'SERVICE' },
     { text: 'TIER' },
     { text: 'DISRUPTION' },
-    { text: 'RTO declared / achieved' },
-    { text: 'RPO declared / achieved' },
+    { text: `RTO declared / ${label}` },
+    { text: `RPO declared / ${label}` },
     { text: 'STATUS' },
   ].map((c) => ({ ...c, paint: p.bold }));
   const rows: Cell[][] = [header];
@@ -146,11 +158,11 @@ function renderTable(rows: readonly (readonly Cell[])[]): string[] {
   );
 }
 
-function serviceSection(service: ServiceAssessment, p: Palette): string[] {
+function serviceSection(service: ServiceAssessment, p: Palette, explainAll: boolean): string[] {
   const status = service.met ? p.ok('met') : p.bad('not met');
   const lines = [`${p.bold(service.name)} (${service.tier}): ${status}`];
   for (const verdict of disruptionVerdicts(service)) {
-    if (verdict.met) {
+    if (verdict.met && !explainAll) {
       continue;
     }
     const explanation = verdict.achieved?.explanation ?? [NOT_ASSESSED];

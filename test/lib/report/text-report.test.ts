@@ -84,3 +84,17 @@ describe('toText', () => {
     expect(text).not.toContain('NOT MET');
   });
 });
+
+describe('toText options', () => {
+  test('explains every disruption and renames the achieved column when asked (plan view)', () => {
+    // GIVEN
+    const assessment = metAssessment;
+    // WHEN
+    const text = toText(assessment, { explainAll: true, achievedLabel: 'predicted' });
+    // THEN
+    expect(text).toContain('RTO declared / predicted');
+    expect(text).toContain('payments (platinum): met');
+    expect(text).toContain('RPO 1s = global table replication');
+    expect(toText(assessment)).not.toContain('RPO 1s = global table replication');
+  });
+});
