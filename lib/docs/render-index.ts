@@ -36,7 +36,13 @@ export function renderIndex(
       service.tier,
       servicePlan?.strategy ?? '—',
       service.owner,
-      verdict ? (verdict.met ? 'met' : 'NOT MET') : 'not assessed',
+      verdict
+        ? verdict.met
+          ? 'met'
+          : 'NOT MET'
+        : servicePlan?.findings.some((f) => f.severity === 'error')
+          ? 'NOT MET (predicted)'
+          : 'met (predicted)',
       show(drill),
       show(review),
     ];

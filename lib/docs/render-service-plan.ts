@@ -67,6 +67,9 @@ function stepsMarkdown(steps: readonly ProcedureStep[]): string[] {
       out.push('', '   ```sh', ...step.commands.map((command) => `   ${command}`), '   ```', '');
     }
   });
+  while (out[out.length - 1] === '') {
+    out.pop();
+  }
   return out;
 }
 
@@ -154,7 +157,7 @@ export function renderServicePlan(
   for (const d of declared) {
     const explanation = (verdict?.achieved[d] ?? servicePlan.predicted[d])?.explanation ?? [];
     if (explanation.length > 0) {
-      out.push(`- **${d}**: ${explanation.map(escapeMarkdown).join('; ')}`);
+      out.push(`- **${d}**:`, ...explanation.map((line) => `  - ${escapeMarkdown(line)}`));
     }
   }
   const findings = [...servicePlan.findings, ...(verdict?.findings ?? [])];
@@ -174,7 +177,7 @@ export function renderServicePlan(
         s.multiAz ? 'yes' : 'no',
         s.versioning ? 'yes' : 'no',
         s.replication ?? 'none',
-        s.backedUp ? `yes (vault ${vault})` : 'no',
+        s.backedUp ? `yes (${vault})` : 'no',
       ]),
     ),
   );

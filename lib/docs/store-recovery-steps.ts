@@ -280,7 +280,10 @@ export function storeRegionSteps(store: StorePlan, ctx: ProcedureContext, copied
   ];
 }
 
-/** Steps for one store after a compromised account: restore from the locked or cross-account vault. */
+/**
+ * Steps for one store after a compromised account: once the account is contained, restore from
+ * the locked vault (vault lock keeps the recovery points from being deleted).
+ */
 export function storeAccountSteps(store: StorePlan, ctx: ProcedureContext): ProcedureStep[] {
   if (!store.backedUp || !ctx.immutable) {
     return [
@@ -291,7 +294,7 @@ export function storeAccountSteps(store: StorePlan, ctx: ProcedureContext): Proc
       },
     ];
   }
-  return backupRestoreSteps(store, ctx, ctx.regions.recovery, ctx.recoveryVaultName);
+  return backupRestoreSteps(store, ctx, ctx.regions.primary, ctx.vaultName);
 }
 
 /** Steps that return one store to the primary Region after a Region failover. */

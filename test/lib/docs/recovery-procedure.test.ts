@@ -129,13 +129,13 @@ describe('recoveryProcedure: az', () => {
 });
 
 describe('recoveryProcedure: account', () => {
-  test('restores from the locked vault copy in the recovery Region after cutting the account off', () => {
+  test('restores from the locked vault after cutting the account off', () => {
     // GIVEN / WHEN
     const steps = commandsOf(procedureOf('payments', 'account', true).steps);
     // THEN
     expect(steps).toMatch(/^From the security \(break-glass\) account/);
     expect(steps).toMatch(/aws organizations attach-policy --policy-id <deny-all SCP id>/);
-    expect(steps).toMatch(/list-recovery-points-by-backup-vault --region us-west-2 --backup-vault-name "\$VAULT" --by-resource-arn <PaymentsCluster ARN>/);
+    expect(steps).toMatch(/list-recovery-points-by-resource --region us-east-1 --resource-arn <PaymentsCluster ARN>[\s\S]*start-restore-job/);
   });
 
   test('warns when recovery points are not locked', () => {

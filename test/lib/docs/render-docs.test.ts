@@ -55,7 +55,7 @@ describe('renderServicePlan', () => {
     const markdown = planOf('orders');
     // THEN
     expect(markdown).toMatch(/\*\*warm-standby\*\*: a scaled-down but working copy runs .* It is the strategy of tier gold\./);
-    expect(markdown).toContain('- **region**: region RPO 2h = copy every 2h');
+    expect(markdown).toContain('- **region**:\n  - region RPO 2h = copy every 2h');
     expect(markdown).toMatch(/\*\*RR-OBJ1\*\* \(error, region\): orders misses its region objective <by design> — fix: add a cross-Region copy/);
   });
 
@@ -150,6 +150,22 @@ describe('renderIndex', () => {
     expect(markdown).toContain('| [reporting](reporting.md) | bronze | backup-restore | team-reporting | NOT MET | 2026-12-03 | 2026-02-14 (overdue) |');
     expect(markdown).toContain('[report](report.html)');
     expect(markdown).toContain('svc_orders --> svc_payments');
+  });
+
+  test('shows predicted statuses without an assessment', () => {
+    // GIVEN catalog's plan has an error finding
+    const plan = {
+      ...PLAN,
+      services: PLAN.services.map((s) =>
+        s.service === 'catalog' ? { ...s, findings: [{ ...ASSESSMENT.services[1].findings[0], service: 'catalog' }] } : s,
+      ),
+    };
+    // WHEN
+    const markdown = renderIndex(SPEC, plan, undefined, { today: TODAY });
+    // THEN
+    expect(markdown).toContain('| [catalog](catalog.md) | silver | pilot-light | team-catalog | NOT MET (predicted) |');
+    expect(markdown).toContain('| [search](search.md) | silver | pilot-light | team-search | met (predicted) | now (never done) | now (never done) |');
+    expect(markdown).toMatch(/Not assessed against deployed resources/);
   });
 });
 
