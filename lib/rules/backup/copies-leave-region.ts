@@ -1,6 +1,7 @@
 import { isUnresolved } from '../../model';
 import { regionOf } from '../../engine/service-protection';
-import { locationOf } from '../continuity-rule';
+import { locationOf, showKnown } from '../continuity-rule';
+import type { Tri } from '../../engine/tri-state';
 import type { BackupPlan, BackupRule, CopyAction, Known, Store, StoreReplica } from '../../model';
 import type { ContinuityRule } from '../continuity-rule';
 
@@ -14,14 +15,15 @@ export type CopyOrReplica =
     }
   | { readonly kind: 'replica'; readonly store: Store; readonly replica: StoreReplica };
 
-function sameAccount(account: Known<string> | undefined, own: string | undefined): boolean {
+/** Whether a copy stays in the source account; `unknown` when either account is not known. */
+function sameAccount(account: Known<string> | undefined, own: string | undefined): Tri {
   if (account === undefined) {
     return true;
   }
-  if (isUnresolved(account)) {
-    return false;
+  if (isUnresolved(account) || own === undefined) {
+    return 'unknown';
   }
-  return own !== undefined && account === own;
+  return account === own;
 }
 
 /** RR-BKP4: copy actions and replicas go to another Region (or another account). */
@@ -63,8 +65,16 @@ export const copiesLeaveRegion: ContinuityRule<CopyOrReplica> = {
         };
       }
       const from = regionOf(s.plan, primary);
-      if (to !== from || !sameAccount(s.copy.destinationAccount, context.accountId)) {
+      const same = to === from ? sameAccount(s.copy.destinationAccount, context.accountId) : false;
+      if (same === false) {
         return { status: 'compliant' };
+      }
+      if (same === 'unknown') {
+        return {
+          status: 'unknown',
+          message: `copy action of backup rule '${s.rule.name}' copies to ${to}, the Region of the source vault, and it is not known whether account ${showKnown(s.copy.destinationAccount as Known<string>)} is another account`,
+          fix: 'copy to the recovery Region, or give the account the templates deploy to so a cross-account copy is recognised',
+        };
       }
       return {
         status: 'non-compliant',

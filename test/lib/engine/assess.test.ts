@@ -150,4 +150,39 @@ describe('assess', () => {
     ]);
     expect(result.met).toBe(false);
   });
+
+  test('a copy to another account counts for the account disruption only when the own account is known', () => {
+    // GIVEN
+    const s = spec([
+      service('orders', {
+        tier: 'vaulted',
+        resources: [{ kind: 'dynamodb', logicalId: 'Orders' }],
+      }),
+    ]);
+    const copyRule = backupRule({
+      copyActions: [
+        {
+          destinationVaultArn: 'arn:aws:backup:us-west-2:222222222222:backup-vault:bunker',
+          destinationRegion: 'us-west-2',
+          destinationAccount: '222222222222',
+          deleteAfterDays: 35,
+        },
+      ],
+    });
+    const inv = inventory({
+      stores: [table('Orders')],
+      backupPlans: [plan('Plan', [copyRule])],
+      backupSelections: [selection('Sel', 'App/Plan', { resources: [{ id: 'App/Orders' }] })],
+      vaults: [vault('Vault')],
+    });
+    // WHEN
+    const known = assess(s, inv, { today: TODAY, accountId: '111111111111' });
+    const unknown = assess(s, inv, { today: TODAY });
+    // THEN
+    expect(known.services[0].achieved.account?.rpoSeconds).not.toBeNull();
+    expect(known.services[0].findings.filter((f) => f.rule === 'RR-OBJ1')).toEqual([]);
+    expect(unknown.services[0].findings.filter((f) => f.rule === 'RR-OBJ1').length).toBeGreaterThan(
+      0,
+    );
+  });
 });

@@ -215,6 +215,22 @@ describe('RR-BKP4 copiesLeaveRegion', () => {
     expect(statusOf(copiesLeaveRegion, s, inv)).toBe(expected);
   });
 
+  test('is unknown for a same-Region copy to a literal account when the own account is not known', () => {
+    const [s, inv] = fixture({
+      rule: { copyActions: [copy('us-east-1', 35, { destinationAccount: '222222222222' })] },
+    });
+    expect(statusOf(copiesLeaveRegion, s, inv)).toBe('unknown');
+  });
+
+  test('fails for a same-Region copy into the own account', () => {
+    const [s, inv] = fixture({
+      rule: { copyActions: [copy('us-east-1', 35, { destinationAccount: '111111111111' })] },
+    });
+    expect(statusOf(copiesLeaveRegion, s, inv, { accountId: '111111111111' })).toBe(
+      'non-compliant',
+    );
+  });
+
   test('accepts a same-Region copy to another account', () => {
     const [s, inv] = fixture({
       rule: { copyActions: [copy('us-east-1', 35, { destinationAccount: '222222222222' })] },
