@@ -99,6 +99,19 @@ describe('continuity (compiled, as a process)', () => {
     expect(run.stderr).not.toMatch(/\n\s+at /);
   });
 
+  test('plan exits 0 and prints predicted objectives; rules exits 0 with the catalogue', () => {
+    // GIVEN
+    const spec = `${FIXTURES}/spec.yaml`;
+    // WHEN
+    const plan = continuity('plan', '--spec', spec, '--today', '2026-11-21');
+    const rules = continuity('rules', '--format', 'json');
+    // THEN
+    expect(plan.status).toBe(0);
+    expect(plan.stdout).toMatch(/orders\s+relaxed\s+application\s+1d \/ \S+ ✓/);
+    expect(rules.status).toBe(0);
+    expect(JSON.parse(rules.stdout)[0].id).toMatch(/^RR-/);
+  });
+
   test('loads neither aws-cdk-lib, constructs nor Pulumi, and the core only when a command runs', () => {
     // GIVEN
     const script = `

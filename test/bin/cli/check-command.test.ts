@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import { XMLValidator } from 'fast-xml-parser';
 import { checkArgs, context, fixture, run } from './cli-harness';
 import { runCheck } from '../../../bin/cli/check-command';
+import { sarifValidator } from '../../lib/report/sarif-schema';
 import { InputError } from '../../../lib/model/input-error';
 
 const ANSI = /\u001b\[[0-9;]*m/;
@@ -47,6 +48,19 @@ describe('continuity check (in-process)', () => {
     // THEN
     expect(out.exitCode).toBe(1);
     assertReport(out.stdout);
+  });
+
+  test('SARIF with the real rule catalogue validates against the official schema', async () => {
+    // GIVEN
+    const args = checkArgs('noncompliant.template.yaml', '--format', 'sarif');
+    // WHEN
+    const out = await run(args);
+    // THEN
+    const validate = sarifValidator();
+    const valid = validate(JSON.parse(out.stdout));
+    expect(validate.errors ?? []).toEqual([]);
+    expect(valid).toBe(true);
+    expect(JSON.parse(out.stdout).runs[0].tool.driver.rules.length).toBeGreaterThan(5);
   });
 
   test('SARIF results point at the template file relative to the working directory', async () => {
