@@ -1,4 +1,4 @@
-import { Aws, Duration, RemovalPolicy } from 'aws-cdk-lib';
+import { Aws, RemovalPolicy } from 'aws-cdk-lib';
 import * as backup from 'aws-cdk-lib/aws-backup';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
@@ -57,8 +57,10 @@ export class RecoveryVault extends Construct {
       encryptionKey: this.encryptionKey,
       removalPolicy: RemovalPolicy.RETAIN,
       blockRecoveryPointDeletion: spec.denyDeleteRecoveryPoints,
-      lockConfiguration: renderLock(spec),
     });
+    // Rendered on the L1 so the plan's numbers pass through unchanged (the L2 rejects a maximum
+    // equal to the minimum, which a plan keeping every point exactly its retention produces).
+    (this.vault.node.defaultChild as backup.CfnBackupVault).lockConfiguration = renderLock(spec);
   }
 
   /** ARN of the vault. */
@@ -114,19 +116,25 @@ export class RecoveryVault extends Construct {
   }
 }
 
-function renderLock(spec: VaultSpec): backup.LockConfiguration | undefined {
+function renderLock(spec: VaultSpec): backup.CfnBackupVault.LockConfigurationTypeProperty | undefined {
   if (spec.lockMode === 'none') {
     return undefined;
   }
-  // The lock's minimum retention is required by AWS Backup; 1 day is its smallest value.
+  // MinRetentionDays is required when CloudFormation creates a lock; 1 day is the smallest value.
   // https://docs.aws.amazon.com/aws-backup/latest/devguide/vault-lock.html
-  const minRetention = Duration.days(spec.minRetentionDays ?? 1);
-  const maxRetention =
-    spec.maxRetentionDays === undefined ? undefined : Duration.days(spec.maxRetentionDays);
+  const minRetentionDays = spec.minRetentionDays ?? 1;
+  const maxRetentionDays = spec.maxRetentionDays;
   if (spec.lockMode === 'governance') {
-    return { minRetention, maxRetention };
+    return { minRetentionDays, maxRetentionDays };
   }
   // Compliance mode: ChangeableForDays is at least 3 (72 h cooling-off).
-  // https://docs.aws.amazon.com/aws-backup/latest/devguide/vault-lock.html
-  return { minRetention, maxRetention, changeableFor: Duration.days(spec.changeableForDays ?? 3) };
+  // https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-backup-backupvault-lockconfigurationtype.html
+  const changeableForDays = spec.changeableForDays ?? 3;
+  if (changeableForDays < 3) {
+    throw new Error(
+      `vault lock changeableForDays is ${changeableForDays}, but AWS Backup needs at least 3 (72 h ` +
+        'cooling-off); plan changeableForDays >= 3',
+    );
+  }
+  return { minRetentionDays, maxRetentionDays, changeableForDays };
 }

@@ -1,0 +1,187 @@
+import { Duration, RemovalPolicy, Size, Stack } from 'aws-cdk-lib';
+import * as autoscaling from 'aws-cdk-lib/aws-autoscaling';
+import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import * as ecs from 'aws-cdk-lib/aws-ecs';
+import * as efs from 'aws-cdk-lib/aws-efs';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import * as rds from 'aws-cdk-lib/aws-rds';
+import * as s3 from 'aws-cdk-lib/aws-s3';
+import type { Construct } from 'constructs';
+import type { ComputeKind, StoreKind } from '../../lib/model';
+import { ComputeResource } from './compute-resource';
+import { StoreResource } from './store-resource';
+
+/** Shared pieces a default resource may need in its stack. */
+export interface DefaultResourceContext {
+  /** VPC of the stack (isolated subnets only). */
+  vpc(): ec2.IVpc;
+  /** Bucket that receives S3 server access logs. */
+  accessLogs(): s3.IBucket;
+  /** ECS cluster of the stack. */
+  cluster(): ecs.ICluster;
+}
+
+/**
+ * Creates a minimal, secure store of `kind` with construct id `id`, for services whose resources
+ * the user did not supply. Stateful resources get no physical name and are retained.
+ */
+export function createDefaultStore(
+  scope: Construct,
+  id: string,
+  kind: StoreKind,
+  context: DefaultResourceContext,
+): StoreResource {
+  switch (kind) {
+    case 'dynamodb':
+      return StoreResource.fromTable(
+        new dynamodb.TableV2(scope, id, {
+          partitionKey: { name: 'pk', type: dynamodb.AttributeType.STRING },
+          sortKey: { name: 'sk', type: dynamodb.AttributeType.STRING },
+          removalPolicy: RemovalPolicy.RETAIN,
+          deletionProtection: true,
+        }),
+      );
+    case 's3':
+      return StoreResource.fromBucket(
+        new s3.Bucket(scope, id, {
+          encryption: s3.BucketEncryption.S3_MANAGED,
+          blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
+          enforceSSL: true,
+          versioned: true,
+          serverAccessLogsBucket: context.accessLogs(),
+          serverAccessLogsPrefix: `${id}/`,
+          removalPolicy: RemovalPolicy.RETAIN,
+        }),
+      );
+    case 'rds':
+      return StoreResource.fromDatabaseInstance(
+        new rds.DatabaseInstance(scope, id, {
+          engine: rds.DatabaseInstanceEngine.postgres({ version: rds.PostgresEngineVersion.VER_16 }),
+          instanceType: ec2.InstanceType.of(ec2.InstanceClass.T4G, ec2.InstanceSize.MEDIUM),
+          vpc: context.vpc(),
+          vpcSubnets: { subnetType: ec2.SubnetType.PRIVATE_ISOLATED },
+          storageEncrypted: true,
+          deletionProtection: true,
+          iamAuthentication: true,
+          port: 5433,
+          cloudwatchLogsExports: ['postgresql'],
+          removalPolicy: RemovalPolicy.SNAPSHOT,
+        }),
+      );
+    case 'aurora':
+      return StoreResource.fromDatabaseCluster(
+        new rds.DatabaseCluster(scope, id, {
+          engine: rds.DatabaseClusterEngine.auroraPostgres({
+            version: rds.AuroraPostgresEngineVersion.VER_16_4,
+          }),
+          writer: rds.ClusterInstance.provisioned('Writer', {
+            instanceType: ec2.InstanceType.of(ec2.InstanceClass.R6G, ec2.InstanceSize.LARGE),
+          }),
+          // A reader in another AZ makes the cluster Multi-AZ (failover without restore).
+          readers: [
+            rds.ClusterInstance.provisioned('Reader', {
+              instanceType: ec2.InstanceType.of(ec2.InstanceClass.R6G, ec2.InstanceSize.LARGE),
+            }),
+          ],
+          vpc: context.vpc(),
+          vpcSubnets: { subnetType: ec2.SubnetType.PRIVATE_ISOLATED },
+          storageEncrypted: true,
+          deletionProtection: true,
+          iamAuthentication: true,
+          port: 5433,
+          cloudwatchLogsExports: ['postgresql'],
+          removalPolicy: RemovalPolicy.SNAPSHOT,
+        }),
+      );
+    case 'efs':
+      return StoreResource.fromFileSystem(
+        new efs.FileSystem(scope, id, {
+          vpc: context.vpc(),
+          vpcSubnets: { subnetType: ec2.SubnetType.PRIVATE_ISOLATED },
+          encrypted: true,
+          removalPolicy: RemovalPolicy.RETAIN,
+        }),
+      );
+    case 'ebs':
+      return StoreResource.fromVolume(
+        new ec2.Volume(scope, id, {
+          availabilityZone: Stack.of(scope).availabilityZones[0] as string,
+          size: Size.gibibytes(20),
+          encrypted: true,
+          removalPolicy: RemovalPolicy.RETAIN,
+        }),
+      );
+  }
+}
+
+/** Creates minimal compute of `kind` with construct id `id`. */
+export function createDefaultCompute(
+  scope: Construct,
+  id: string,
+  kind: ComputeKind,
+  context: DefaultResourceContext,
+): ComputeResource {
+  switch (kind) {
+    case 'lambda':
+      return ComputeResource.fromFunction(
+        new lambda.Function(scope, id, {
+          runtime: lambda.Runtime.NODEJS_22_X,
+          handler: 'index.handler',
+          code: lambda.Code.fromInline(
+            "exports.handler = async () => ({ statusCode: 200, body: 'ok' });",
+          ),
+          timeout: Duration.seconds(10),
+          logGroup: new logs.LogGroup(scope, `${id}Logs`, {
+            retention: logs.RetentionDays.ONE_MONTH,
+            removalPolicy: RemovalPolicy.DESTROY,
+          }),
+        }),
+      );
+    case 'ecs': {
+      const task = new ecs.FargateTaskDefinition(scope, `${id}Task`, {
+        cpu: 256,
+        memoryLimitMiB: 512,
+      });
+      task.addContainer('app', {
+        image: ecs.ContainerImage.fromRegistry('public.ecr.aws/nginx/nginx:stable'),
+        portMappings: [{ containerPort: 80 }],
+        logging: ecs.LogDrivers.awsLogs({
+          streamPrefix: id,
+          logGroup: new logs.LogGroup(scope, `${id}Logs`, {
+            retention: logs.RetentionDays.ONE_MONTH,
+            removalPolicy: RemovalPolicy.DESTROY,
+          }),
+        }),
+      });
+      return ComputeResource.fromEcsService(
+        new ecs.FargateService(scope, id, {
+          cluster: context.cluster(),
+          taskDefinition: task,
+          vpcSubnets: { subnetType: ec2.SubnetType.PRIVATE_ISOLATED },
+          minHealthyPercent: 100,
+        }),
+      );
+    }
+    case 'asg':
+      return ComputeResource.fromAutoScalingGroup(
+        new autoscaling.AutoScalingGroup(scope, id, {
+          vpc: context.vpc(),
+          vpcSubnets: { subnetType: ec2.SubnetType.PRIVATE_ISOLATED },
+          launchTemplate: new ec2.LaunchTemplate(scope, `${id}Template`, {
+            instanceType: ec2.InstanceType.of(ec2.InstanceClass.T4G, ec2.InstanceSize.MICRO),
+            machineImage: ec2.MachineImage.latestAmazonLinux2023({
+              cpuType: ec2.AmazonLinuxCpuType.ARM_64,
+            }),
+            requireImdsv2: true,
+            blockDevices: [
+              { deviceName: '/dev/xvda', volume: ec2.BlockDeviceVolume.ebs(8, { encrypted: true }) },
+            ],
+          }),
+          minCapacity: 0,
+          maxCapacity: 4,
+        }),
+      );
+  }
+}

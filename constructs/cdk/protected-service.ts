@@ -1,0 +1,171 @@
+import { Annotations, Stack } from 'aws-cdk-lib';
+import type * as ec2 from 'aws-cdk-lib/aws-ec2';
+import { Construct } from 'constructs';
+import type { AlarmSpec, ComputeKind, ServicePlan } from '../../lib/model';
+import type { ComputeResource } from './compute-resource';
+import type { ContinuityMonitoring } from './continuity-monitoring';
+import { pascal } from './continuity-monitoring';
+import { ProtectedStore } from './protected-store';
+import type { StoreMetric } from './protected-store';
+import { Standby } from './standby';
+import type { StandbyEndpointOptions } from './standby';
+import type { StoreResource } from './store-resource';
+
+/** Properties of a {@link ProtectedService}. */
+export interface ProtectedServiceProps {
+  /** The service's plan. */
+  readonly plan: ServicePlan;
+  /** Stores, in the order of `plan.stores`. */
+  readonly stores: readonly StoreResource[];
+  /** Primary-Region compute, in the order of `plan.compute`. */
+  readonly compute: readonly ComputeResource[];
+  /** Recovery-Region stack deployed before this one (replication destinations). */
+  readonly recoveryTargetScope: Construct;
+  /** Recovery-Region stack deployed after this one (replicas, standby, DNS failover). */
+  readonly recoveryStack: Stack;
+  /** VPC in the recovery Region, created on first use. */
+  readonly recoveryVpc: () => ec2.IVpc;
+  /**
+   * Recovery-Region compute, in the order of `plan.compute`.
+   *
+   * @default - created with `createRecoveryCompute` where the plan keeps recovery capacity
+   */
+  readonly recoveryCompute?: readonly ComputeResource[];
+  /** Creates recovery-Region compute the user did not supply. */
+  readonly createRecoveryCompute: (id: string, kind: ComputeKind) => ComputeResource;
+  /**
+   * DNS names for the planned failover.
+   *
+   * @default - none; a planned failover gets a warning
+   */
+  readonly endpoint?: StandbyEndpointOptions;
+  /** Monitoring in the primary Region. */
+  readonly primaryMonitoring: ContinuityMonitoring;
+  /** Monitoring in the recovery Region. */
+  readonly recoveryMonitoring: ContinuityMonitoring;
+  /**
+   * Declared region RPO, drawn on the dashboard.
+   *
+   * @default - no dashboard
+   */
+  readonly rpoSeconds?: number;
+}
+
+/**
+ * One service of a spec with its plan applied: protected stores, standby compute, alarms, a
+ * dashboard, and the plan's findings as synthesis errors and warnings on this construct.
+ */
+export class ProtectedService extends Construct {
+  /** The protected stores, in plan order. */
+  public readonly stores: readonly ProtectedStore[];
+  /** The standby of each compute resource, in plan order. */
+  public readonly standbys: readonly Standby[];
+  /** The plan applied. */
+  public readonly plan: ServicePlan;
+
+  public constructor(scope: Construct, id: string, props: ProtectedServiceProps) {
+    super(scope, id);
+    const { plan } = props;
+    this.plan = plan;
+    for (const finding of plan.findings) {
+      const text = `${finding.rule}: ${finding.message}; ${finding.fix}`;
+      if (finding.severity === 'error') {
+        Annotations.of(this).addError(text);
+      } else {
+        Annotations.of(this).addWarningV2(`continuity-kit:${finding.rule}`, text);
+      }
+    }
+    const recoveryScope = new Construct(props.recoveryStack, `Service${pascal(plan.service)}`);
+    this.stores = plan.stores.map(
+      (storePlan, index) =>
+        new ProtectedStore(Stack.of(props.stores[index]!.construct), `${pascal(plan.service)}Store${index + 1}`, {
+          store: props.stores[index]!,
+          plan: storePlan,
+          service: plan.service,
+          tier: plan.tier,
+          recoveryRegion: plan.regions.recovery,
+          recoveryTargetScope: props.recoveryTargetScope,
+          recoveryReplicaScope: recoveryScope,
+          recoveryVpc: needsRecoveryVpc(storePlan.replication) ? props.recoveryVpc() : undefined,
+        }),
+    );
+    this.standbys = plan.compute.map((computePlan, index) => {
+      const primary = props.compute[index]!;
+      const recovery =
+        props.recoveryCompute?.[index] ??
+        (computePlan.recoveryCapacity === undefined
+          ? undefined
+          : props.createRecoveryCompute(
+              `${computePlan.resource.logicalId ?? `${pascal(plan.service)}Compute${index + 1}`}Standby`,
+              computePlan.resource.kind as ComputeKind,
+            ));
+      const standby = new Standby(recoveryScope, `Standby${index + 1}`, {
+        plan: computePlan,
+        service: plan.service,
+        tier: plan.tier,
+        primary,
+        recovery,
+        failover: props.endpoint ? plan.failover : undefined,
+        endpoint: props.endpoint,
+      });
+      return standby;
+    });
+    if (plan.failover && !props.endpoint && plan.compute.length > 0) {
+      Annotations.of(this).addWarningV2(
+        'continuity-kit:failover-endpoint',
+        `the plan puts Route 53 ${plan.failover.routing} routing in front of '${plan.service}', but no ` +
+          'endpoint was given, so no records were created; pass endpoint to addService',
+      );
+    }
+    this.addAlarms(props);
+  }
+
+  private addAlarms(props: ProtectedServiceProps): void {
+    const lagMetrics: { label: string; metric: StoreMetric }[] = [];
+    props.plan.alarms.forEach((spec, index) => {
+      for (const metric of this.metricsFor(spec)) {
+        const monitoring = [props.primaryMonitoring, props.recoveryMonitoring].find(
+          (m) => Stack.of(m).region === metric.region,
+        );
+        if (!monitoring) {
+          Annotations.of(this).addWarningV2(
+            'continuity-kit:alarm-region',
+            `alarm ${spec.signal} needs a metric published in '${metric.region}', where no stack of this ` +
+              'spec lives; create it there yourself',
+          );
+          continue;
+        }
+        monitoring.addAlarm(`${pascal(props.plan.service)}Alarm${index + 1}${pascal(spec.signal)}`, spec, metric);
+        if (spec.signal !== 's3-replication-failed' && spec.signal !== 'health-check-status') {
+          lagMetrics.push({ label: spec.signal, metric });
+        }
+      }
+    });
+    if (props.rpoSeconds !== undefined && lagMetrics.length > 0) {
+      // In the recovery stack: it deploys last, so it may show metrics of both Regions.
+      props.recoveryMonitoring.addServiceDashboard(props.plan.service, props.rpoSeconds, lagMetrics);
+    }
+  }
+
+  /** Metrics for an alarm spec: of its resource when named, else of every matching store. */
+  private metricsFor(spec: AlarmSpec): StoreMetric[] {
+    if (spec.signal === 'health-check-status') {
+      return this.standbys.flatMap((s) => (s.metricHealthCheckStatus() ? [s.metricHealthCheckStatus()!] : []));
+    }
+    const ref = spec.resource;
+    const stores = ref
+      ? this.stores.filter((_, i) => {
+          const planned = this.plan.stores[i]!.resource;
+          return planned.kind === ref.kind && (ref.logicalId === undefined || planned.logicalId === ref.logicalId);
+        })
+      : this.stores;
+    return stores.flatMap((s) => {
+      const metric = s.metricFor(spec.signal);
+      return metric ? [metric] : [];
+    });
+  }
+}
+
+function needsRecoveryVpc(replication: string | undefined): boolean {
+  return replication === 'rds-read-replica' || replication === 'aurora-global-database';
+}
