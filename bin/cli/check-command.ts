@@ -77,7 +77,11 @@ export const DEFAULT_CHECK_PATHS = ['cdk.out'];
  *
  * @throws InputError for missing paths, a bad spec, no spec at all, or bad options
  */
-export function runCheck(paths: readonly string[], options: CheckOptions, context: CliContext): CommandResult {
+export function runCheck(
+  paths: readonly string[],
+  options: CheckOptions,
+  context: CliContext,
+): CommandResult {
   const today = parseToday(options.today);
   const given = paths.length > 0 ? paths : DEFAULT_CHECK_PATHS;
   const missing = given.filter((p) => !existsSync(resolvePath(p, context)));
@@ -94,7 +98,8 @@ export function runCheck(paths: readonly string[], options: CheckOptions, contex
   }
   const files = given.map((p) => resolvePath(p, context));
   const specFile = options.spec === undefined ? undefined : resolvePath(options.spec, context);
-  const fileSpec = specFile === undefined ? undefined : loadSpecModule().loadSpec(specFile, { now: today });
+  const fileSpec =
+    specFile === undefined ? undefined : loadSpecModule().loadSpec(specFile, { now: today });
   const region = options.region ?? fileSpec?.regions.primary;
   const { readInventory } = loadInventory();
   let inventory = readInventory(files, { region, account: options.account });
@@ -136,11 +141,22 @@ export const registerCheck: CommandRegistration = (program, context, done) => {
   program
     .command('check')
     .description('check templates or cdk.out directories against the continuity spec')
-    .argument('[paths...]', 'CloudFormation templates (JSON/YAML) or cdk.out directories (default: cdk.out)')
-    .option('-s, --spec <file>', 'continuity spec (YAML or JSON); default: the spec embedded in the assembly')
-    .addOption(new Option('-f, --format <format>', 'report format').choices(CHECK_FORMATS).default('text'))
+    .argument(
+      '[paths...]',
+      'CloudFormation templates (JSON/YAML) or cdk.out directories (default: cdk.out)',
+    )
+    .option(
+      '-s, --spec <file>',
+      'continuity spec (YAML or JSON); default: the spec embedded in the assembly',
+    )
+    .addOption(
+      new Option('-f, --format <format>', 'report format').choices(CHECK_FORMATS).default('text'),
+    )
     .option('-o, --output <file>', 'write the report to a file instead of stdout')
-    .option('--today <date>', 'date of the check, YYYY-MM-DD (review, drill and suppression expiry)')
+    .option(
+      '--today <date>',
+      'date of the check, YYYY-MM-DD (review, drill and suppression expiry)',
+    )
     .option('--region <region>', "region of template files; default: the spec's primary region")
     .option('--account <id>', 'AWS account the templates deploy to (for cross-account copies)')
     .option('--color', 'colour the text report (default: on a terminal, unless NO_COLOR is set)')
@@ -150,7 +166,10 @@ export const registerCheck: CommandRegistration = (program, context, done) => {
     .action((paths: string[], options: CheckOptions) => done(runCheck(paths, options, context)));
 };
 
-function embeddedSpec(inventory: Inventory, today: Date | undefined): { spec: ContinuitySpec; warning: string } {
+function embeddedSpec(
+  inventory: Inventory,
+  today: Date | undefined,
+): { spec: ContinuitySpec; warning: string } {
   const [first, ...others] = inventory.embeddedSpecs;
   if (first === undefined) {
     throw new InputError([

@@ -4,4 +4,8 @@ import { registerRules } from './rules-command';
 import type { CommandRegistration } from './cli-context';
 
 /** Every `continuity` command, in the order `--help` lists them. Add new commands here. */
-export const COMMANDS: readonly CommandRegistration[] = [registerCheck, registerPlan, registerRules];
+export const COMMANDS: readonly CommandRegistration[] = [
+  registerCheck,
+  registerPlan,
+  registerRules,
+];

@@ -6,7 +6,8 @@
 export const loadEngine = (): typeof import('../../lib/engine') => require('../../lib/engine');
 
 /** `lib/inventory`: `readInventory`. */
-export const loadInventory = (): typeof import('../../lib/inventory') => require('../../lib/inventory');
+export const loadInventory = (): typeof import('../../lib/inventory') =>
+  require('../../lib/inventory');
 
 /** `lib/planner`: `planContinuity`. */
 export const loadPlanner = (): typeof import('../../lib/planner') => require('../../lib/planner');

@@ -58,7 +58,9 @@ export function runPlan(options: PlanOptions, context: CliContext): CommandResul
       text = report.planToMarkdown(plan, spec);
       break;
     default:
-      text = report.planToText(plan, spec, { color: useColor(options.color, options.output, context) });
+      text = report.planToText(plan, spec, {
+        color: useColor(options.color, options.output, context),
+      });
   }
   const stdout = writeOutput(text, options.output, `plan: ${report.summarize(predicted)}`, context);
   return { exitCode: predicted.met ? EXIT_CODES.OK : EXIT_CODES.NOT_MET, stdout };
@@ -68,9 +70,13 @@ export function runPlan(options: PlanOptions, context: CliContext): CommandResul
 export const registerPlan: CommandRegistration = (program, context, done) => {
   program
     .command('plan')
-    .description('print the plan per tier and service: strategy, backups, replication, standby, predicted RTO/RPO')
+    .description(
+      'print the plan per tier and service: strategy, backups, replication, standby, predicted RTO/RPO',
+    )
     .requiredOption('-s, --spec <file>', 'continuity spec (YAML or JSON)')
-    .addOption(new Option('-f, --format <format>', 'output format').choices(PLAN_FORMATS).default('text'))
+    .addOption(
+      new Option('-f, --format <format>', 'output format').choices(PLAN_FORMATS).default('text'),
+    )
     .option('-o, --output <file>', 'write the plan to a file instead of stdout')
     .option('--today <date>', 'date used to validate review and drill dates, YYYY-MM-DD')
     .option('--color', 'colour the text output (default: on a terminal, unless NO_COLOR is set)')

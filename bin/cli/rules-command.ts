@@ -52,7 +52,11 @@ export const registerRules: CommandRegistration = (program, context, done) => {
   program
     .command('rules')
     .description('print the rule catalogue (ids, severities, rationale, docs)')
-    .addOption(new Option('-f, --format <format>', 'output format').choices(RULES_FORMATS).default('markdown'))
+    .addOption(
+      new Option('-f, --format <format>', 'output format')
+        .choices(RULES_FORMATS)
+        .default('markdown'),
+    )
     .option('-o, --output <file>', 'write to a file instead of stdout')
     .action((options: RulesOptions) => done(runRules(options, context)));
 };

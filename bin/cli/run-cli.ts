@@ -26,7 +26,9 @@ export function buildProgram(
   commands: readonly CommandRegistration[] = COMMANDS,
 ): Command {
   const program = new Command('continuity')
-    .description('declare RTO/RPO per service, and check that CloudFormation/CDK output can keep them')
+    .description(
+      'declare RTO/RPO per service, and check that CloudFormation/CDK output can keep them',
+    )
     .version(toolVersion(), '-V, --version')
     .showHelpAfterError('(run with --help for usage)')
     // Inherited by every subcommand registered below.
@@ -68,12 +70,18 @@ export async function runCli(
     // No command ran (e.g. no command given): commander printed help.
     return { exitCode: EXIT_CODES.INPUT_ERROR, stdout, stderr };
   }
-  return { exitCode: result.exitCode, stdout: stdout + result.stdout, stderr: stderr + (result.stderr ?? '') };
+  return {
+    exitCode: result.exitCode,
+    stdout: stdout + result.stdout,
+    stderr: stderr + (result.stderr ?? ''),
+  };
 }
 
 function exitCodeOf(error: unknown): number {
   if (error instanceof CommanderError) {
-    const done = ['commander.helpDisplayed', 'commander.version', 'commander.help'].includes(error.code);
+    const done = ['commander.helpDisplayed', 'commander.version', 'commander.help'].includes(
+      error.code,
+    );
     return done && error.exitCode === 0 ? EXIT_CODES.OK : EXIT_CODES.INPUT_ERROR;
   }
   return isInputError(error) ? EXIT_CODES.INPUT_ERROR : EXIT_CODES.INTERNAL_ERROR;
@@ -87,7 +95,8 @@ function messageOf(error: unknown, context: CliContext): string {
     return error.issues.map((i) => `error: ${i.path ? `${i.path}: ` : ''}${i.message}\n`).join('');
   }
   const detail = error instanceof Error ? error.message : String(error);
-  const stack = context.env.CONTINUITY_DEBUG && error instanceof Error ? `${error.stack ?? ''}\n` : '';
+  const stack =
+    context.env.CONTINUITY_DEBUG && error instanceof Error ? `${error.stack ?? ''}\n` : '';
   return (
     `error: internal error in continuity-kit: ${detail.split('\n')[0]}; ` +
     `please report it at ${ISSUES_URL} with the command you ran (set CONTINUITY_DEBUG=1 for the stack)\n${stack}`

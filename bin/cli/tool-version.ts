@@ -14,7 +14,10 @@ export function toolVersion(): string {
   let dir = __dirname;
   for (;;) {
     try {
-      const pkg = JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')) as { name?: string; version?: string };
+      const pkg = JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')) as {
+        name?: string;
+        version?: string;
+      };
       if (pkg.name === 'continuity-kit' && typeof pkg.version === 'string') {
         cached = pkg.version;
         return cached;

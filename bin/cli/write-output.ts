@@ -9,7 +9,12 @@ import type { CliContext } from './cli-context';
  * @returns the text for stdout: the report, or a one-line note naming the file written
  * @throws InputError naming `--output` when the file cannot be written
  */
-export function writeOutput(report: string, output: string | undefined, summary: string, context: CliContext): string {
+export function writeOutput(
+  report: string,
+  output: string | undefined,
+  summary: string,
+  context: CliContext,
+): string {
   if (output === undefined) {
     return report;
   }
@@ -43,16 +48,27 @@ export function parseToday(value: string | undefined): Date | undefined {
     return undefined;
   }
   const date = new Date(`${value}T00:00:00Z`);
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== value) {
+  if (
+    !/^\d{4}-\d{2}-\d{2}$/.test(value) ||
+    Number.isNaN(date.getTime()) ||
+    date.toISOString().slice(0, 10) !== value
+  ) {
     throw new InputError([
-      { path: '--today', message: `expected a date as YYYY-MM-DD, received '${value}'; write e.g. --today 2026-11-21` },
+      {
+        path: '--today',
+        message: `expected a date as YYYY-MM-DD, received '${value}'; write e.g. --today 2026-11-21`,
+      },
     ]);
   }
   return date;
 }
 
 /** True when colour should be on: asked for, or stdout is a terminal and `NO_COLOR` is not set. */
-export function useColor(explicit: boolean | undefined, output: string | undefined, context: CliContext): boolean {
+export function useColor(
+  explicit: boolean | undefined,
+  output: string | undefined,
+  context: CliContext,
+): boolean {
   if (explicit !== undefined) {
     return explicit;
   }

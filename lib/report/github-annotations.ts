@@ -12,7 +12,11 @@ export interface GithubAnnotationOptions {
   readonly specFile?: string;
 }
 
-const COMMANDS: Readonly<Record<Severity, string>> = { error: 'error', warning: 'warning', info: 'notice' };
+const COMMANDS: Readonly<Record<Severity, string>> = {
+  error: 'error',
+  warning: 'warning',
+  info: 'notice',
+};
 
 /**
  * Renders the active findings of an assessment as GitHub Actions workflow commands
@@ -22,7 +26,10 @@ const COMMANDS: Readonly<Record<Severity, string>> = { error: 'error', warning: 
  * the message; also `:` and `,` in properties
  * (https://docs.github.com/en/actions/reference/workflow-commands-for-github-actions).
  */
-export function toGithubAnnotations(assessment: Assessment, options: GithubAnnotationOptions = {}): string {
+export function toGithubAnnotations(
+  assessment: Assessment,
+  options: GithubAnnotationOptions = {},
+): string {
   const lines = sortFindings(allFindings(assessment).filter(isActive)).map((finding) => {
     const file = finding.resource?.file ?? options.specFile;
     const subject = [finding.service, finding.disruption, describeLocation(finding.resource)]

@@ -111,7 +111,9 @@ function disruptionFailure(
   const failing = sortFindings(verdict.findings.filter(isFailing));
   const explanation = achieved?.explanation ?? [NOT_ASSESSED];
   const body = [
-    ...(explanation.length > 0 ? [`achieved because:\n${explanation.map((e) => `  ${e}`).join('\n')}`] : []),
+    ...(explanation.length > 0
+      ? [`achieved because:\n${explanation.map((e) => `  ${e}`).join('\n')}`]
+      : []),
     ...failing.map(findingText),
   ].join('\n\n');
   return { message, type: failing[0]?.rule ?? 'objective-not-met', body };

@@ -49,9 +49,15 @@ export function toMarkdown(assessment: Assessment, options: MarkdownReportOption
   const level = options.headingLevel ?? 2;
   const h = (depth: number): string => '#'.repeat(Math.min(level + depth, 6));
   const out: string[] = [];
-  out.push(`${h(0)} ${assessment.met ? OK : FAIL} Continuity check: ${escapeMd(summarize(assessment))}`, '');
+  out.push(
+    `${h(0)} ${assessment.met ? OK : FAIL} Continuity check: ${escapeMd(summarize(assessment))}`,
+    '',
+  );
   if (assessment.services.length > 0) {
-    out.push('| Service | Tier | Status | Errors | Warnings | Suppressed |', '|---|---|---|--:|--:|--:|');
+    out.push(
+      '| Service | Tier | Status | Errors | Warnings | Suppressed |',
+      '|---|---|---|--:|--:|--:|',
+    );
     for (const service of assessment.services) {
       const counts = countFindings(service.findings);
       out.push(
@@ -71,7 +77,10 @@ export function toMarkdown(assessment: Assessment, options: MarkdownReportOption
 }
 
 function serviceSection(service: ServiceAssessment, heading: string, label: string): string[] {
-  const out = [`${heading} ${service.met ? OK : FAIL} ${escapeMd(service.name)} (${escapeMd(service.tier)})`, ''];
+  const out = [
+    `${heading} ${service.met ? OK : FAIL} ${escapeMd(service.name)} (${escapeMd(service.tier)})`,
+    '',
+  ];
   const verdicts = disruptionVerdicts(service);
   if (verdicts.length === 0) {
     out.push('No objectives declared.', '');
@@ -93,7 +102,10 @@ function serviceSection(service: ServiceAssessment, heading: string, label: stri
     if (explained.length > 0) {
       out.push('', `<details><summary>How the ${label} numbers add up</summary>`, '');
       for (const v of explained) {
-        out.push(`- **${v.disruption}**`, ...(v.achieved?.explanation ?? []).map((e) => `  - ${escapeMd(e)}`));
+        out.push(
+          `- **${v.disruption}**`,
+          ...(v.achieved?.explanation ?? []).map((e) => `  - ${escapeMd(e)}`),
+        );
       }
       out.push('', '</details>');
     }
@@ -107,7 +119,9 @@ function serviceSection(service: ServiceAssessment, heading: string, label: stri
 
 function findingList(findings: readonly Finding[]): string[] {
   return sortFindings(findings).map((f) => {
-    const where = [f.disruption, describeLocation(f.resource)].filter((x): x is string => x !== undefined);
+    const where = [f.disruption, describeLocation(f.resource)].filter(
+      (x): x is string => x !== undefined,
+    );
     const context = where.length > 0 ? ` · ${where.map(escapeMd).join(' · ')}` : '';
     const text = `**${f.severity}** ${f.rule}${context}: ${escapeMd(f.message)}<br>Fix: ${escapeMd(f.fix)}`;
     if (isActive(f)) {

@@ -7,7 +7,10 @@ import type { ContinuitySpec } from '../model/spec';
  * Views a plan as an assessment of its predictions: declared objectives from the spec's tiers,
  * `achieved` = predicted, findings = the planner's. Lets the plan reports reuse the verdict logic.
  */
-export function planToAssessment(plan: ContinuityPlan, spec: Pick<ContinuitySpec, 'tiers'>): Assessment {
+export function planToAssessment(
+  plan: ContinuityPlan,
+  spec: Pick<ContinuitySpec, 'tiers'>,
+): Assessment {
   const services = plan.services.map((servicePlan): ServiceAssessment => {
     const draft: ServiceAssessment = {
       name: servicePlan.service,

@@ -15,12 +15,19 @@ import type { ContinuitySpec } from '../model/spec';
  * stores, compute, failover, alarms, drills), then the predicted objectives in the layout of the
  * `continuity check` Markdown report, diagram included.
  */
-export function planToMarkdown(plan: ContinuityPlan, spec: Pick<ContinuitySpec, 'tiers' | 'services'>): string {
+export function planToMarkdown(
+  plan: ContinuityPlan,
+  spec: Pick<ContinuitySpec, 'tiers' | 'services'>,
+): string {
   const out = [`## Continuity plan: ${plan.regions.primary} → ${plan.regions.recovery}`, ''];
   for (const tier of plan.tiers) {
     out.push(`### Tier ${tier.tier}`, '');
     out.push(...tier.rules.map((r) => `- backup rule \`${describeBackupRule(r)}\``));
-    out.push(`- vault: ${describeVault(tier)}`, `- restore test every ${tier.restoreTestEveryDays}d`, '');
+    out.push(
+      `- vault: ${describeVault(tier)}`,
+      `- restore test every ${tier.restoreTestEveryDays}d`,
+      '',
+    );
   }
   for (const service of plan.services) {
     out.push(`### Service ${service.service} (${service.tier}): ${service.strategy}`, '');
@@ -37,7 +44,9 @@ export function planToMarkdown(plan: ContinuityPlan, spec: Pick<ContinuitySpec, 
       out.push(`- alarms: ${service.alarms.map(describeAlarm).join(', ')}`);
     }
     for (const drill of service.faultInjection) {
-      out.push(`- drill (${drill.disruption}): \`${drill.action}\` for ${drill.durationMinutes}min`);
+      out.push(
+        `- drill (${drill.disruption}): \`${drill.action}\` for ${drill.durationMinutes}min`,
+      );
     }
     out.push('');
   }
@@ -45,9 +54,6 @@ export function planToMarkdown(plan: ContinuityPlan, spec: Pick<ContinuitySpec, 
     services: spec.services,
     headingLevel: 2,
     achievedLabel: 'predicted',
-  }).replace(
-    /^## (\S+) Continuity check: /,
-    '## $1 Predicted: ',
-  );
+  }).replace(/^## (\S+) Continuity check: /, '## $1 Predicted: ');
   return `${out.join('\n')}\n${predicted}`;
 }

@@ -23,7 +23,10 @@ export function planToText(
   spec: Pick<ContinuitySpec, 'tiers'>,
   options: TextReportOptions = {},
 ): string {
-  const lines = [`continuity plan: primary ${plan.regions.primary}, recovery ${plan.regions.recovery}`, ''];
+  const lines = [
+    `continuity plan: primary ${plan.regions.primary}, recovery ${plan.regions.recovery}`,
+    '',
+  ];
   for (const tier of plan.tiers) {
     lines.push(...tierLines(tier), '');
   }
@@ -34,10 +37,7 @@ export function planToText(
     achievedLabel: 'predicted',
     explainAll: true,
     ...options,
-  }).replace(
-    /^continuity check: /,
-    'predicted: ',
-  );
+  }).replace(/^continuity check: /, 'predicted: ');
   return `${lines.join('\n')}${predicted}`;
 }
 
@@ -81,7 +81,9 @@ export function describeVault(tier: TierPlan): string {
 export function describeStore(store: StorePlan): string {
   const parts: string[] = [];
   if (store.pointInTimeRecovery) {
-    parts.push(`point-in-time recovery${store.pitrRetentionDays !== undefined ? ` ${store.pitrRetentionDays}d` : ''}`);
+    parts.push(
+      `point-in-time recovery${store.pitrRetentionDays !== undefined ? ` ${store.pitrRetentionDays}d` : ''}`,
+    );
   }
   if (store.multiAz) {
     parts.push('multi-AZ');
@@ -120,7 +122,9 @@ function tierLines(tier: TierPlan): string[] {
   return [
     `tier ${tier.tier}`,
     '  backup rules:',
-    ...(tier.rules.length > 0 ? tier.rules.map((r) => `    ${describeBackupRule(r)}`) : ['    none']),
+    ...(tier.rules.length > 0
+      ? tier.rules.map((r) => `    ${describeBackupRule(r)}`)
+      : ['    none']),
     `  vault: ${describeVault(tier)}`,
     `  restore test every ${tier.restoreTestEveryDays}d`,
   ];

@@ -108,7 +108,11 @@ function ruleDescriptor(rule: RuleMetadata): sarif.ReportingDescriptor {
   };
 }
 
-function result(finding: Finding, ruleIndex: number | undefined, options: SarifReportOptions): sarif.Result {
+function result(
+  finding: Finding,
+  ruleIndex: number | undefined,
+  options: SarifReportOptions,
+): sarif.Result {
   const file = finding.resource?.file ?? options.specFile;
   const logicalName = finding.resource?.logicalId ?? finding.service;
   const location: sarif.Location = {};
@@ -119,7 +123,8 @@ function result(finding: Finding, ruleIndex: number | undefined, options: SarifR
     location.logicalLocations = [
       {
         name: logicalName,
-        fullyQualifiedName: finding.resource?.path ?? describeLocation(finding.resource) ?? logicalName,
+        fullyQualifiedName:
+          finding.resource?.path ?? describeLocation(finding.resource) ?? logicalName,
         kind: finding.resource?.logicalId !== undefined ? 'resource' : 'module',
       },
     ];
@@ -141,7 +146,9 @@ function result(finding: Finding, ruleIndex: number | undefined, options: SarifR
               kind: 'external',
               status: 'accepted',
               justification: finding.suppressed?.reason ?? '',
-              ...(finding.suppressed?.expires ? { properties: { expires: finding.suppressed.expires } } : {}),
+              ...(finding.suppressed?.expires
+                ? { properties: { expires: finding.suppressed.expires } }
+                : {}),
             },
           ],
         }),
@@ -168,7 +175,8 @@ function fingerprint(finding: Finding): string {
 
 /** A forward-slash URI reference for a file path, relative to `rootDir` when given. */
 function toUri(file: string, rootDir: string | undefined): string {
-  const relative = rootDir !== undefined && path.isAbsolute(file) ? path.relative(rootDir, file) : file;
+  const relative =
+    rootDir !== undefined && path.isAbsolute(file) ? path.relative(rootDir, file) : file;
   const posix = relative.split(path.sep).join('/');
   const encoded = encodeURI(posix).replace(/[?#]/g, (c) => encodeURIComponent(c));
   return path.posix.isAbsolute(posix) ? `file://${encoded}` : encoded;

@@ -57,7 +57,13 @@ const COLOURS: Palette = {
   dim: ansi(2, 22),
   bold: ansi(1, 22),
 };
-const PLAIN: Palette = { ok: (t) => t, bad: (t) => t, warn: (t) => t, dim: (t) => t, bold: (t) => t };
+const PLAIN: Palette = {
+  ok: (t) => t,
+  bad: (t) => t,
+  warn: (t) => t,
+  dim: (t) => t,
+  bold: (t) => t,
+};
 
 const MET = '✓';
 const UNMET = '✗';
@@ -96,7 +102,11 @@ export function toText(assessment: Assessment, options: TextReportOptions = {}):
   return `${lines.join('\n')}\n`;
 }
 
-function objectivesTable(services: readonly ServiceAssessment[], p: Palette, label: string): string[] {
+function objectivesTable(
+  services: readonly ServiceAssessment[],
+  p: Palette,
+  label: string,
+): string[] {
   const header: Cell[] = [
     { text: 'SERVICE' },
     { text: 'TIER' },
@@ -132,7 +142,12 @@ function objectivesTable(services: readonly ServiceAssessment[], p: Palette, lab
   return renderTable(rows);
 }
 
-function compareCell(declared: number, achieved: number | null | undefined, met: boolean, p: Palette): Cell {
+function compareCell(
+  declared: number,
+  achieved: number | null | undefined,
+  met: boolean,
+  p: Palette,
+): Cell {
   return {
     text: `${showDuration(declared)} / ${showDuration(achieved)} ${met ? MET : UNMET}`,
     paint: met ? p.ok : p.bad,
@@ -199,7 +214,8 @@ function findingLines(finding: Finding, p: Palette): string[] {
       p.dim(`      reason: ${finding.suppressed?.reason ?? ''}${expires}`),
     ];
   }
-  const paint = finding.severity === 'error' ? p.bad : finding.severity === 'warning' ? p.warn : p.dim;
+  const paint =
+    finding.severity === 'error' ? p.bad : finding.severity === 'warning' ? p.warn : p.dim;
   return [`  ${paint(head)}${context}: ${finding.message}`, `      fix: ${finding.fix}`];
 }
 

@@ -115,7 +115,9 @@ export function describeLocation(location: ResourceLocation | undefined): string
     return undefined;
   }
   if (location.logicalId !== undefined) {
-    return location.stack !== undefined ? `${location.stack}/${location.logicalId}` : location.logicalId;
+    return location.stack !== undefined
+      ? `${location.stack}/${location.logicalId}`
+      : location.logicalId;
   }
   return location.path ?? location.file ?? location.stack;
 }
@@ -129,12 +131,20 @@ export function summarize(assessment: Assessment): string {
   if (total === 0) {
     parts.push('no services declared');
   } else if (unmet === 0) {
-    parts.push(total === 1 ? 'the service meets its objectives' : `all ${total} services meet their objectives`);
+    parts.push(
+      total === 1
+        ? 'the service meets its objectives'
+        : `all ${total} services meet their objectives`,
+    );
   } else {
-    parts.push(`${unmet} of ${total} ${total === 1 ? 'service misses its' : 'services miss their'} objectives`);
+    parts.push(
+      `${unmet} of ${total} ${total === 1 ? 'service misses its' : 'services miss their'} objectives`,
+    );
   }
   if (orphanErrors > 0) {
-    parts.push(`${orphanErrors} ${orphanErrors === 1 ? 'error' : 'errors'} on resources of no service`);
+    parts.push(
+      `${orphanErrors} ${orphanErrors === 1 ? 'error' : 'errors'} on resources of no service`,
+    );
   }
   return parts.join('; ');
 }

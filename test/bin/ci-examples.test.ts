@@ -42,7 +42,9 @@ describe('examples/ci', () => {
     const scripts = steps.map((s) => s.run ?? '').join('\n');
     expect(scripts).toContain('npm ci');
     expect(scripts).toContain('cdk synth');
-    expect(scripts).toContain('npx continuity check cdk.out --format sarif --output continuity.sarif');
+    expect(scripts).toContain(
+      'npx continuity check cdk.out --format sarif --output continuity.sarif',
+    );
     const upload = steps.find((s) => s.uses?.startsWith('github/codeql-action/upload-sarif'));
     expect(upload?.with?.sarif_file).toBe('continuity.sarif');
     expect(workflow.permissions['security-events']).toBe('write');
@@ -59,17 +61,22 @@ describe('examples/ci', () => {
     // THEN
     expect(job.artifacts.when).toBe('always');
     expect(job.artifacts.reports.junit).toBe('continuity-junit.xml');
-    expect(job.script).toContain('npx continuity check cdk.out --format junit --output continuity-junit.xml || [ $? -eq 1 ]');
+    expect(job.script).toContain(
+      'npx continuity check cdk.out --format junit --output continuity-junit.xml || [ $? -eq 1 ]',
+    );
     expect(job.script[job.script.length - 1]).toMatch(/^npx continuity check cdk\.out/);
   });
 
-  test.each(['github-actions.yml', 'gitlab-ci.yml'])('every continuity command in %s is valid', async (file) => {
-    // GIVEN
-    const commands = continuityCommands(read(file));
-    // WHEN
-    const codes = await Promise.all(commands.map(runLikeCi));
-    // THEN
-    expect(commands.length).toBeGreaterThanOrEqual(3);
-    expect(codes.every((c) => c === 0)).toBe(true);
-  });
+  test.each(['github-actions.yml', 'gitlab-ci.yml'])(
+    'every continuity command in %s is valid',
+    async (file) => {
+      // GIVEN
+      const commands = continuityCommands(read(file));
+      // WHEN
+      const codes = await Promise.all(commands.map(runLikeCi));
+      // THEN
+      expect(commands.length).toBeGreaterThanOrEqual(3);
+      expect(codes.every((c) => c === 0)).toBe(true);
+    },
+  );
 });

@@ -18,12 +18,25 @@ interface Run {
 function continuity(...args: string[]): Run {
   const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1' };
   delete env.GITHUB_ACTIONS;
-  const result = spawnSync(process.execPath, [BIN, ...args], { cwd: ROOT, env, encoding: 'utf8', timeout: 60_000 });
+  const result = spawnSync(process.execPath, [BIN, ...args], {
+    cwd: ROOT,
+    env,
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
 function check(template: string, ...more: string[]): Run {
-  return continuity('check', `${FIXTURES}/${template}`, '--spec', `${FIXTURES}/spec.yaml`, '--today', '2026-11-21', ...more);
+  return continuity(
+    'check',
+    `${FIXTURES}/${template}`,
+    '--spec',
+    `${FIXTURES}/spec.yaml`,
+    '--today',
+    '2026-11-21',
+    ...more,
+  );
 }
 
 beforeAll(() => {
@@ -46,7 +59,10 @@ describe('continuity (compiled, as a process)', () => {
 
   test.each([
     ['text', (s: string) => expect(s).toContain('NOT MET')],
-    ['json', (s: string) => expect(JSON.parse(s).services[0].achieved.application.rtoSeconds).toBeNull()],
+    [
+      'json',
+      (s: string) => expect(JSON.parse(s).services[0].achieved.application.rtoSeconds).toBeNull(),
+    ],
     ['markdown', (s: string) => expect(s).toContain('classDef unmet')],
     ['sarif', (s: string) => expect(JSON.parse(s).version).toBe('2.1.0')],
     ['junit', (s: string) => expect(XMLValidator.validate(s)).toBe(true)],
@@ -71,7 +87,11 @@ describe('continuity (compiled, as a process)', () => {
   });
 
   test.each([
-    ['a missing template', ['check', `${FIXTURES}/missing.template.json`, '--spec', `${FIXTURES}/spec.yaml`], /missing\.template\.json: no such file/],
+    [
+      'a missing template',
+      ['check', `${FIXTURES}/missing.template.json`, '--spec', `${FIXTURES}/spec.yaml`],
+      /missing\.template\.json: no such file/,
+    ],
     ['an unknown option', ['check', '--frobnicate'], /unknown option '--frobnicate'/],
     ['an unknown format', ['check', '--format', 'html'], /argument 'html' is invalid/],
     ['no spec', ['check', `${FIXTURES}/compliant.template.json`], /pass --spec FILE/],
@@ -131,6 +151,11 @@ describe('continuity (compiled, as a process)', () => {
     const run = spawnSync(process.execPath, ['-e', script], { cwd: ROOT, encoding: 'utf8' });
     // THEN
     expect(run.stderr).toBe('');
-    expect(JSON.parse(run.stdout)).toEqual({ exitCode: 0, engineAtStart: false, heavyAtStart: [], heavyAfterCheck: [] });
+    expect(JSON.parse(run.stdout)).toEqual({
+      exitCode: 0,
+      engineAtStart: false,
+      heavyAtStart: [],
+      heavyAfterCheck: [],
+    });
   });
 });

@@ -35,8 +35,16 @@ describe('continuity check (in-process)', () => {
   });
 
   test.each([
-    ['json', (s: string) => expect(JSON.parse(s)).toMatchObject({ met: false, services: [{ name: 'orders' }] })],
-    ['markdown', (s: string) => expect(s).toMatch(/^## ❌ Continuity check[\s\S]*```mermaid[\s\S]*class s0 unmet/)],
+    [
+      'json',
+      (s: string) =>
+        expect(JSON.parse(s)).toMatchObject({ met: false, services: [{ name: 'orders' }] }),
+    ],
+    [
+      'markdown',
+      (s: string) =>
+        expect(s).toMatch(/^## ❌ Continuity check[\s\S]*```mermaid[\s\S]*class s0 unmet/),
+    ],
     ['sarif', (s: string) => expect(JSON.parse(s).runs[0].results[0].ruleId).toBe('RR-OBJ1')],
     ['junit', (s: string) => expect(XMLValidator.validate(s)).toBe(true)],
     ['text', (s: string) => expect(s).toContain('NOT MET')],
@@ -81,7 +89,9 @@ describe('continuity check (in-process)', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'continuity-'));
     const file = path.join(dir, 'reports', 'continuity.json');
     // WHEN
-    const out = await run(checkArgs('noncompliant.template.yaml', '--format', 'json', '--output', file));
+    const out = await run(
+      checkArgs('noncompliant.template.yaml', '--format', 'json', '--output', file),
+    );
     // THEN
     expect(out.exitCode).toBe(1);
     expect(JSON.parse(readFileSync(file, 'utf8')).met).toBe(false);
@@ -119,7 +129,9 @@ describe('continuity check (in-process)', () => {
     const text = await run(checkArgs('noncompliant.template.yaml'), { env });
     const json = await run(checkArgs('noncompliant.template.yaml', '--format', 'json'), { env });
     // THEN
-    expect(text.stdout).toMatch(/^::error file=test\/bin\/fixtures\/noncompliant.template.yaml,title=RR-OBJ1 /m);
+    expect(text.stdout).toMatch(
+      /^::error file=test\/bin\/fixtures\/noncompliant.template.yaml,title=RR-OBJ1 /m,
+    );
     expect(json.stderr).toMatch(/^::error file=/m);
     expect(() => JSON.parse(json.stdout)).not.toThrow();
   });
@@ -139,12 +151,42 @@ describe('continuity check (in-process)', () => {
 
   describe('bad input exits 2 with one clear line per issue', () => {
     test.each([
-      ['a missing template', [fixture('nope.template.json'), '--spec', fixture('spec.yaml')], /^error: .*nope\.template\.json: no such file or directory; pass CloudFormation/],
-      ['a template that is not valid JSON', [fixture('broken.template.json'), '--spec', fixture('spec.yaml')], /^error: .*broken\.template\.json:1:\d+: invalid JSON/],
-      ['a missing spec file', [fixture('compliant.template.json'), '--spec', fixture('nope.yaml')], /^error: .*nope\.yaml: cannot read the spec file/],
-      ['no spec anywhere', [fixture('compliant.template.json')], /^error: --spec: no continuity spec: pass --spec FILE/],
-      ['a bad --today', [fixture('compliant.template.json'), '--spec', fixture('spec.yaml'), '--today', '2026-02-30'], /^error: --today: expected a date as YYYY-MM-DD, received '2026-02-30'/],
-      ['an unknown format', ['--format', 'xml'], /argument 'xml' is invalid. Allowed choices are text, json, markdown, sarif, junit/],
+      [
+        'a missing template',
+        [fixture('nope.template.json'), '--spec', fixture('spec.yaml')],
+        /^error: .*nope\.template\.json: no such file or directory; pass CloudFormation/,
+      ],
+      [
+        'a template that is not valid JSON',
+        [fixture('broken.template.json'), '--spec', fixture('spec.yaml')],
+        /^error: .*broken\.template\.json:1:\d+: invalid JSON/,
+      ],
+      [
+        'a missing spec file',
+        [fixture('compliant.template.json'), '--spec', fixture('nope.yaml')],
+        /^error: .*nope\.yaml: cannot read the spec file/,
+      ],
+      [
+        'no spec anywhere',
+        [fixture('compliant.template.json')],
+        /^error: --spec: no continuity spec: pass --spec FILE/,
+      ],
+      [
+        'a bad --today',
+        [
+          fixture('compliant.template.json'),
+          '--spec',
+          fixture('spec.yaml'),
+          '--today',
+          '2026-02-30',
+        ],
+        /^error: --today: expected a date as YYYY-MM-DD, received '2026-02-30'/,
+      ],
+      [
+        'an unknown format',
+        ['--format', 'xml'],
+        /argument 'xml' is invalid. Allowed choices are text, json, markdown, sarif, junit/,
+      ],
       ['an unknown option', ['--bogus'], /^error: unknown option '--bogus'/],
     ])('fails on %s', async (_case, args, message) => {
       // GIVEN
@@ -160,7 +202,9 @@ describe('continuity check (in-process)', () => {
 
     test('fails on an invalid spec, listing every issue', async () => {
       // GIVEN
-      const args = checkArgs('compliant.template.json').map((a) => (a.endsWith('spec.yaml') ? fixture('bad-spec.yaml') : a));
+      const args = checkArgs('compliant.template.json').map((a) =>
+        a.endsWith('spec.yaml') ? fixture('bad-spec.yaml') : a,
+      );
       // WHEN
       const out = await run(args);
       // THEN
@@ -168,7 +212,9 @@ describe('continuity check (in-process)', () => {
       const lines = out.stderr.trimEnd().split('\n');
       expect(lines).toHaveLength(2);
       expect(lines[0]).toMatch(/^error: .*bad-spec\.yaml:\d+:\d+ regions\.recovery: /);
-      expect(lines[1]).toMatch(/^error: .*bad-spec\.yaml:\d+:\d+ services\[0\]\.tier: unknown tier 'titanium'/);
+      expect(lines[1]).toMatch(
+        /^error: .*bad-spec\.yaml:\d+:\d+ services\[0\]\.tier: unknown tier 'titanium'/,
+      );
     });
 
     test('fails with a hint to run cdk synth when there is no cdk.out and no path', async () => {
@@ -178,7 +224,9 @@ describe('continuity check (in-process)', () => {
       const out = await run(['check'], { cwd });
       // THEN
       expect(out.exitCode).toBe(2);
-      expect(out.stderr).toMatch(/^error: cdk.out: no cdk.out directory here; run `cdk synth` first/);
+      expect(out.stderr).toMatch(
+        /^error: cdk.out: no cdk.out directory here; run `cdk synth` first/,
+      );
     });
   });
 

@@ -14,11 +14,22 @@ export function context(overrides: Partial<CliContext> = {}): CliContext {
 }
 
 /** Runs the CLI in-process. */
-export function run(args: readonly string[], overrides: Partial<CliContext> = {}): Promise<CliOutput> {
+export function run(
+  args: readonly string[],
+  overrides: Partial<CliContext> = {},
+): Promise<CliOutput> {
   return runCli(args, context(overrides));
 }
 
 /** `check` arguments for a fixture template against the fixture spec, on a fixed date. */
 export function checkArgs(template: string, ...more: string[]): string[] {
-  return ['check', fixture(template), '--spec', fixture('spec.yaml'), '--today', '2026-11-21', ...more];
+  return [
+    'check',
+    fixture(template),
+    '--spec',
+    fixture('spec.yaml'),
+    '--today',
+    '2026-11-21',
+    ...more,
+  ];
 }

@@ -39,12 +39,24 @@ describe('continuity plan', () => {
 
   test('exits 1 when a declared objective cannot be met by any plan', async () => {
     // GIVEN: the example spec asks a 1d application RTO of a 4 TB bucket restored from versions
-    const args = ['plan', '--spec', 'examples/continuity.yaml', '--today', '2026-11-21', '--format', 'json'];
+    const args = [
+      'plan',
+      '--spec',
+      'examples/continuity.yaml',
+      '--today',
+      '2026-11-21',
+      '--format',
+      'json',
+    ];
     // WHEN
     const out = await run(args);
-    const findings = JSON.parse(out.stdout).services.flatMap((s: { findings: { rule: string }[] }) => s.findings);
+    const findings = JSON.parse(out.stdout).services.flatMap(
+      (s: { findings: { rule: string }[] }) => s.findings,
+    );
     // THEN
-    expect(out.exitCode).toBe(findings.some((f: { severity: string }) => f.severity === 'error') ? 1 : 0);
+    expect(out.exitCode).toBe(
+      findings.some((f: { severity: string }) => f.severity === 'error') ? 1 : 0,
+    );
   });
 
   test('fails with exit 2 on an invalid spec', async () => {

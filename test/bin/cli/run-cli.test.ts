@@ -26,7 +26,15 @@ describe('runCli', () => {
     const out = await run(args);
     // THEN
     expect(out.exitCode).toBe(0);
-    for (const option of ['--spec', '--format', '--output', '--today', '--region', '--account', '--no-color']) {
+    for (const option of [
+      '--spec',
+      '--format',
+      '--output',
+      '--today',
+      '--region',
+      '--account',
+      '--no-color',
+    ]) {
       expect(out.stdout).toContain(option);
     }
   });
@@ -89,7 +97,11 @@ describe('runCli', () => {
     const bad = await runCli(['hello', 'nobody'], context(), [...COMMANDS, hello]);
     // THEN
     expect(ok).toEqual({ exitCode: 0, stdout: 'hello world\n', stderr: '' });
-    expect(bad).toEqual({ exitCode: 2, stdout: '', stderr: "error: <name>: received 'nobody'; name someone\n" });
+    expect(bad).toEqual({
+      exitCode: 2,
+      stdout: '',
+      stderr: "error: <name>: received 'nobody'; name someone\n",
+    });
   });
 
   test('reports an unexpected error in one line with exit 3 and no stack trace', async () => {
@@ -103,7 +115,9 @@ describe('runCli', () => {
     const out = await runCli(['crash'], context(), [crash]);
     // THEN
     expect(out.exitCode).toBe(EXIT_CODES.INTERNAL_ERROR);
-    expect(out.stderr).toMatch(/^error: internal error in continuity-kit: cannot read properties of undefined; please report it/);
+    expect(out.stderr).toMatch(
+      /^error: internal error in continuity-kit: cannot read properties of undefined; please report it/,
+    );
     expect(out.stderr.trimEnd().split('\n')).toHaveLength(1);
   });
 

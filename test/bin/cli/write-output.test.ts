@@ -11,12 +11,15 @@ describe('parseToday', () => {
     expect(date?.toISOString()).toBe('2026-11-21T00:00:00.000Z');
   });
 
-  test.each(['21/11/2026', '2026-13-01', '2026-02-29', 'today', '2026-1-1'])('throws on %s', (value) => {
-    // GIVEN
-    const parse = () => parseToday(value);
-    // WHEN / THEN
-    expect(parse).toThrow(/--today: expected a date as YYYY-MM-DD/);
-  });
+  test.each(['21/11/2026', '2026-13-01', '2026-02-29', 'today', '2026-1-1'])(
+    'throws on %s',
+    (value) => {
+      // GIVEN
+      const parse = () => parseToday(value);
+      // WHEN / THEN
+      expect(parse).toThrow(/--today: expected a date as YYYY-MM-DD/);
+    },
+  );
 });
 
 describe('useColor', () => {

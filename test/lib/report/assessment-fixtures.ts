@@ -33,8 +33,18 @@ export const paymentsMet: ServiceAssessment = {
     region: { rtoSeconds: 900, rpoSeconds: 60 },
   },
   achieved: {
-    application: { rtoSeconds: 1800, rpoSeconds: 1, basis: 'documented-typical', explanation: ['RPO 1s = continuous backup'] },
-    region: { rtoSeconds: 600, rpoSeconds: 1, basis: 'sla', explanation: ['RPO 1s = global table replication'] },
+    application: {
+      rtoSeconds: 1800,
+      rpoSeconds: 1,
+      basis: 'documented-typical',
+      explanation: ['RPO 1s = continuous backup'],
+    },
+    region: {
+      rtoSeconds: 600,
+      rpoSeconds: 1,
+      basis: 'sla',
+      explanation: ['RPO 1s = global table replication'],
+    },
   },
   findings: [
     finding({
@@ -42,7 +52,11 @@ export const paymentsMet: ServiceAssessment = {
       severity: 'warning',
       service: 'payments',
       disruption: undefined,
-      resource: { stack: 'ShopPrimary', logicalId: 'PaymentsVault', file: 'cdk.out/ShopPrimary.template.json' },
+      resource: {
+        stack: 'ShopPrimary',
+        logicalId: 'PaymentsVault',
+        file: 'cdk.out/ShopPrimary.template.json',
+      },
       message: 'vault PaymentsVault uses the AWS-owned key',
       fix: 'encrypt the vault with a customer-managed KMS key',
       suppressed: { reason: 'accepted by security <review> & "audit"', expires: '2027-01-01' },
@@ -61,7 +75,12 @@ export const ordersUnmet: ServiceAssessment = {
     region: { rtoSeconds: 3600, rpoSeconds: 900 },
   },
   achieved: {
-    application: { rtoSeconds: 7200, rpoSeconds: 300, basis: 'estimate', explanation: ['RPO 5min = PITR'] },
+    application: {
+      rtoSeconds: 7200,
+      rpoSeconds: 300,
+      basis: 'estimate',
+      explanation: ['RPO 5min = PITR'],
+    },
     region: {
       rtoSeconds: null,
       rpoSeconds: null,
@@ -75,7 +94,11 @@ export const ordersUnmet: ServiceAssessment = {
       rule: 'RR-ALM1',
       severity: 'warning',
       disruption: undefined,
-      resource: { stack: 'ShopPrimary', logicalId: 'OrdersPlan', file: 'cdk.out/ShopPrimary.template.json' },
+      resource: {
+        stack: 'ShopPrimary',
+        logicalId: 'OrdersPlan',
+        file: 'cdk.out/ShopPrimary.template.json',
+      },
       message: 'no alarm on failed backup jobs of plan OrdersPlan, "100%" <unwatched> & silent',
       fix: 'add an EventBridge rule on Backup Job State Change FAILED',
     }),
@@ -87,7 +110,12 @@ export const orphanFinding = finding({
   rule: 'RR-TAG1',
   service: undefined,
   disruption: undefined,
-  resource: { stack: 'ShopPrimary', logicalId: 'LogsBucket', type: 'AWS::S3::Bucket', file: 'cdk.out/ShopPrimary.template.json' },
+  resource: {
+    stack: 'ShopPrimary',
+    logicalId: 'LogsBucket',
+    type: 'AWS::S3::Bucket',
+    file: 'cdk.out/ShopPrimary.template.json',
+  },
   message: 'stateful resource LogsBucket belongs to no service',
   fix: 'tag it continuity:service or add it to a service in the spec',
 });

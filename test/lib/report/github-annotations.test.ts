@@ -14,7 +14,11 @@ describe('toGithubAnnotations', () => {
         'region RPO none exceeds the 15min objective: no copy outside us-east-1%0A' +
         'fix: add a copy action to a vault in us-west-2 or a global table replica',
     );
-    expect(lines.map((l) => l.slice(0, l.indexOf(' ')))).toEqual(['::error', '::error', '::warning']);
+    expect(lines.map((l) => l.slice(0, l.indexOf(' ')))).toEqual([
+      '::error',
+      '::error',
+      '::warning',
+    ]);
   });
 
   test('escapes percent signs and newlines in messages, colons and commas in properties', () => {
@@ -43,9 +47,16 @@ describe('toGithubAnnotations', () => {
 
   test('annotates the spec file when a finding points at no template', () => {
     // GIVEN
-    const finding = { ...mixedAssessment.findings[0], severity: 'info' as const, resource: undefined };
+    const finding = {
+      ...mixedAssessment.findings[0],
+      severity: 'info' as const,
+      resource: undefined,
+    };
     // WHEN
-    const text = toGithubAnnotations({ met: true, services: [], findings: [finding] }, { specFile: 'continuity.yaml' });
+    const text = toGithubAnnotations(
+      { met: true, services: [], findings: [finding] },
+      { specFile: 'continuity.yaml' },
+    );
     // THEN
     expect(text).toMatch(/^::notice file=continuity.yaml,title=RR-TAG1::/);
   });

@@ -13,10 +13,21 @@ describe('toJson', () => {
     expect(report.met).toBe(false);
     expect(report.services.map((s: { name: string }) => s.name)).toEqual(['orders', 'payments']);
     const orders = report.services[0];
-    expect(Object.keys(orders)).toEqual(['name', 'tier', 'met', 'objectives', 'achieved', 'findings']);
+    expect(Object.keys(orders)).toEqual([
+      'name',
+      'tier',
+      'met',
+      'objectives',
+      'achieved',
+      'findings',
+    ]);
     expect(orders).toMatchObject({ name: 'orders', tier: 'gold', met: false });
     expect(orders.objectives.region).toEqual({ rtoSeconds: 3600, rpoSeconds: 900 });
-    expect(orders.achieved.application).toMatchObject({ rtoSeconds: 7200, rpoSeconds: 300, met: true });
+    expect(orders.achieved.application).toMatchObject({
+      rtoSeconds: 7200,
+      rpoSeconds: 300,
+      met: true,
+    });
     expect(orders.findings[0]).toEqual({
       rule: 'RR-OBJ1',
       severity: 'error',
@@ -42,7 +53,11 @@ describe('toJson', () => {
     // WHEN
     const report = toJsonReport(assessment);
     // THEN
-    expect(report.services[0].achieved.region).toMatchObject({ rtoSeconds: null, rpoSeconds: null, met: false });
+    expect(report.services[0].achieved.region).toMatchObject({
+      rtoSeconds: null,
+      rpoSeconds: null,
+      met: false,
+    });
     expect(report.services[0].achieved.region?.explanation).toEqual([
       'no recovery point or replica outside us-east-1',
     ]);
@@ -68,7 +83,14 @@ describe('toJson', () => {
     const assessment = {
       met: false,
       services: [],
-      findings: [{ ...mixedAssessment.findings[0], disruption: undefined, resource: undefined, service: undefined }],
+      findings: [
+        {
+          ...mixedAssessment.findings[0],
+          disruption: undefined,
+          resource: undefined,
+          service: undefined,
+        },
+      ],
     };
     // WHEN
     const report = toJsonReport(assessment);

@@ -15,7 +15,9 @@ interface Suite {
   testcase: Case[];
 }
 
-function parse(xml: string): { testsuites: { tests: string; failures: string; testsuite: Suite[] } } {
+function parse(xml: string): {
+  testsuites: { tests: string; failures: string; testsuite: Suite[] };
+} {
   expect(XMLValidator.validate(xml)).toBe(true);
   const parser = new XMLParser({
     ignoreAttributes: false,
@@ -33,7 +35,11 @@ describe('toJunit', () => {
     const doc = parse(toJunit(assessment));
     // THEN
     const suites = doc.testsuites.testsuite;
-    expect(suites.map((s) => s.name)).toEqual(['orders (gold)', 'payments (platinum)', UNASSIGNED_SUITE]);
+    expect(suites.map((s) => s.name)).toEqual([
+      'orders (gold)',
+      'payments (platinum)',
+      UNASSIGNED_SUITE,
+    ]);
     expect(suites[0].testcase.map((c) => c.name)).toEqual(['application', 'az', 'region']);
     expect(suites[1].testcase.map((c) => c.name)).toEqual(['application', 'region']);
     expect(suites[0].testcase.every((c) => c.classname === 'continuity.orders')).toBe(true);
@@ -75,7 +81,11 @@ describe('toJunit', () => {
   test('drops characters XML cannot carry', () => {
     // GIVEN
     const finding = { ...ordersUnmet.findings[0], message: 'bad \u0001 byte \ud800 and ]]> end' };
-    const assessment = { met: false, services: [{ ...ordersUnmet, findings: [finding] }], findings: [] };
+    const assessment = {
+      met: false,
+      services: [{ ...ordersUnmet, findings: [finding] }],
+      findings: [],
+    };
     // WHEN
     const xml = toJunit(assessment);
     // THEN
@@ -85,7 +95,12 @@ describe('toJunit', () => {
 
   test('adds a failing service-wide case for an error tied to no disruption', () => {
     // GIVEN
-    const wide = { ...ordersUnmet.findings[0], rule: 'RR-DEP1', disruption: undefined, message: 'depends on a looser tier' };
+    const wide = {
+      ...ordersUnmet.findings[0],
+      rule: 'RR-DEP1',
+      disruption: undefined,
+      message: 'depends on a looser tier',
+    };
     const service = {
       ...ordersUnmet,
       objectives: { application: ordersUnmet.objectives.application! },

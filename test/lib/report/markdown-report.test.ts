@@ -26,7 +26,11 @@ describe('toMarkdown', () => {
     // THEN
     expect(md).toContain('### ❌ orders (gold)');
     expect(md).toContain('### ✅ payments (platinum)');
-    expect(md.match(/\| Disruption \| RTO declared \| RTO achieved \| RPO declared \| RPO achieved \| Status \|/g)).toHaveLength(2);
+    expect(
+      md.match(
+        /\| Disruption \| RTO declared \| RTO achieved \| RPO declared \| RPO achieved \| Status \|/g,
+      ),
+    ).toHaveLength(2);
     expect(md).toContain('| region | 1h | **none** | 15min | **none** | ❌ not met |');
     expect(md).toContain('| application | 4h | 2h | 15min | 5min | ✅ met |');
   });
@@ -35,7 +39,9 @@ describe('toMarkdown', () => {
     // GIVEN
     const assessment = mixedAssessment;
     // WHEN
-    const graph = mermaid(toMarkdown(assessment, { services: [{ name: 'orders', dependsOn: ['payments'] }] }));
+    const graph = mermaid(
+      toMarkdown(assessment, { services: [{ name: 'orders', dependsOn: ['payments'] }] }),
+    );
     // THEN
     expect(graph).toMatch(/^graph LR/);
     expect(graph).toContain('subgraph tier0["tier gold"]');
@@ -51,7 +57,9 @@ describe('toMarkdown', () => {
     // GIVEN
     const assessment = metAssessment;
     // WHEN
-    const graph = mermaid(toMarkdown(assessment, { services: [{ name: 'payments', dependsOn: ['ledger'] }] }));
+    const graph = mermaid(
+      toMarkdown(assessment, { services: [{ name: 'payments', dependsOn: ['ledger'] }] }),
+    );
     // THEN
     expect(graph).toContain('u0["ledger (not assessed)"]');
     expect(graph).toContain('s0 -->|depends on| u0');
@@ -61,7 +69,11 @@ describe('toMarkdown', () => {
 
   test('escapes HTML and table pipes from messages and names', () => {
     // GIVEN
-    const odd = { ...ordersUnmet, name: 'a|b "x"', findings: [{ ...ordersUnmet.findings[0], message: 'x <script> | y' }] };
+    const odd = {
+      ...ordersUnmet,
+      name: 'a|b "x"',
+      findings: [{ ...ordersUnmet.findings[0], message: 'x <script> | y' }],
+    };
     // WHEN
     const md = toMarkdown({ met: false, services: [odd, paymentsMet], findings: [] });
     // THEN
@@ -77,9 +89,13 @@ describe('toMarkdown', () => {
     // WHEN
     const md = toMarkdown(assessment);
     // THEN
-    expect(md).toContain('- ❌ **error** RR-OBJ1 · region · ShopPrimary/OrdersTable: region RPO none');
+    expect(md).toContain(
+      '- ❌ **error** RR-OBJ1 · region · ShopPrimary/OrdersTable: region RPO none',
+    );
     expect(md).toContain('<br>Fix: add a copy action');
-    expect(md).toContain('- 🔕 *suppressed:* accepted by security &lt;review&gt; &amp; "audit" (expires 2027-01-01)');
+    expect(md).toContain(
+      '- 🔕 *suppressed:* accepted by security &lt;review&gt; &amp; "audit" (expires 2027-01-01)',
+    );
     expect(md).toContain('### Resources of no service');
   });
 });

@@ -10,13 +10,23 @@ const spec: Pick<ContinuitySpec, 'tiers' | 'services'> = {
   tiers: {
     gold: {
       name: 'gold',
-      objectives: { application: { rtoSeconds: 4 * HOUR, rpoSeconds: 900 }, region: { rtoSeconds: HOUR, rpoSeconds: 900 } },
+      objectives: {
+        application: { rtoSeconds: 4 * HOUR, rpoSeconds: 900 },
+        region: { rtoSeconds: HOUR, rpoSeconds: 900 },
+      },
       reviewEveryDays: 180,
       drillEveryDays: 90,
     },
   },
   services: [
-    { name: 'orders', tier: 'gold', owner: 't', dependsOn: ['payments'], resources: [], contacts: [] },
+    {
+      name: 'orders',
+      tier: 'gold',
+      owner: 't',
+      dependsOn: ['payments'],
+      resources: [],
+      contacts: [],
+    },
     { name: 'payments', tier: 'gold', owner: 't', dependsOn: [], resources: [], contacts: [] },
   ],
 };
@@ -38,16 +48,40 @@ function servicePlan(name: string, overrides: Partial<ServicePlan> = {}): Servic
         backedUp: true,
       },
     ],
-    compute: [{ resource: { kind: 'ecs', logicalId: 'Api' }, primaryCapacity: 2, availabilityZones: 3, recoveryCapacity: 1 }],
-    failover: { routing: 'failover', healthCheckIntervalSeconds: 10, failureThreshold: 3, ttlSeconds: 60 },
+    compute: [
+      {
+        resource: { kind: 'ecs', logicalId: 'Api' },
+        primaryCapacity: 2,
+        availabilityZones: 3,
+        recoveryCapacity: 1,
+      },
+    ],
+    failover: {
+      routing: 'failover',
+      healthCheckIntervalSeconds: 10,
+      failureThreshold: 3,
+      ttlSeconds: 60,
+    },
     alarms: [
       { signal: 'backup-job-failed', threshold: 1 },
       { signal: 'dynamodb-replication-latency', threshold: 450 },
     ],
-    faultInjection: [{ disruption: 'az', action: 'aws:network:disrupt-connectivity', durationMinutes: 30 }],
+    faultInjection: [
+      { disruption: 'az', action: 'aws:network:disrupt-connectivity', durationMinutes: 30 },
+    ],
     predicted: {
-      application: { rtoSeconds: 5400, rpoSeconds: 300, basis: 'estimate', explanation: ['RPO 5min = point-in-time recovery'] },
-      region: { rtoSeconds: 750, rpoSeconds: 1, basis: 'documented-typical', explanation: ['RPO 1s = global table'] },
+      application: {
+        rtoSeconds: 5400,
+        rpoSeconds: 300,
+        basis: 'estimate',
+        explanation: ['RPO 5min = point-in-time recovery'],
+      },
+      region: {
+        rtoSeconds: 750,
+        rpoSeconds: 1,
+        basis: 'documented-typical',
+        explanation: ['RPO 1s = global table'],
+      },
     },
     findings: [],
     ...overrides,
@@ -72,7 +106,13 @@ const plan: ContinuityPlan = {
           storeKinds: ['dynamodb', 's3'],
         },
       ],
-      vault: { lockMode: 'compliance', minRetentionDays: 7, maxRetentionDays: 35, changeableForDays: 3, denyDeleteRecoveryPoints: true },
+      vault: {
+        lockMode: 'compliance',
+        minRetentionDays: 7,
+        maxRetentionDays: 35,
+        changeableForDays: 3,
+        denyDeleteRecoveryPoints: true,
+      },
       restoreTestEveryDays: 90,
     },
   ],
@@ -80,7 +120,12 @@ const plan: ContinuityPlan = {
     servicePlan('orders'),
     servicePlan('payments', {
       predicted: {
-        application: { rtoSeconds: 5 * HOUR, rpoSeconds: 300, basis: 'estimate', explanation: ['RTO 5h = restore 900 GiB'] },
+        application: {
+          rtoSeconds: 5 * HOUR,
+          rpoSeconds: 300,
+          basis: 'estimate',
+          explanation: ['RTO 5h = restore 900 GiB'],
+        },
         region: { rtoSeconds: 750, rpoSeconds: 1, basis: 'estimate', explanation: [] },
       },
       findings: [
@@ -123,14 +168,20 @@ describe('plan reports', () => {
       'every-1h-copy cron(0 * * * ? *): every 1h, start window 1h, completion window 2h, keep 35d, ' +
         'copy to recovery region (keep 35d), selects dynamodb, s3',
     );
-    expect(text).toContain('vault: compliance lock min 7d max 35d cooling-off 3d, denies backup:DeleteRecoveryPoint');
+    expect(text).toContain(
+      'vault: compliance lock min 7d max 35d cooling-off 3d, denies backup:DeleteRecoveryPoint',
+    );
     expect(text).toContain('service orders (gold): warm-standby, us-east-1 -> us-west-2');
     expect(text).toContain(
       'dynamodb OrdersTable: point-in-time recovery 35d, multi-AZ, replication dynamodb-global-table, backed up by the tier plan',
     );
     expect(text).toContain('ecs Api: 2 over 3 AZs, 1 running in the recovery region');
-    expect(text).toContain('failover: failover routing, health check every 10s, 3 failures, TTL 60s');
-    expect(text).toContain('alarms: backup-job-failed (>= 1), dynamodb-replication-latency (> 7min30s)');
+    expect(text).toContain(
+      'failover: failover routing, health check every 10s, 3 failures, TTL 60s',
+    );
+    expect(text).toContain(
+      'alarms: backup-job-failed (>= 1), dynamodb-replication-latency (> 7min30s)',
+    );
     expect(text).toContain('drills: az aws:network:disrupt-connectivity 30min');
     expect(text).toMatch(/RTO declared \/ predicted/);
     expect(text).toMatch(/payments\s+gold\s+application\s+4h \/ 5h ✗/);
@@ -148,7 +199,9 @@ describe('plan reports', () => {
     expect(md).toContain('### Tier gold');
     expect(md).toContain('### Service orders (gold): warm-standby');
     expect(md).toContain('## ❌ Predicted: 1 of 2 services miss their objectives');
-    expect(md).toContain('| Disruption | RTO declared | RTO predicted | RPO declared | RPO predicted | Status |');
+    expect(md).toContain(
+      '| Disruption | RTO declared | RTO predicted | RPO declared | RPO predicted | Status |',
+    );
     expect(md).toContain('s0 -->|depends on| s1');
     expect(md).toContain('class s1 unmet');
   });

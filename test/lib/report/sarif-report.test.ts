@@ -10,7 +10,13 @@ describe('toSarif', () => {
     // GIVEN
     const assessment = mixedAssessment;
     // WHEN
-    const log = JSON.parse(toSarif(assessment, { rules: ruleMetadata, specFile: 'continuity.yaml', toolVersion: '0.1.0' }));
+    const log = JSON.parse(
+      toSarif(assessment, {
+        rules: ruleMetadata,
+        specFile: 'continuity.yaml',
+        toolVersion: '0.1.0',
+      }),
+    );
     // THEN
     const valid = validate(log);
     expect(validate.errors ?? []).toEqual([]);
@@ -131,7 +137,12 @@ describe('toSarif', () => {
     const assessment = {
       met: false,
       services: [],
-      findings: [{ ...orphanFinding, resource: { logicalId: 'X', file: '/repo/cdk.out/My Stack.template.json' } }],
+      findings: [
+        {
+          ...orphanFinding,
+          resource: { logicalId: 'X', file: '/repo/cdk.out/My Stack.template.json' },
+        },
+      ],
     };
     // WHEN
     const log = toSarifLog(assessment, { rules: [], rootDir: '/repo' });

@@ -16,8 +16,12 @@ describe('toText', () => {
     const text = toText(assessment);
     // THEN
     expect(text).toMatch(/^continuity check: 1 of 2 services miss their objectives/);
-    expect(text).toMatch(/SERVICE\s+TIER\s+DISRUPTION\s+RTO declared \/ achieved\s+RPO declared \/ achieved\s+STATUS/);
-    expect(row(text, 'application')).toMatch(/orders\s+gold\s+application\s+4h \/ 2h ✓\s+15min \/ 5min ✓\s+met/);
+    expect(text).toMatch(
+      /SERVICE\s+TIER\s+DISRUPTION\s+RTO declared \/ achieved\s+RPO declared \/ achieved\s+STATUS/,
+    );
+    expect(row(text, 'application')).toMatch(
+      /orders\s+gold\s+application\s+4h \/ 2h ✓\s+15min \/ 5min ✓\s+met/,
+    );
     expect(row(text, 'region')).toMatch(/region\s+1h \/ none ✗\s+15min \/ none ✗\s+NOT MET/);
     expect(row(text, 'az')).toMatch(/az\s+1h \/ \? ✗/);
   });
@@ -43,7 +47,10 @@ describe('toText', () => {
     // WHEN
     const text = toText(assessment);
     // THEN
-    const orders = text.slice(text.indexOf('orders (gold): not met'), text.indexOf('payments (platinum)'));
+    const orders = text.slice(
+      text.indexOf('orders (gold): not met'),
+      text.indexOf('payments (platinum)'),
+    );
     expect(orders).toContain('✗ error RR-OBJ1 [region, ShopPrimary/OrdersTable]: region RPO none');
     expect(orders).toContain('fix: add a copy action');
     expect(orders).toContain('no recovery point or replica outside us-east-1');
