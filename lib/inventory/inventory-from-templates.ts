@@ -70,25 +70,28 @@ function readStack(scope: StackScope, out: InventoryBuilder): void {
     }
     const type = raw.Type as string;
     const properties = isRecord(raw.Properties) ? raw.Properties : EMPTY;
-    const metadata = isRecord(raw.Metadata) ? raw.Metadata : EMPTY;
-    const path = metadata['aws:cdk:path'];
+    const path = isRecord(raw.Metadata) ? raw.Metadata['aws:cdk:path'] : undefined;
+    // fixed object shapes (no conditional spreads): this loop runs once per resource
     const entry = {
       id: scope.idOf(logicalId),
       location: {
         stack: stack.name,
         logicalId,
         type,
-        ...(typeof path === 'string' ? { path } : {}),
-        ...(stack.file !== undefined ? { file: stack.file } : {}),
+        path: typeof path === 'string' ? path : undefined,
+        file: stack.file,
       },
       region: stack.region,
       tags: readTags(scope, type, properties),
     };
     out.addResource({
-      ...entry,
+      id: entry.id,
+      location: entry.location,
+      region: entry.region,
+      tags: entry.tags,
       type,
-      ...(typeof raw.DeletionPolicy === 'string' ? { deletionPolicy: raw.DeletionPolicy } : {}),
-      ...(typeof raw.UpdateReplacePolicy === 'string' ? { updateReplacePolicy: raw.UpdateReplacePolicy } : {}),
+      deletionPolicy: typeof raw.DeletionPolicy === 'string' ? raw.DeletionPolicy : undefined,
+      updateReplacePolicy: typeof raw.UpdateReplacePolicy === 'string' ? raw.UpdateReplacePolicy : undefined,
       properties,
     });
     READERS.get(type)?.({ entry, type, properties }, scope, out);

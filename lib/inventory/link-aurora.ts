@@ -22,8 +22,11 @@ function linkInstances(out: InventoryBuilder, scopes: ReadonlyMap<string, StackS
   const members = new Map<ResourceId, { unpinned: number; zones: Set<string> }>();
   let unknownMembers = 0;
   for (const resource of out.resources) {
+    if (resource.type !== 'AWS::RDS::DBInstance') {
+      continue;
+    }
     const clusterRaw = resource.properties.DBClusterIdentifier;
-    if (resource.type !== 'AWS::RDS::DBInstance' || clusterRaw === undefined) {
+    if (clusterRaw === undefined) {
       continue;
     }
     const scope = scopes.get(resource.location.stack);

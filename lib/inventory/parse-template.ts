@@ -40,7 +40,7 @@ function parseJson(text: string, file: string): unknown {
 function parseYaml(text: string, file: string): unknown {
   const doc = parseDocument(text, {
     customTags: [...CLOUDFORMATION_YAML_TAGS],
-    prettyErrors: false,
+    prettyErrors: true,
     uniqueKeys: true,
   });
   if (doc.errors.length > 0) {
@@ -49,7 +49,7 @@ function parseYaml(text: string, file: string): unknown {
         const pos = e.linePos?.[0];
         return {
           path: pos ? `${file}:${pos.line}:${pos.col}` : file,
-          message: `invalid YAML (${e.message.split('\n')[0]}); fix the syntax`,
+          message: `invalid YAML (${e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '')}); fix the syntax`,
         };
       }),
     );
