@@ -1,12 +1,18 @@
+/* eslint-disable @typescript-eslint/no-require-imports */
 import { Option } from 'commander';
-import { applySpec, formatRecommendations, loadBia, RECOMMENDATION_FORMATS, recommendTier } from '../../lib/bia';
-import type { RecommendationFormat } from '../../lib/bia';
-import { BUILT_IN_TIERS } from '../../lib/tiers';
 import { EXIT_CODES } from './cli-context';
 import { loadSpecModule } from './lazy-modules';
 import { parseToday, resolvePath, writeOutput } from './write-output';
 import type { CliContext, CommandRegistration, CommandResult } from './cli-context';
+import type { RecommendationFormat } from '../../lib/bia';
 import type { RecoveryTier } from '../../lib/model/spec';
+
+// Loaded on first use, like the other commands' modules, so `continuity --help` stays fast.
+const loadBiaModule = (): typeof import('../../lib/bia') => require('../../lib/bia');
+const loadTiers = (): typeof import('../../lib/tiers') => require('../../lib/tiers');
+
+/** Formats of `continuity recommend` (the same as `lib/bia`'s `RECOMMENDATION_FORMATS`). */
+export const RECOMMEND_FORMATS = ['text', 'json', 'markdown'] as const satisfies readonly RecommendationFormat[];
 
 /** Options of `continuity recommend`. */
 export interface RecommendOptions {
@@ -46,9 +52,10 @@ export interface RecommendOptions {
  * @throws InputError for a bad BIA, a bad spec, or a BIA service the spec does not declare
  */
 export function runRecommend(options: RecommendOptions, context: CliContext): CommandResult {
+  const { applySpec, formatRecommendations, loadBia, recommendTier } = loadBiaModule();
   const biaFile = resolvePath(options.bia, context);
   let bia = loadBia(biaFile);
-  let tiers: Readonly<Record<string, RecoveryTier>> = BUILT_IN_TIERS;
+  let tiers: Readonly<Record<string, RecoveryTier>> = loadTiers().BUILT_IN_TIERS;
   if (options.spec !== undefined) {
     const spec = loadSpecModule().loadSpec(resolvePath(options.spec, context), { now: parseToday(options.today) });
     bia = applySpec(bia, spec, biaFile);
@@ -73,7 +80,7 @@ export const registerRecommend: CommandRegistration = (program, context, done) =
     .description('recommend a tier per service from a business impact analysis (expected loss + running cost)')
     .requiredOption('-b, --bia <file>', 'business impact analysis (YAML or JSON)')
     .option('-s, --spec <file>', 'continuity spec: candidate tiers, declared tiers and store sizes')
-    .addOption(new Option('-f, --format <format>', 'output format').choices(RECOMMENDATION_FORMATS).default('text'))
+    .addOption(new Option('-f, --format <format>', 'output format').choices(RECOMMEND_FORMATS).default('text'))
     .option('-o, --output <file>', 'write the recommendations to a file instead of stdout')
     .option('--today <date>', 'date used to validate the spec, YYYY-MM-DD')
     .action((options: RecommendOptions) => done(runRecommend(options, context)));
