@@ -29,7 +29,7 @@ const PLOT_WIDTH = 460;
 const TEXT_WIDTH = 290;
 const WIDTH = LABEL_WIDTH + PLOT_WIDTH + TEXT_WIDTH;
 const AXIS_HEIGHT = 34;
-const GROUP_HEIGHT = 48;
+const GROUP_HEIGHT = 62;
 
 /** Escapes text for HTML and SVG. */
 export function escapeHtml(text: string): string {
@@ -108,9 +108,9 @@ export function objectiveChart(groups: readonly ChartGroup[], achievedWord = 'ac
       const y = AXIS_HEIGHT + index * GROUP_HEIGHT;
       return [
         `<g class="bar-group" data-service="${escapeHtml(group.service)}" data-disruption="${group.disruption}">`,
-        `<text x="8" y="${y + 18}" class="group">${escapeHtml(group.service)} · ${group.disruption}</text>`,
-        bar('RTO', group.rto, y + 4, achievedWord),
-        bar('RPO', group.rpo, y + 24, achievedWord),
+        `<text x="8" y="${y + 14}" class="group">${escapeHtml(group.service)} · ${group.disruption}</text>`,
+        bar('RTO', group.rto, y + 22, achievedWord),
+        bar('RPO', group.rpo, y + 40, achievedWord),
         '</g>',
       ].join('');
     })
