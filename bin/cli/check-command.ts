@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { Option } from 'commander';
 import { isInputError, InputError } from '../../lib/model/input-error';
 import { EXIT_CODES } from './cli-context';
+import { fileLineLocator } from './line-locator';
 import { loadEngine, loadInventory, loadReport, loadRules, loadSpecModule } from './lazy-modules';
 import { toolVersion } from './tool-version';
 import { parseToday, resolvePath, useColor, writeOutput } from './write-output';
@@ -121,7 +122,10 @@ export function runCheck(
   let stdout = writeOutput(report, options.output, summary, context);
   let stderr = warning;
   if (options.annotations ?? context.env.GITHUB_ACTIONS === 'true') {
-    const annotations = loadReport().toGithubAnnotations(assessment, { specFile });
+    const annotations = loadReport().toGithubAnnotations(assessment, {
+      specFile,
+      locateLine: fileLineLocator(),
+    });
     // Keep machine-readable stdout parseable: annotations go with it only when it is for people.
     if (options.output !== undefined || format === 'text' || format === 'markdown') {
       stdout += annotations;
@@ -222,6 +226,7 @@ function render(
         specFile: options.specFile,
         rootDir: context.cwd,
         toolVersion: toolVersion(),
+        locateLine: fileLineLocator(),
       });
     case 'junit':
       return report.toJunit(assessment);

@@ -1,6 +1,7 @@
 import { allFindings, describeLocation, isActive, sortFindings } from './verdict';
 import type { Assessment } from '../model/assessment';
 import type { Severity } from '../model/finding';
+import type { LineLocator } from './sarif-report';
 
 /** Options of {@link toGithubAnnotations}. */
 export interface GithubAnnotationOptions {
@@ -10,6 +11,12 @@ export interface GithubAnnotationOptions {
    * @default - such annotations name no file
    */
   readonly specFile?: string;
+  /**
+   * Finds the line of a logical ID (or service name) in a file, for `line=`.
+   *
+   * @default - annotations name no line
+   */
+  readonly locateLine?: LineLocator;
 }
 
 const COMMANDS: Readonly<Record<Severity, string>> = {
@@ -35,8 +42,12 @@ export function toGithubAnnotations(
     const subject = [finding.service, finding.disruption, describeLocation(finding.resource)]
       .filter((x) => x !== undefined)
       .join(' ');
+    const name = finding.resource?.logicalId ?? finding.service;
+    const line =
+      file !== undefined && name !== undefined ? options.locateLine?.(file, name) : undefined;
     const properties = [
       ...(file !== undefined ? [`file=${escapeProperty(file.split('\\').join('/'))}`] : []),
+      ...(line !== undefined ? [`line=${line}`] : []),
       `title=${escapeProperty(`${finding.rule}${subject ? ` ${subject}` : ''}`)}`,
     ];
     const message = `${finding.message}\nfix: ${finding.fix}`;

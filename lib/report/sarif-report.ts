@@ -34,7 +34,17 @@ export interface SarifReportOptions {
    * @default - no version
    */
   readonly toolVersion?: string;
+  /**
+   * Finds the line of a logical ID (or service name) in a file, for `region.startLine`; code
+   * scanning places an alert by line.
+   *
+   * @default - line 1 of the file
+   */
+  readonly locateLine?: LineLocator;
 }
+
+/** Finds the 1-based line where `name` (a logical ID or a service name) is defined in `file`. */
+export type LineLocator = (file: string, name: string) => number | undefined;
 
 /** Where the SARIF 2.1.0 schema lives, written as `$schema`. */
 export const SARIF_SCHEMA_URI = 'https://json.schemastore.org/sarif-2.1.0.json';
@@ -117,7 +127,11 @@ function result(
   const logicalName = finding.resource?.logicalId ?? finding.service;
   const location: sarif.Location = {};
   if (file !== undefined) {
-    location.physicalLocation = { artifactLocation: { uri: toUri(file, options.rootDir) } };
+    const line = logicalName === undefined ? undefined : options.locateLine?.(file, logicalName);
+    location.physicalLocation = {
+      artifactLocation: { uri: toUri(file, options.rootDir) },
+      region: { startLine: line ?? 1 },
+    };
   }
   if (logicalName !== undefined) {
     location.logicalLocations = [

@@ -82,6 +82,8 @@ describe('continuity check (in-process)', () => {
       'test/bin/fixtures/noncompliant.template.yaml',
     );
     expect(result.locations[0].logicalLocations[0].name).toBe('OrdersTable');
+    // `OrdersTable:` is on line 4 of the fixture
+    expect(result.locations[0].physicalLocation.region).toEqual({ startLine: 4 });
   });
 
   test('writes the report to --output and prints a one-line summary', async () => {
@@ -130,7 +132,7 @@ describe('continuity check (in-process)', () => {
     const json = await run(checkArgs('noncompliant.template.yaml', '--format', 'json'), { env });
     // THEN
     expect(text.stdout).toMatch(
-      /^::error file=test\/bin\/fixtures\/noncompliant.template.yaml,title=RR-OBJ1 /m,
+      /^::error file=test\/bin\/fixtures\/noncompliant.template.yaml,line=4,title=RR-OBJ1 /m,
     );
     expect(json.stderr).toMatch(/^::error file=/m);
     expect(() => JSON.parse(json.stdout)).not.toThrow();

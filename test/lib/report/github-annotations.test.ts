@@ -36,6 +36,18 @@ describe('toGithubAnnotations', () => {
     expect(text.trimEnd().split('\n')).toHaveLength(1);
   });
 
+  test('adds the line the locator finds', () => {
+    // GIVEN
+    const locateLine = (_file: string, name: string) => (name === 'OrdersTable' ? 7 : undefined);
+    // WHEN
+    const lines = toGithubAnnotations(mixedAssessment, { locateLine }).trimEnd().split('\n');
+    // THEN
+    expect(lines[0]).toMatch(
+      /^::error file=cdk.out\/ShopPrimary.template.json,line=7,title=RR-OBJ1 /,
+    );
+    expect(lines[1]).not.toContain('line=');
+  });
+
   test('leaves out suppressed findings and prints nothing when all is well', () => {
     // GIVEN
     const assessment = metAssessment;

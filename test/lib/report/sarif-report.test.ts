@@ -85,6 +85,23 @@ describe('toSarif', () => {
     });
   });
 
+  test('places results at line 1 unless a line locator finds the logical ID', () => {
+    // GIVEN
+    const locateLine = (file: string, name: string) =>
+      name === 'OrdersTable' && file.endsWith('ShopPrimary.template.json') ? 42 : undefined;
+    // WHEN
+    const plain = toSarifLog(mixedAssessment, { rules: ruleMetadata });
+    const located = toSarifLog(mixedAssessment, { rules: ruleMetadata, locateLine });
+    // THEN
+    const lineOf = (log: sarif.Log, rule: string) =>
+      log.runs[0].results?.find((r) => r.ruleId === rule)?.locations?.[0].physicalLocation?.region
+        ?.startLine;
+    expect(lineOf(plain, 'RR-OBJ1')).toBe(1);
+    expect(lineOf(located, 'RR-OBJ1')).toBe(42);
+    expect(lineOf(located, 'RR-ALM1')).toBe(1);
+    expect(validate(JSON.parse(JSON.stringify(located)))).toBe(true);
+  });
+
   test('marks suppressed findings with an accepted external suppression and its reason', () => {
     // GIVEN
     const assessment = mixedAssessment;
