@@ -27,13 +27,16 @@ export class AssemblyIndex {
   }
 
   /** The raw resource and its stack for an id, if in the inventory. */
-  public resource(id: ResourceId): { stack: StackTemplate; logicalId: string; raw: RawObject } | undefined {
+  public resource(
+    id: ResourceId,
+  ): { stack: StackTemplate; logicalId: string; raw: RawObject } | undefined {
     const slash = id.lastIndexOf('/');
     const stack = this.stacks.get(id.slice(0, slash));
     const logicalId = id.slice(slash + 1);
-    const raw = stack && Object.prototype.hasOwnProperty.call(stack.resources, logicalId)
-      ? stack.resources[logicalId]
-      : undefined;
+    const raw =
+      stack && Object.prototype.hasOwnProperty.call(stack.resources, logicalId)
+        ? stack.resources[logicalId]
+        : undefined;
     return stack && raw ? { stack, logicalId, raw } : undefined;
   }
 
@@ -49,7 +52,8 @@ export class AssemblyIndex {
       this.exportsByName = new Map();
       for (const stack of this.stacks.values()) {
         for (const output of Object.values(stack.outputs)) {
-          const exportName = isRecord(output) && isRecord(output.Export) ? output.Export.Name : undefined;
+          const exportName =
+            isRecord(output) && isRecord(output.Export) ? output.Export.Name : undefined;
           if (isRecord(output) && typeof exportName === 'string') {
             this.exportsByName.set(exportName, { stack, value: output.Value });
           }
@@ -95,7 +99,8 @@ export class AssemblyIndex {
       index = new Map();
       for (const stack of this.stacks.values()) {
         for (const [logicalId, raw] of Object.entries(stack.resources)) {
-          const value = raw.Type === type && isRecord(raw.Properties) ? raw.Properties[property] : undefined;
+          const value =
+            raw.Type === type && isRecord(raw.Properties) ? raw.Properties[property] : undefined;
           if (typeof value === 'string') {
             const ids = index.get(value) ?? [];
             ids.push(`${stack.name}/${logicalId}`);

@@ -18,7 +18,9 @@ import type {
 } from '../model/inventory';
 
 /** A store under construction: linkers can still add replicas and settle `multiAz`/`replicaOf`. */
-export type MutableStore = { -readonly [K in keyof Store]: Store[K] } & { replicas: StoreReplica[] };
+export type MutableStore = { -readonly [K in keyof Store]: Store[K] } & {
+  replicas: StoreReplica[];
+};
 
 /** Collects inventory entries while templates are read. */
 export class InventoryBuilder {

@@ -37,7 +37,8 @@ function checkTemplate(input: TemplateInput, issues: InputIssue[]): StackTemplat
     if (!isRecord(resource) || typeof resource.Type !== 'string') {
       issues.push({
         path: `${where}: Resources.${logicalId}`,
-        message: 'resource has no `Type`; give every resource a CloudFormation type such as AWS::S3::Bucket',
+        message:
+          'resource has no `Type`; give every resource a CloudFormation type such as AWS::S3::Bucket',
       });
     } else if (resource.Properties !== undefined && !isRecord(resource.Properties)) {
       issues.push({
@@ -91,7 +92,8 @@ function readStack(scope: StackScope, out: InventoryBuilder): void {
       tags: entry.tags,
       type,
       deletionPolicy: typeof raw.DeletionPolicy === 'string' ? raw.DeletionPolicy : undefined,
-      updateReplacePolicy: typeof raw.UpdateReplacePolicy === 'string' ? raw.UpdateReplacePolicy : undefined,
+      updateReplacePolicy:
+        typeof raw.UpdateReplacePolicy === 'string' ? raw.UpdateReplacePolicy : undefined,
       properties,
     });
     READERS.get(type)?.({ entry, type, properties }, scope, out);
@@ -139,4 +141,3 @@ export function inventoryFromTemplates(templates: readonly TemplateInput[]): Inv
   }
   return out.build();
 }
-

@@ -13,7 +13,10 @@ function propertiesOf(scope: StackScope, id: ResourceId): RawObject {
   return isRecord(props) ? props : {};
 }
 
-function scopeOf(scopes: ReadonlyMap<string, StackScope>, store: MutableStore): StackScope | undefined {
+function scopeOf(
+  scopes: ReadonlyMap<string, StackScope>,
+  store: MutableStore,
+): StackScope | undefined {
   return scopes.get(store.location.stack);
 }
 
@@ -56,7 +59,11 @@ function linkInstances(out: InventoryBuilder, scopes: ReadonlyMap<string, StackS
     const m = members.get(store.id);
     const distinct = m ? m.unpinned + m.zones.size : 0;
     store.multiAz =
-      distinct >= 2 ? true : unknownMembers > 0 ? new Unresolved(`instances of ${store.id}`) : false;
+      distinct >= 2
+        ? true
+        : unknownMembers > 0
+          ? new Unresolved(`instances of ${store.id}`)
+          : false;
   }
 }
 
@@ -82,12 +89,19 @@ function primaryOf(
 ): MutableStore | undefined {
   const anyScope = scopeOf(scopes, members[0]);
   const global = anyScope && !key.startsWith('name:') ? anyScope.index.resource(key) : undefined;
-  if (global && isRecord(global.raw.Properties) && global.raw.Properties.SourceDBClusterIdentifier !== undefined) {
+  if (
+    global &&
+    isRecord(global.raw.Properties) &&
+    global.raw.Properties.SourceDBClusterIdentifier !== undefined
+  ) {
     const globalScope = scopes.get(global.stack.name);
     const ref = globalScope
-      ? readReference(globalScope, global.raw.Properties.SourceDBClusterIdentifier, ['AWS::RDS::DBCluster'])
+      ? readReference(globalScope, global.raw.Properties.SourceDBClusterIdentifier, [
+          'AWS::RDS::DBCluster',
+        ])
       : undefined;
-    const source = ref && !isUnresolved(ref) && 'id' in ref ? members.find((m) => m.id === ref.id) : undefined;
+    const source =
+      ref && !isUnresolved(ref) && 'id' in ref ? members.find((m) => m.id === ref.id) : undefined;
     if (source) {
       return source;
     }
@@ -96,7 +110,11 @@ function primaryOf(
   const withCredentials = members.filter((m) => {
     const scope = scopeOf(scopes, m);
     const p = scope ? propertiesOf(scope, m.id) : {};
-    return p.MasterUsername !== undefined || p.ManageMasterUserPassword !== undefined || p.SnapshotIdentifier !== undefined;
+    return (
+      p.MasterUsername !== undefined ||
+      p.ManageMasterUserPassword !== undefined ||
+      p.SnapshotIdentifier !== undefined
+    );
   });
   if (withCredentials.length === 1) {
     return withCredentials[0];
@@ -123,9 +141,11 @@ function linkGlobalDatabases(out: InventoryBuilder, scopes: ReadonlyMap<string, 
   }
   // a global cluster created from an existing cluster names it as SourceDBClusterIdentifier
   for (const resource of out.resources) {
-    const scope = resource.type === GLOBAL_CLUSTER ? scopes.get(resource.location.stack) : undefined;
+    const scope =
+      resource.type === GLOBAL_CLUSTER ? scopes.get(resource.location.stack) : undefined;
     const raw = resource.properties.SourceDBClusterIdentifier;
-    const ref = scope && raw !== undefined ? readReference(scope, raw, ['AWS::RDS::DBCluster']) : undefined;
+    const ref =
+      scope && raw !== undefined ? readReference(scope, raw, ['AWS::RDS::DBCluster']) : undefined;
     const source = ref && !isUnresolved(ref) && 'id' in ref ? out.store(ref.id) : undefined;
     if (source) {
       join(resource.id, source);
@@ -138,13 +158,20 @@ function linkGlobalDatabases(out: InventoryBuilder, scopes: ReadonlyMap<string, 
         continue;
       }
       secondary.replicaOf = primary.id;
-      primary.replicas.push({ mechanism: 'aurora-global-database', region: secondary.region, target: secondary.id });
+      primary.replicas.push({
+        mechanism: 'aurora-global-database',
+        region: secondary.region,
+        target: secondary.id,
+      });
     }
   }
 }
 
 /** Settles Aurora Multi-AZ from instances and links Aurora global database members. */
-export function linkAuroraClusters(out: InventoryBuilder, scopes: ReadonlyMap<string, StackScope>): void {
+export function linkAuroraClusters(
+  out: InventoryBuilder,
+  scopes: ReadonlyMap<string, StackScope>,
+): void {
   linkInstances(out, scopes);
   linkGlobalDatabases(out, scopes);
 }

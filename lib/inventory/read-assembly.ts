@@ -65,7 +65,10 @@ export function listAssemblyStacks(
     if (artifact.type === 'aws:cloudformation:stack') {
       if (typeof props.templateFile !== 'string') {
         throw new InputError([
-          { path: manifestFile, message: `stack artifact '${artifactId}' has no templateFile; ${fix}` },
+          {
+            path: manifestFile,
+            message: `stack artifact '${artifactId}' has no templateFile; ${fix}`,
+          },
         ]);
       }
       const file = join(dir, props.templateFile);
@@ -82,7 +85,10 @@ export function listAssemblyStacks(
     } else if (artifact.type === 'cdk:cloud-assembly' && typeof props.directoryName === 'string') {
       if (depth >= MAX_NESTING) {
         throw new InputError([
-          { path: manifestFile, message: `cloud assemblies nest deeper than ${MAX_NESTING} levels; ${fix}` },
+          {
+            path: manifestFile,
+            message: `cloud assemblies nest deeper than ${MAX_NESTING} levels; ${fix}`,
+          },
         ]);
       }
       stacks.push(...listAssemblyStacks(join(dir, props.directoryName), depth + 1));
@@ -90,4 +96,3 @@ export function listAssemblyStacks(
   }
   return stacks;
 }
-

@@ -18,10 +18,17 @@ import {
 } from './values';
 
 /** CloudFormation types of backup vaults. */
-export const VAULT_TYPES = ['AWS::Backup::BackupVault', 'AWS::Backup::LogicallyAirGappedBackupVault'];
+export const VAULT_TYPES = [
+  'AWS::Backup::BackupVault',
+  'AWS::Backup::LogicallyAirGappedBackupVault',
+];
 
 /** Vaults named `name`, preferring those in `region`. */
-function vaultsNamed(scope: StackScope, name: string, region: Known<string>): readonly ResourceId[] {
+function vaultsNamed(
+  scope: StackScope,
+  name: string,
+  region: Known<string>,
+): readonly ResourceId[] {
   const all = VAULT_TYPES.flatMap((t) => scope.index.findByName(t, 'BackupVaultName', name));
   const inRegion = all.filter((id) => regionOfResource(scope, id) === region);
   return inRegion.length > 0 ? inRegion : all;
@@ -39,7 +46,10 @@ function targetVault(scope: StackScope, raw: unknown): Known<ResourceId | string
   return ids.length === 1 ? ids[0] : reference.literal;
 }
 
-function lifecycle(scope: StackScope, raw: unknown): Pick<BackupRule, 'deleteAfterDays' | 'moveToColdStorageAfterDays'> {
+function lifecycle(
+  scope: StackScope,
+  raw: unknown,
+): Pick<BackupRule, 'deleteAfterDays' | 'moveToColdStorageAfterDays'> {
   const l = isRecord(raw) ? raw : {};
   return {
     deleteAfterDays: readNumber(scope, l.DeleteAfterDays),
@@ -76,10 +86,15 @@ function copyAction(scope: StackScope, raw: RawObject): CopyAction {
   const { region, account } = readArnParts(scope, arnRaw);
   const text = readPartialString(scope, arnRaw);
   const name = text?.split(':backup-vault:')[1];
-  const ids = name && isWhole(name) && typeof region === 'string' ? vaultsNamed(scope, name, region) : [];
-  const destinationVault = ids.length === 1 && regionOfResource(scope, ids[0]) === region ? ids[0] : undefined;
+  const ids =
+    name && isWhole(name) && typeof region === 'string' ? vaultsNamed(scope, name, region) : [];
+  const destinationVault =
+    ids.length === 1 && regionOfResource(scope, ids[0]) === region ? ids[0] : undefined;
   return {
-    destinationVaultArn: text !== undefined && isWhole(text) ? text : new Unresolved(`${text ?? 'DestinationBackupVaultArn'}`),
+    destinationVaultArn:
+      text !== undefined && isWhole(text)
+        ? text
+        : new Unresolved(`${text ?? 'DestinationBackupVaultArn'}`),
     destinationRegion: region,
     destinationAccount: account,
     ...(destinationVault ? { destinationVault } : {}),
@@ -97,7 +112,9 @@ function rule(scope: StackScope, raw: RawObject, index: number): BackupRule {
     ...lifecycle(scope, raw.Lifecycle),
     enableContinuousBackup: readBoolean(scope, raw.EnableContinuousBackup) ?? false,
     targetVault: targetVault(scope, raw.TargetBackupVault),
-    copyActions: asArray(raw.CopyActions).filter(isRecord).map((c) => copyAction(scope, c)),
+    copyActions: asArray(raw.CopyActions)
+      .filter(isRecord)
+      .map((c) => copyAction(scope, c)),
   };
 }
 
@@ -112,6 +129,10 @@ export const readBackupPlan: ResourceReader = (resource, scope, out) => {
 export const readRestoreTestingPlan: ResourceReader = (resource, scope, out) => {
   out.restoreTestingPlans.push({
     ...resource.entry,
-    scheduleExpression: requiredString(scope, resource.properties.ScheduleExpression, 'ScheduleExpression'),
+    scheduleExpression: requiredString(
+      scope,
+      resource.properties.ScheduleExpression,
+      'ScheduleExpression',
+    ),
   });
 };

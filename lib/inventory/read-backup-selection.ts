@@ -19,7 +19,11 @@ function selected(scope: StackScope, raw: unknown): Selected[] {
   // the list itself may be a deploy-time value
   const list = scope.resolve(raw);
   if (list.kind !== 'literal') {
-    return [new Unresolved(`resource list ${list.kind === 'unresolved' ? list.unresolved.expression : ''}`)];
+    return [
+      new Unresolved(
+        `resource list ${list.kind === 'unresolved' ? list.unresolved.expression : ''}`,
+      ),
+    ];
   }
   return asArray(list.value).map((item): Selected => {
     const ref = readReference(scope, item);
@@ -45,7 +49,11 @@ function condition(
   if (typeof key !== 'string') {
     return undefined;
   }
-  return { operator, key: tagKey(key), value: requiredString(scope, raw.ConditionValue, 'ConditionValue') };
+  return {
+    operator,
+    key: tagKey(key),
+    value: requiredString(scope, raw.ConditionValue, 'ConditionValue'),
+  };
 }
 
 function plan(scope: StackScope, raw: unknown): Known<ResourceId> {

@@ -35,14 +35,19 @@ function keyOrAlias(scope: StackScope, id: ResourceId): Known<boolean> {
   if (type === 'AWS::KMS::Alias') {
     const props = scope.index.resource(id)?.raw.Properties;
     const name = isRecord(props) ? readString(scope, props.AliasName) : undefined;
-    return typeof name === 'string' ? !name.startsWith('alias/aws/') : new Unresolved(`alias ${id}`);
+    return typeof name === 'string'
+      ? !name.startsWith('alias/aws/')
+      : new Unresolved(`alias ${id}`);
   }
   return new Unresolved(`key ${id} of type ${type ?? 'unknown'}`);
 }
 
 /** `pattern` with IAM wildcards (`*`, `?`) matches `action`, case-insensitively. */
 function actionMatches(pattern: string, action: string): boolean {
-  const regex = pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
+  const regex = pattern
+    .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+    .replace(/\*/g, '.*')
+    .replace(/\?/g, '.');
   return new RegExp(`^${regex}$`, 'i').test(action);
 }
 
@@ -66,7 +71,9 @@ function deniesDeletion(scope: StackScope, raw: unknown): Known<boolean> {
       continue;
     }
     const actions = asArray(statement.Action).map((a) => readString(scope, a));
-    if (actions.some((a) => typeof a === 'string' && actionMatches(a, 'backup:DeleteRecoveryPoint'))) {
+    if (
+      actions.some((a) => typeof a === 'string' && actionMatches(a, 'backup:DeleteRecoveryPoint'))
+    ) {
       return true;
     }
   }
@@ -83,7 +90,9 @@ export const readBackupVault: ResourceReader = (resource, scope, out) => {
     name: readString(scope, p.BackupVaultName),
     // logically air-gapped vaults are encrypted with an AWS owned key and locked in compliance mode
     // https://docs.aws.amazon.com/aws-backup/latest/devguide/logicallyairgappedvault.html
-    ...(airGapped ? { encryptionKey: undefined, customerManagedKey: false } : encryptionKey(scope, p.EncryptionKeyArn)),
+    ...(airGapped
+      ? { encryptionKey: undefined, customerManagedKey: false }
+      : encryptionKey(scope, p.EncryptionKeyArn)),
     ...(lock
       ? {
           lock: {

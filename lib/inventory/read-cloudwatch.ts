@@ -52,7 +52,8 @@ const readAlarm: ResourceReader = (resource, scope, out) => {
     dimensions: dimensions(scope, m.Dimensions),
     threshold: readNumber(scope, p.Threshold),
     comparisonOperator: readString(scope, p.ComparisonOperator),
-    hasActions: enabled !== false && (asArray(p.AlarmActions).length > 0 || asArray(p.OKActions).length > 0),
+    hasActions:
+      enabled !== false && (asArray(p.AlarmActions).length > 0 || asArray(p.OKActions).length > 0),
   };
   out.alarms.push(alarm);
 };

@@ -22,8 +22,12 @@ const readEcsService: ResourceReader = (resource, scope, out) => {
   const daemon = readString(scope, p.SchedulingStrategy) === 'DAEMON';
   // a new service without DesiredCount runs 1 task
   // https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-ecs-service.html#cfn-ecs-service-desiredcount
-  const desired = daemon ? new Unresolved('DAEMON service: one task per container instance') : (readNumber(scope, p.DesiredCount) ?? 1);
-  const network = isRecord(p.NetworkConfiguration) ? p.NetworkConfiguration.AwsvpcConfiguration : undefined;
+  const desired = daemon
+    ? new Unresolved('DAEMON service: one task per container instance')
+    : (readNumber(scope, p.DesiredCount) ?? 1);
+  const network = isRecord(p.NetworkConfiguration)
+    ? p.NetworkConfiguration.AwsvpcConfiguration
+    : undefined;
   out.computes.push({
     ...resource.entry,
     kind: 'ecs',

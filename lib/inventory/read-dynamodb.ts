@@ -64,7 +64,11 @@ const readGlobalTable: ResourceReader = (resource, scope, out) => {
   const own = replicas.find((r) => isOwnReplica(scope, r));
   const ownPitr = own
     ? pitr(scope, own.PointInTimeRecoverySpecification)
-    : { pointInTimeRecovery: new Unresolved(`replica of ${resource.entry.id} in the stack's region`) };
+    : {
+        pointInTimeRecovery: new Unresolved(
+          `replica of ${resource.entry.id} in the stack's region`,
+        ),
+      };
   out.addStore({
     ...resource.entry,
     kind: 'dynamodb',

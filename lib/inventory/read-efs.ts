@@ -41,7 +41,8 @@ const readFileSystem: ResourceReader = (resource, scope, out) => {
     // created through the API (as CloudFormation does), only One Zone file systems get automatic
     // backups by default; the default plan backs up daily and keeps 35 days
     // https://docs.aws.amazon.com/efs/latest/ug/awsbackup.html
-    automaticBackups: policy === undefined ? oneZone : policy instanceof Unresolved ? policy : policy === 'ENABLED',
+    automaticBackups:
+      policy === undefined ? oneZone : policy instanceof Unresolved ? policy : policy === 'ENABLED',
   });
 };
 

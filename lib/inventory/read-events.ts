@@ -4,7 +4,10 @@ import { asArray, isRecord } from './raw';
 import type { ResourceReader, ServiceReaders } from './resource-reader';
 import type { StackScope } from './stack-scope';
 
-function eventPattern(scope: StackScope, raw: unknown): Known<Readonly<Record<string, unknown>> | undefined> {
+function eventPattern(
+  scope: StackScope,
+  raw: unknown,
+): Known<Readonly<Record<string, unknown>> | undefined> {
   if (raw === undefined) {
     return undefined;
   }
@@ -17,7 +20,9 @@ function eventPattern(scope: StackScope, raw: unknown): Known<Readonly<Record<st
     }
   }
   const resolved = scope.resolve(pattern);
-  return resolved.kind === 'literal' && isRecord(resolved.value) ? resolved.value : new Unresolved('EventPattern');
+  return resolved.kind === 'literal' && isRecord(resolved.value)
+    ? resolved.value
+    : new Unresolved('EventPattern');
 }
 
 const readEventRule: ResourceReader = (resource, scope, out) => {

@@ -24,12 +24,22 @@ export interface ReadInventoryOptions {
   readonly account?: string;
 }
 
-const TEMPLATE_SUFFIXES = ['.template.json', '.template.yaml', '.template.yml', '.json', '.yaml', '.yml', '.template'];
+const TEMPLATE_SUFFIXES = [
+  '.template.json',
+  '.template.yaml',
+  '.template.yml',
+  '.json',
+  '.yaml',
+  '.yml',
+  '.template',
+];
 
 /** Stack name of a template file: its name without the template suffix. */
 function stackNameOf(file: string): string {
   const name = basename(file);
-  const suffix = TEMPLATE_SUFFIXES.find((s) => name.toLowerCase().endsWith(s) && name.length > s.length);
+  const suffix = TEMPLATE_SUFFIXES.find(
+    (s) => name.toLowerCase().endsWith(s) && name.length > s.length,
+  );
   return suffix ? name.slice(0, name.length - suffix.length) : name;
 }
 
@@ -39,7 +49,9 @@ function readTemplateFile(file: string): unknown {
     text = readFileSync(file, 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? String(error);
-    throw new InputError([{ path: file, message: `cannot read template (${code}); check the path` }]);
+    throw new InputError([
+      { path: file, message: `cannot read template (${code}); check the path` },
+    ]);
   }
   return parseTemplateText(text, file);
 }
@@ -52,7 +64,10 @@ function readTemplateFile(file: string): unknown {
  * (stages) included. Throws {@link InputError} naming the file and the fix for a missing file,
  * invalid JSON/YAML (with line and column), or a file that is not a template.
  */
-export function readInventory(paths: readonly string[], options: ReadInventoryOptions = {}): Inventory {
+export function readInventory(
+  paths: readonly string[],
+  options: ReadInventoryOptions = {},
+): Inventory {
   if (paths.length === 0) {
     throw new InputError([
       { path: 'paths', message: 'no template given; pass template files or a cdk.out directory' },
@@ -74,7 +89,10 @@ export function readInventory(paths: readonly string[], options: ReadInventoryOp
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code ?? String(error);
       throw new InputError([
-        { path, message: `cannot read (${code}); pass an existing template file or cdk.out directory` },
+        {
+          path,
+          message: `cannot read (${code}); pass an existing template file or cdk.out directory`,
+        },
       ]);
     }
     if (isDirectory) {

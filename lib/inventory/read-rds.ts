@@ -6,7 +6,14 @@ import type { RawObject } from './raw';
 import { linkAuroraClusters } from './link-aurora';
 import type { ResourceReader, ServiceReaders } from './resource-reader';
 import type { StackScope } from './stack-scope';
-import { isWhole, readBoolean, readNumber, readPartialString, readReference, readString } from './values';
+import {
+  isWhole,
+  readBoolean,
+  readNumber,
+  readPartialString,
+  readReference,
+  readString,
+} from './values';
 
 /** RDS resource types. */
 export const DB_INSTANCE = 'AWS::RDS::DBInstance';
@@ -30,7 +37,9 @@ export function automatedBackups(
   if (isUnresolved(days)) {
     return { pointInTimeRecovery: days };
   }
-  return days > 0 ? { pointInTimeRecovery: true, pitrRetentionDays: days } : { pointInTimeRecovery: false };
+  return days > 0
+    ? { pointInTimeRecovery: true, pitrRetentionDays: days }
+    : { pointInTimeRecovery: false };
 }
 
 /** The source instance of a read replica: a reference, or a literal identifier/ARN matched by name. */
@@ -42,7 +51,8 @@ function sourceInstance(scope: StackScope, raw: unknown): ResourceId | undefined
   // `arn:aws:rds:us-east-1:111111111111:db:orders` or `orders`
   const text = readPartialString(scope, raw);
   const name = text?.split(':').pop();
-  const ids = name && isWhole(name) ? scope.index.findByName(DB_INSTANCE, 'DBInstanceIdentifier', name) : [];
+  const ids =
+    name && isWhole(name) ? scope.index.findByName(DB_INSTANCE, 'DBInstanceIdentifier', name) : [];
   return ids.length === 1 ? ids[0] : undefined;
 }
 
@@ -108,8 +118,13 @@ const readDbCluster: ResourceReader = (resource, scope, out) => {
 /** Gives each read-replica source an `rds-read-replica` replica in the replica's Region. */
 function linkReadReplicas(out: InventoryBuilder): void {
   for (const replica of out.stores) {
-    const source = replica.type === DB_INSTANCE && replica.replicaOf ? out.store(replica.replicaOf) : undefined;
-    source?.replicas.push({ mechanism: 'rds-read-replica', region: replica.region, target: replica.id });
+    const source =
+      replica.type === DB_INSTANCE && replica.replicaOf ? out.store(replica.replicaOf) : undefined;
+    source?.replicas.push({
+      mechanism: 'rds-read-replica',
+      region: replica.region,
+      target: replica.id,
+    });
   }
 }
 

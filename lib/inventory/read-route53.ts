@@ -15,7 +15,9 @@ const DEFAULT_INTERVAL_SECONDS = 30;
 const DEFAULT_FAILURE_THRESHOLD = 3;
 
 const readHealthCheck: ResourceReader = (resource, scope, out) => {
-  const config = isRecord(resource.properties.HealthCheckConfig) ? resource.properties.HealthCheckConfig : {};
+  const config = isRecord(resource.properties.HealthCheckConfig)
+    ? resource.properties.HealthCheckConfig
+    : {};
   out.healthChecks.push({
     ...resource.entry,
     requestIntervalSeconds: readNumber(scope, config.RequestInterval) ?? DEFAULT_INTERVAL_SECONDS,
@@ -45,11 +47,18 @@ function healthCheck(scope: StackScope, raw: unknown): Known<ResourceId | string
 function targets(scope: StackScope, set: RawObject): ResourceId[] {
   const alias = isRecord(set.AliasTarget) ? set.AliasTarget.DNSName : undefined;
   const values = [alias, ...asArray(set.ResourceRecords)];
-  const ids = values.flatMap((v) => (v === undefined ? [] : referencesIn(scope.resolve(v)).map((r) => r.id)));
+  const ids = values.flatMap((v) =>
+    v === undefined ? [] : referencesIn(scope.resolve(v)).map((r) => r.id),
+  );
   return [...new Set(ids)];
 }
 
-function record(resource: TemplateResource, scope: StackScope, set: RawObject, id: ResourceId): DnsRecord {
+function record(
+  resource: TemplateResource,
+  scope: StackScope,
+  set: RawObject,
+  id: ResourceId,
+): DnsRecord {
   const failover = readString(scope, set.Failover);
   const check = healthCheck(scope, set.HealthCheckId);
   const region = set.Region === undefined ? undefined : requiredString(scope, set.Region, 'Region');

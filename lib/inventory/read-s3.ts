@@ -39,9 +39,13 @@ function replicationRules(scope: StackScope, config: unknown): StoreReplica[] {
       readString(scope, d.ReplicationTime.Status) === 'Enabled' &&
       isRecord(d.Metrics) &&
       readString(scope, d.Metrics.Status) === 'Enabled';
-    const replica: StoreReplica = { mechanism: rtc ? 's3-crr-rtc' : 's3-crr', ...destination(scope, d.Bucket) };
+    const replica: StoreReplica = {
+      mechanism: rtc ? 's3-crr-rtc' : 's3-crr',
+      ...destination(scope, d.Bucket),
+    };
     const same = replicas.find(
-      (r) => r.mechanism === replica.mechanism && r.target !== undefined && r.target === replica.target,
+      (r) =>
+        r.mechanism === replica.mechanism && r.target !== undefined && r.target === replica.target,
     );
     if (!same) {
       replicas.push(replica);
@@ -68,7 +72,10 @@ function kmsEncrypted(scope: StackScope, encryption: unknown): Known<boolean> {
 
 const readBucket: ResourceReader = (resource, scope, out) => {
   const p = resource.properties;
-  const status = readString(scope, isRecord(p.VersioningConfiguration) ? p.VersioningConfiguration.Status : undefined);
+  const status = readString(
+    scope,
+    isRecord(p.VersioningConfiguration) ? p.VersioningConfiguration.Status : undefined,
+  );
   out.addStore({
     ...resource.entry,
     kind: 's3',

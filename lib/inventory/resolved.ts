@@ -12,6 +12,11 @@ import type { Unresolved } from '../model/unresolved';
  */
 export type Resolved =
   | { readonly kind: 'literal'; readonly value: unknown }
-  | { readonly kind: 'ref'; readonly id: ResourceId; readonly type: string; readonly attribute?: string }
+  | {
+      readonly kind: 'ref';
+      readonly id: ResourceId;
+      readonly type: string;
+      readonly attribute?: string;
+    }
   | { readonly kind: 'concat'; readonly parts: readonly (string | Resolved)[] }
   | { readonly kind: 'unresolved'; readonly unresolved: Unresolved };

@@ -18,7 +18,10 @@ export type ResourceReader = (
 ) => void;
 
 /** Runs after every resource was read, to connect entries across resources and stacks. */
-export type InventoryLinker = (out: InventoryBuilder, scopes: ReadonlyMap<string, StackScope>) => void;
+export type InventoryLinker = (
+  out: InventoryBuilder,
+  scopes: ReadonlyMap<string, StackScope>,
+) => void;
 
 /** Readers and linkers of one AWS service area. */
 export interface ServiceReaders {

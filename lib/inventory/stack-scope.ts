@@ -33,7 +33,8 @@ function concat(parts: readonly (string | Resolved)[]): Resolved {
     const text =
       typeof part === 'string'
         ? part
-        : part.kind === 'literal' && (typeof part.value === 'string' || typeof part.value === 'number')
+        : part.kind === 'literal' &&
+            (typeof part.value === 'string' || typeof part.value === 'number')
           ? String(part.value)
           : undefined;
     if (text !== undefined && typeof merged[merged.length - 1] === 'string') {
@@ -152,11 +153,17 @@ export class StackScope {
     const { stack } = this;
     switch (name) {
       case 'AWS::Region':
-        return isUnresolved(stack.region) ? { kind: 'unresolved', unresolved: stack.region } : literal(stack.region);
+        return isUnresolved(stack.region)
+          ? { kind: 'unresolved', unresolved: stack.region }
+          : literal(stack.region);
       case 'AWS::AccountId':
-        return isUnresolved(stack.account) ? { kind: 'unresolved', unresolved: stack.account } : literal(stack.account);
+        return isUnresolved(stack.account)
+          ? { kind: 'unresolved', unresolved: stack.account }
+          : literal(stack.account);
       case 'AWS::Partition':
-        return isUnresolved(stack.region) ? unresolved(name, 'AWS::Partition') : literal(partition(stack.region));
+        return isUnresolved(stack.region)
+          ? unresolved(name, 'AWS::Partition')
+          : literal(partition(stack.region));
       case 'AWS::URLSuffix':
         return isUnresolved(stack.region)
           ? unresolved(name, 'AWS::URLSuffix')
@@ -187,7 +194,10 @@ export class StackScope {
   }
 
   private getAtt(whole: unknown, arg: unknown, depth: number): Resolved {
-    const parts = typeof arg === 'string' ? [arg.slice(0, arg.indexOf('.')), arg.slice(arg.indexOf('.') + 1)] : arg;
+    const parts =
+      typeof arg === 'string'
+        ? [arg.slice(0, arg.indexOf('.')), arg.slice(arg.indexOf('.') + 1)]
+        : arg;
     if (!Array.isArray(parts) || parts.length !== 2 || typeof parts[0] !== 'string') {
       return unresolved(whole);
     }
@@ -267,7 +277,9 @@ export class StackScope {
     }
     parts.push(template.slice(last));
     const result = concat(parts);
-    return result.kind === 'literal' && typeof result.value === 'string' && result.value.includes('{{resolve:')
+    return result.kind === 'literal' &&
+      typeof result.value === 'string' &&
+      result.value.includes('{{resolve:')
       ? this.dynamicReference(result.value, depth)
       : result;
   }
@@ -287,7 +299,13 @@ export class StackScope {
     const index = this.resolve(arg[0], depth + 1);
     const list = this.resolve(arg[1], depth + 1);
     const i = index.kind === 'literal' ? Number(index.value) : NaN;
-    if (list.kind !== 'literal' || !Array.isArray(list.value) || !Number.isInteger(i) || i < 0 || i >= list.value.length) {
+    if (
+      list.kind !== 'literal' ||
+      !Array.isArray(list.value) ||
+      !Number.isInteger(i) ||
+      i < 0 ||
+      i >= list.value.length
+    ) {
       return unresolved(whole);
     }
     return this.resolve(list.value[i], depth + 1);
@@ -298,7 +316,9 @@ export class StackScope {
       return unresolved(whole);
     }
     const holds = this.condition(arg[0], depth + 1);
-    return isUnresolved(holds) ? unresolved(whole) : this.resolve(holds ? arg[1] : arg[2], depth + 1);
+    return isUnresolved(holds)
+      ? unresolved(whole)
+      : this.resolve(holds ? arg[1] : arg[2], depth + 1);
   }
 
   private findInMap(whole: unknown, arg: unknown, depth: number): Resolved {

@@ -111,7 +111,10 @@ export function readReference(
   }
   const refs = referencesIn(resolved).filter((r) => !types || types.includes(r.type));
   const distinct = new Set(refs.map((r) => r.id));
-  if (distinct.size === 1 && (resolved.kind === 'ref' || refs.length === referencesIn(resolved).length)) {
+  if (
+    distinct.size === 1 &&
+    (resolved.kind === 'ref' || refs.length === referencesIn(resolved).length)
+  ) {
     return { id: refs[0].id };
   }
   return unresolvedOf(resolved, raw);
@@ -147,7 +150,8 @@ export function readArnParts(
   if (!fields || fields.length < 6 || fields[0] !== 'arn') {
     return { region: unknown, account: unknown };
   }
-  const known = (field: string): Known<string> => (field.includes(HOLE) || field === '' ? unknown : field);
+  const known = (field: string): Known<string> =>
+    field.includes(HOLE) || field === '' ? unknown : field;
   return { region: known(fields[3]), account: known(fields[4]) };
 }
 

@@ -58,7 +58,9 @@ describe('reading template files', () => {
       h: { 'Fn::Split': [',', 'a,b'] },
       i: { 'Fn::Equals': [{ Ref: 'P' }, 'x'] },
       j: { 'Fn::Not': [{ Condition: 'C' }] },
-      k: { 'Fn::And': [{ Condition: 'C' }, { 'Fn::Or': [{ Condition: 'D' }, { Condition: 'E' }] }] },
+      k: {
+        'Fn::And': [{ Condition: 'C' }, { 'Fn::Or': [{ Condition: 'D' }, { Condition: 'E' }] }],
+      },
       l: { 'Fn::Base64': 'text' },
       m: { 'Fn::Cidr': ['10.0.0.0/16', 4, 8] },
       n: { 'Fn::GetAtt': ['Db', 'Arn'] },
@@ -88,7 +90,10 @@ describe('reading template files', () => {
 
   test('fails on invalid JSON with line and column', () => {
     // GIVEN
-    const file = write('broken.json', '{\n  "Resources": {\n    "A": { "Type": "AWS::S3::Bucket", }\n  }\n}\n');
+    const file = write(
+      'broken.json',
+      '{\n  "Resources": {\n    "A": { "Type": "AWS::S3::Bucket", }\n  }\n}\n',
+    );
     // WHEN
     const error = thrown(() => readInventory([file]));
     // THEN
@@ -107,7 +112,10 @@ describe('reading template files', () => {
 
   test('fails on invalid YAML with line and column', () => {
     // GIVEN
-    const file = write('broken.yaml', 'Resources:\n  A:\n    Type: AWS::S3::Bucket\n   Properties: [\n');
+    const file = write(
+      'broken.yaml',
+      'Resources:\n  A:\n    Type: AWS::S3::Bucket\n   Properties: [\n',
+    );
     // WHEN
     const error = thrown(() => readInventory([file]));
     // THEN
@@ -127,7 +135,10 @@ describe('reading template files', () => {
 
   test('fails on resources without a type, listing each', () => {
     // GIVEN
-    const file = write('untyped.json', '{"Resources": {"A": {}, "B": {"Type": 3}, "C": {"Type": "AWS::S3::Bucket", "Properties": []}}}');
+    const file = write(
+      'untyped.json',
+      '{"Resources": {"A": {}, "B": {"Type": 3}, "C": {"Type": "AWS::S3::Bucket", "Properties": []}}}',
+    );
     // WHEN
     const error = thrown(() => readInventory([file]));
     // THEN
@@ -154,7 +165,11 @@ describe('reading template files', () => {
     mkdirSync(out);
     writeFileSync(
       join(out, 'manifest.json'),
-      JSON.stringify({ artifacts: { S: { type: 'aws:cloudformation:stack', properties: { templateFile: 'S.template.json' } } } }),
+      JSON.stringify({
+        artifacts: {
+          S: { type: 'aws:cloudformation:stack', properties: { templateFile: 'S.template.json' } },
+        },
+      }),
     );
     // WHEN
     const error = thrown(() => readInventory([out]));
@@ -175,7 +190,12 @@ describe('reading template files', () => {
     // GIVEN
     const template = { Resources: {} };
     // WHEN
-    const error = thrown(() => inventoryFromTemplates([{ stack: 'A', template }, { stack: 'A', template }]));
+    const error = thrown(() =>
+      inventoryFromTemplates([
+        { stack: 'A', template },
+        { stack: 'A', template },
+      ]),
+    );
     // THEN
     expect(error.message).toMatch(/two templates are named 'A'/);
   });

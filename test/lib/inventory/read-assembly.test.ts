@@ -13,7 +13,9 @@ describe('cdk.out cloud assemblies', () => {
     expect([...stacks].sort()).toEqual(['Dr-Inner', 'DrAgnostic', 'ShopPrimary', 'ShopRecovery']);
     expect(byLogicalId(inventory.vaults, 'RecoveryVault').region).toBe('us-west-2');
     expect(byLogicalId(inventory.vaults, 'IsolatedVault').id).toBe('Dr-Inner/IsolatedVault');
-    expect(byLogicalId(inventory.resources, 'SiteBucket').location.file).toMatch(/ShopPrimary\.template\.json$/);
+    expect(byLogicalId(inventory.resources, 'SiteBucket').location.file).toMatch(
+      /ShopPrimary\.template\.json$/,
+    );
   });
 
   test('reads an unknown-region environment as unresolved', () => {
@@ -61,6 +63,8 @@ describe('cdk.out cloud assemblies', () => {
     // THEN
     expect(specs).toHaveLength(1);
     expect(specs[0].stack).toBe('ShopPrimary');
-    expect(specs[0].spec).toMatchObject({ regions: { primary: 'us-east-1', recovery: 'us-west-2' } });
+    expect(specs[0].spec).toMatchObject({
+      regions: { primary: 'us-east-1', recovery: 'us-west-2' },
+    });
   });
 });

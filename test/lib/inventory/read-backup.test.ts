@@ -3,7 +3,10 @@ import { isUnresolved } from '../../../lib/model/unresolved';
 import { byLogicalId, fixture } from './fixtures';
 
 describe('AWS Backup plans, selections and vaults', () => {
-  const good = readInventory([fixture('backup-compliant.yaml')], { region: 'us-east-1', account: '111111111111' });
+  const good = readInventory([fixture('backup-compliant.yaml')], {
+    region: 'us-east-1',
+    account: '111111111111',
+  });
   const bad = readInventory([fixture('backup-deficient.json')], { region: 'us-east-1' });
 
   test('reads the rules of a plan with windows, lifecycle and continuous backup', () => {
@@ -23,7 +26,11 @@ describe('AWS Backup plans, selections and vaults', () => {
       enableContinuousBackup: false,
       targetVault: 'backup-compliant/Vault',
     });
-    expect(plan.rules[1]).toMatchObject({ name: 'Continuous', enableContinuousBackup: true, deleteAfterDays: 14 });
+    expect(plan.rules[1]).toMatchObject({
+      name: 'Continuous',
+      enableContinuousBackup: true,
+      deleteAfterDays: 14,
+    });
     expect(plan.tags).toEqual({ team: 'orders' });
   });
 
@@ -41,7 +48,8 @@ describe('AWS Backup plans, selections and vaults', () => {
     const copy = byLogicalId(good.backupPlans, 'Plan').rules[0].copyActions[0];
     // THEN
     expect(copy).toMatchObject({
-      destinationVaultArn: 'arn:aws:backup:us-west-2:222222222222:backup-vault:orders-vault-recovery',
+      destinationVaultArn:
+        'arn:aws:backup:us-west-2:222222222222:backup-vault:orders-vault-recovery',
       destinationRegion: 'us-west-2',
       destinationAccount: '222222222222',
       deleteAfterDays: 35,
@@ -61,7 +69,9 @@ describe('AWS Backup plans, selections and vaults', () => {
       { arn: 'arn:aws:s3:::orders-archive-*' },
     ]);
     expect(selection.notResources).toEqual([{ arn: 'arn:aws:dynamodb:*:*:table/tmp-*' }]);
-    expect(selection.listOfTags).toEqual([{ operator: 'StringEquals', key: 'continuity:service', value: 'orders' }]);
+    expect(selection.listOfTags).toEqual([
+      { operator: 'StringEquals', key: 'continuity:service', value: 'orders' },
+    ]);
     expect(selection.conditions).toEqual([
       { operator: 'StringEquals', key: 'continuity:tier', value: 'gold' },
       { operator: 'StringNotLike', key: 'env', value: 'dev*' },
@@ -83,7 +93,10 @@ describe('AWS Backup plans, selections and vaults', () => {
       region: 'us-east-1',
       tags: { team: 'orders' },
     });
-    expect(vault.location).toMatchObject({ path: 'Shop/Backup/Vault', type: 'AWS::Backup::BackupVault' });
+    expect(vault.location).toMatchObject({
+      path: 'Shop/Backup/Vault',
+      type: 'AWS::Backup::BackupVault',
+    });
   });
 
   test('reads a restore testing plan schedule', () => {
@@ -100,7 +113,11 @@ describe('AWS Backup plans, selections and vaults', () => {
     const vault = byLogicalId(good.resources, 'Vault');
     // THEN
     expect(good.resources).toHaveLength(8);
-    expect(vault).toMatchObject({ type: 'AWS::Backup::BackupVault', deletionPolicy: 'Retain', updateReplacePolicy: 'Retain' });
+    expect(vault).toMatchObject({
+      type: 'AWS::Backup::BackupVault',
+      deletionPolicy: 'Retain',
+      updateReplacePolicy: 'Retain',
+    });
     expect(vault.properties.BackupVaultName).toBe('orders-vault');
   });
 
@@ -121,7 +138,11 @@ describe('AWS Backup plans, selections and vaults', () => {
     // THEN
     expect(vault.deniesRecoveryPointDeletion).toBe(false);
     expect(vault.encryptionKey).toBeUndefined();
-    expect(vault.lock).toEqual({ minRetentionDays: 1, maxRetentionDays: undefined, changeableForDays: undefined });
+    expect(vault.lock).toEqual({
+      minRetentionDays: 1,
+      maxRetentionDays: undefined,
+      changeableForDays: undefined,
+    });
   });
 
   test('reads a copy to the same region, an unknown schedule and a vault outside the templates', () => {
@@ -146,7 +167,11 @@ describe('AWS Backup plans, selections and vaults', () => {
     expect(isUnresolved(selection.plan)).toBe(true);
     expect(selection.resources).toHaveLength(1);
     expect(isUnresolved(selection.resources[0])).toBe(true);
-    expect(selection.conditions).toEqual([{ operator: 'StringLike', key: 'backup', value: 'yes*' }]);
-    expect(selection.iamRole).toBe('arn:aws:iam::111111111111:role/service-role/AWSBackupDefaultServiceRole');
+    expect(selection.conditions).toEqual([
+      { operator: 'StringLike', key: 'backup', value: 'yes*' },
+    ]);
+    expect(selection.iamRole).toBe(
+      'arn:aws:iam::111111111111:role/service-role/AWSBackupDefaultServiceRole',
+    );
   });
 });

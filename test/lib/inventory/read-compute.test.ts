@@ -7,9 +7,21 @@ describe('ECS services, Auto Scaling groups and Lambda functions', () => {
   const bad = readInventory([fixture('compute-deficient.json')], { region: 'us-east-1' });
 
   test.each([
-    ['an ECS service counts its tasks and subnets', 'Api', { kind: 'ecs', desiredCapacity: 4, availabilityZones: 3 }],
-    ['an ASG takes DesiredCapacity and VPCZoneIdentifier from Fn::Split', 'Workers', { kind: 'asg', desiredCapacity: 3, availabilityZones: 3 }],
-    ['a Lambda function outside a VPC runs in several AZs', 'Handler', { kind: 'lambda', desiredCapacity: 1, availabilityZones: 2 }],
+    [
+      'an ECS service counts its tasks and subnets',
+      'Api',
+      { kind: 'ecs', desiredCapacity: 4, availabilityZones: 3 },
+    ],
+    [
+      'an ASG takes DesiredCapacity and VPCZoneIdentifier from Fn::Split',
+      'Workers',
+      { kind: 'asg', desiredCapacity: 3, availabilityZones: 3 },
+    ],
+    [
+      'a Lambda function outside a VPC runs in several AZs',
+      'Handler',
+      { kind: 'lambda', desiredCapacity: 1, availabilityZones: 2 },
+    ],
   ])('%s', (_case, logicalId, expected) => {
     // GIVEN
     // WHEN
@@ -27,7 +39,11 @@ describe('ECS services, Auto Scaling groups and Lambda functions', () => {
   });
 
   test.each([
-    ['an ECS service without DesiredCount runs one task', 'Single', { desiredCapacity: 1, availabilityZones: 1 }],
+    [
+      'an ECS service without DesiredCount runs one task',
+      'Single',
+      { desiredCapacity: 1, availabilityZones: 1 },
+    ],
     ['an ASG without DesiredCapacity runs MinSize', 'Fleet', { desiredCapacity: 1 }],
     ['a Lambda function in one subnet is in one AZ', 'InVpc', { availabilityZones: 1 }],
   ])('%s', (_case, logicalId, expected) => {

@@ -42,6 +42,11 @@ describe('EFS file systems and EBS volumes', () => {
     // WHEN
     const volume = store(bad, 'Data');
     // THEN
-    expect(volume).toMatchObject({ kind: 'ebs', multiAz: false, pointInTimeRecovery: false, tags: { 'continuity:service': 'media' } });
+    expect(volume).toMatchObject({
+      kind: 'ebs',
+      multiAz: false,
+      pointInTimeRecovery: false,
+      tags: { 'continuity:service': 'media' },
+    });
   });
 });

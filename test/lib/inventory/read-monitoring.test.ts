@@ -25,7 +25,11 @@ describe('CloudWatch alarms, EventBridge rules and FIS experiment templates', ()
     // WHEN
     const alarm = byLogicalId(good.alarms, 'MathAlarm');
     // THEN
-    expect(alarm).toMatchObject({ namespace: 'AWS/Backup', metricName: 'NumberOfBackupJobsFailed', hasActions: true });
+    expect(alarm).toMatchObject({
+      namespace: 'AWS/Backup',
+      metricName: 'NumberOfBackupJobsFailed',
+      hasActions: true,
+    });
   });
 
   test('reads an alarm with actions disabled as having none', () => {
@@ -52,8 +56,14 @@ describe('CloudWatch alarms, EventBridge rules and FIS experiment templates', ()
     const good1 = byLogicalId(good.experimentTemplates, 'AzOutage');
     const bad1 = byLogicalId(bad.experimentTemplates, 'Reckless');
     // THEN
-    expect(good1).toMatchObject({ actions: ['aws:ecs:stop-task', 'aws:fis:wait'], hasStopConditions: true });
+    expect(good1).toMatchObject({
+      actions: ['aws:ecs:stop-task', 'aws:fis:wait'],
+      hasStopConditions: true,
+    });
     expect(good1.tags).toEqual({ 'continuity:service': 'api' });
-    expect(bad1).toMatchObject({ actions: ['aws:rds:failover-db-cluster'], hasStopConditions: false });
+    expect(bad1).toMatchObject({
+      actions: ['aws:rds:failover-db-cluster'],
+      hasStopConditions: false,
+    });
   });
 });

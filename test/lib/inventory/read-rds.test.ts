@@ -19,7 +19,10 @@ describe('RDS instances, Aurora and Multi-AZ DB clusters', () => {
       encrypted: true,
       tags: { 'continuity:service': 'orders' },
     });
-    expect(db.replicas).toContainEqual({ mechanism: 'rds-backup-replication', region: 'us-west-2' });
+    expect(db.replicas).toContainEqual({
+      mechanism: 'rds-backup-replication',
+      region: 'us-west-2',
+    });
   });
 
   test('links a read replica to its source both ways', () => {
@@ -41,7 +44,12 @@ describe('RDS instances, Aurora and Multi-AZ DB clusters', () => {
     // WHEN
     const cluster = store(good, 'Ledger');
     // THEN
-    expect(cluster).toMatchObject({ kind: 'aurora', pointInTimeRecovery: true, pitrRetentionDays: 7, multiAz: true });
+    expect(cluster).toMatchObject({
+      kind: 'aurora',
+      pointInTimeRecovery: true,
+      pitrRetentionDays: 7,
+      multiAz: true,
+    });
     expect(good.stores.map((s) => s.location.logicalId)).not.toContain('LedgerWriter');
   });
 
@@ -50,12 +58,21 @@ describe('RDS instances, Aurora and Multi-AZ DB clusters', () => {
     // WHEN
     const cluster = store(good, 'Payments');
     // THEN
-    expect(cluster).toMatchObject({ kind: 'rds', multiAz: true, pointInTimeRecovery: true, pitrRetentionDays: 1 });
+    expect(cluster).toMatchObject({
+      kind: 'rds',
+      multiAz: true,
+      pointInTimeRecovery: true,
+      pitrRetentionDays: 1,
+    });
   });
 
   test.each([
     ['retention 0 turns PITR off', 'NoBackups', { pointInTimeRecovery: false, multiAz: false }],
-    ['absent retention means 1 day', 'Defaults', { pointInTimeRecovery: true, pitrRetentionDays: 1 }],
+    [
+      'absent retention means 1 day',
+      'Defaults',
+      { pointInTimeRecovery: true, pitrRetentionDays: 1 },
+    ],
     ['one Aurora instance is single-AZ', 'Lonely', { multiAz: false }],
     ['two instances pinned to one AZ are single-AZ', 'PinnedA', { multiAz: false }],
   ])('%s', (_case, logicalId, expected) => {
@@ -73,7 +90,11 @@ describe('RDS instances, Aurora and Multi-AZ DB clusters', () => {
     const secondary = store(assembly, 'ShopSecondaryCluster');
     // THEN
     expect(primary.replicas).toEqual([
-      { mechanism: 'aurora-global-database', region: 'us-west-2', target: 'ShopRecovery/ShopSecondaryCluster' },
+      {
+        mechanism: 'aurora-global-database',
+        region: 'us-west-2',
+        target: 'ShopRecovery/ShopSecondaryCluster',
+      },
     ]);
     expect(secondary.replicaOf).toBe('ShopPrimary/ShopCluster');
   });

@@ -11,7 +11,11 @@ describe('Route 53 health checks and records', () => {
     // WHEN
     const check = byLogicalId(good.healthChecks, 'PrimaryCheck');
     // THEN
-    expect(check).toMatchObject({ requestIntervalSeconds: 10, failureThreshold: 2, tags: { 'continuity:service': 'shop' } });
+    expect(check).toMatchObject({
+      requestIntervalSeconds: 10,
+      failureThreshold: 2,
+      tags: { 'continuity:service': 'shop' },
+    });
   });
 
   test('applies the 30 s interval and threshold 3 defaults', () => {
@@ -43,7 +47,11 @@ describe('Route 53 health checks and records', () => {
     const ids = good.dnsRecords.map((r) => r.id);
     const latency = good.dnsRecords.find((r) => r.id === 'route53-compliant/Others[1]');
     // THEN
-    expect(ids).toEqual(['route53-compliant/Primary', 'route53-compliant/Others[0]', 'route53-compliant/Others[1]']);
+    expect(ids).toEqual([
+      'route53-compliant/Primary',
+      'route53-compliant/Others[0]',
+      'route53-compliant/Others[1]',
+    ]);
     expect(latency).toMatchObject({
       routing: 'latency',
       recordRegion: 'us-east-1',

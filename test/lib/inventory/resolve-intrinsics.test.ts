@@ -20,14 +20,21 @@ describe('intrinsic resolution', () => {
     ['a string literal', 'true', true],
     ['a parameter default', { Ref: 'P' }, true],
     ['Fn::If on a condition of a parameter', { 'Fn::If': ['IsProd', true, false] }, true],
-    ['Fn::FindInMap keyed by the region', { 'Fn::FindInMap': ['Env', { Ref: 'AWS::Region' }, 'pitr'] }, false],
+    [
+      'Fn::FindInMap keyed by the region',
+      { 'Fn::FindInMap': ['Env', { Ref: 'AWS::Region' }, 'pitr'] },
+      false,
+    ],
     ['Fn::Select of a literal list', { 'Fn::Select': [1, [false, true]] }, true],
     ['Fn::Sub with variables', { 'Fn::Sub': ['${V}', { V: 'true' }] }, true],
     ['Fn::Join of literals', { 'Fn::Join': ['', ['tr', 'ue']] }, true],
   ])('resolves %s', (_case, value, expected) => {
     // GIVEN
     const extra = {
-      Parameters: { P: { Type: 'String', Default: 'true' }, Stage: { Type: 'String', Default: 'prod' } },
+      Parameters: {
+        P: { Type: 'String', Default: 'true' },
+        Stage: { Type: 'String', Default: 'prod' },
+      },
       Conditions: { IsProd: { 'Fn::Equals': [{ Ref: 'Stage' }, 'prod'] } },
       Mappings: { Env: { 'eu-west-1': { pitr: 'false' } } },
     };
@@ -85,7 +92,9 @@ describe('intrinsic resolution', () => {
           Properties: {
             ReplicationConfiguration: {
               Role: 'r',
-              Rules: [{ Status: 'Enabled', Destination: { Bucket: { 'Fn::ImportValue': 'dest-arn' } } }],
+              Rules: [
+                { Status: 'Enabled', Destination: { Bucket: { 'Fn::ImportValue': 'dest-arn' } } },
+              ],
             },
           },
         },
@@ -118,7 +127,14 @@ describe('intrinsic resolution', () => {
                   CopyActions: [
                     {
                       DestinationBackupVaultArn: {
-                        'Fn::Join': [':', ['arn:aws:backup:us-west-2', { Ref: 'AWS::AccountId' }, 'backup-vault:dr']],
+                        'Fn::Join': [
+                          ':',
+                          [
+                            'arn:aws:backup:us-west-2',
+                            { Ref: 'AWS::AccountId' },
+                            'backup-vault:dr',
+                          ],
+                        ],
                       },
                     },
                   ],
@@ -150,13 +166,21 @@ describe('intrinsic resolution', () => {
       },
     };
     // WHEN
-    const inventory = inventoryFromTemplates([{ stack: 'S', region: 'ap-south-1', template, file: 't.json' }]);
+    const inventory = inventoryFromTemplates([
+      { stack: 'S', region: 'ap-south-1', template, file: 't.json' },
+    ]);
     // THEN
     expect(inventory.resources[0]).toMatchObject({
       id: 'S/T',
       region: 'ap-south-1',
       tags: { stack: 'S' },
-      location: { stack: 'S', logicalId: 'T', path: 'App/Table/Resource', type: 'AWS::DynamoDB::Table', file: 't.json' },
+      location: {
+        stack: 'S',
+        logicalId: 'T',
+        path: 'App/Table/Resource',
+        type: 'AWS::DynamoDB::Table',
+        file: 't.json',
+      },
     });
   });
 });

@@ -52,26 +52,77 @@ const value = fc.letrec((tie) => ({
   node: fc.oneof(
     { depthSize: 'small' },
     fc.jsonValue({ maxDepth: 2 }),
-    fc.record({ Ref: fc.oneof(fc.string(), fc.constantFrom('AWS::Region', 'A', 'B', 'P', 'AWS::NoValue')) }),
+    fc.record({
+      Ref: fc.oneof(fc.string(), fc.constantFrom('AWS::Region', 'A', 'B', 'P', 'AWS::NoValue')),
+    }),
     fc.record({ 'Fn::GetAtt': fc.oneof(fc.string(), fc.array(tie('node'), { maxLength: 3 })) }),
     fc.dictionary(
-      fc.constantFrom('Fn::Join', 'Fn::Sub', 'Fn::If', 'Fn::Select', 'Fn::FindInMap', 'Fn::ImportValue', 'Fn::Split', 'Condition'),
+      fc.constantFrom(
+        'Fn::Join',
+        'Fn::Sub',
+        'Fn::If',
+        'Fn::Select',
+        'Fn::FindInMap',
+        'Fn::ImportValue',
+        'Fn::Split',
+        'Condition',
+      ),
       tie('node'),
       { maxKeys: 1, minKeys: 1 },
     ),
     fc.array(tie('node'), { maxLength: 4 }),
-    fc.dictionary(fc.constantFrom('Status', 'Region', 'Rules', 'Destination', 'Bucket', 'Replicas', 'Key', 'Value', 'Statement'), tie('node'), { maxKeys: 4 }),
+    fc.dictionary(
+      fc.constantFrom(
+        'Status',
+        'Region',
+        'Rules',
+        'Destination',
+        'Bucket',
+        'Replicas',
+        'Key',
+        'Value',
+        'Statement',
+      ),
+      tie('node'),
+      { maxKeys: 4 },
+    ),
   ),
 })).node;
 
 const properties = fc.dictionary(
   fc.constantFrom(
-    'PointInTimeRecoverySpecification', 'Replicas', 'ReplicationConfiguration', 'VersioningConfiguration',
-    'BackupRetentionPeriod', 'DBClusterIdentifier', 'SourceDBInstanceIdentifier', 'GlobalClusterIdentifier',
-    'BackupPlan', 'BackupSelection', 'BackupPlanId', 'AccessPolicy', 'LockConfiguration', 'EncryptionKeyArn',
-    'HealthCheckConfig', 'RecordSets', 'AliasTarget', 'Dimensions', 'Metrics', 'EventPattern', 'Actions',
-    'StopConditions', 'Tags', 'NetworkConfiguration', 'VPCZoneIdentifier', 'VpcConfig', 'WriterProps',
-    'BackupPolicy', 'AvailabilityZoneName', 'SourceDBClusterIdentifier', 'Failover', 'TTL',
+    'PointInTimeRecoverySpecification',
+    'Replicas',
+    'ReplicationConfiguration',
+    'VersioningConfiguration',
+    'BackupRetentionPeriod',
+    'DBClusterIdentifier',
+    'SourceDBInstanceIdentifier',
+    'GlobalClusterIdentifier',
+    'BackupPlan',
+    'BackupSelection',
+    'BackupPlanId',
+    'AccessPolicy',
+    'LockConfiguration',
+    'EncryptionKeyArn',
+    'HealthCheckConfig',
+    'RecordSets',
+    'AliasTarget',
+    'Dimensions',
+    'Metrics',
+    'EventPattern',
+    'Actions',
+    'StopConditions',
+    'Tags',
+    'NetworkConfiguration',
+    'VPCZoneIdentifier',
+    'VpcConfig',
+    'WriterProps',
+    'BackupPolicy',
+    'AvailabilityZoneName',
+    'SourceDBClusterIdentifier',
+    'Failover',
+    'TTL',
   ),
   value,
   { maxKeys: 6 },
@@ -83,7 +134,14 @@ const template = fc.record({
   Outputs: fc.dictionary(fc.string(), value, { maxKeys: 2 }),
   Resources: fc.dictionary(
     fc.constantFrom('A', 'B', 'C', 'D'),
-    fc.record({ Type: fc.constantFrom(...TYPES), Properties: properties, Condition: fc.constantFrom('C', 'D', 'X') }, { requiredKeys: ['Type', 'Properties'] }),
+    fc.record(
+      {
+        Type: fc.constantFrom(...TYPES),
+        Properties: properties,
+        Condition: fc.constantFrom('C', 'D', 'X'),
+      },
+      { requiredKeys: ['Type', 'Properties'] },
+    ),
     { maxKeys: 4 },
   ),
 });
@@ -93,10 +151,19 @@ describe('robustness on arbitrary input', () => {
 
   test('random template-shaped documents give an inventory or an InputError', () => {
     fc.assert(
-      fc.property(fc.array(template, { minLength: 1, maxLength: 2 }), fc.option(fc.constantFrom('us-east-1', 'us-west-2')), (templates, region) =>
-        survives(() =>
-          inventoryFromTemplates(templates.map((t, i) => ({ stack: `S${i}`, template: t, ...(region ? { region } : {}) }))),
-        ),
+      fc.property(
+        fc.array(template, { minLength: 1, maxLength: 2 }),
+        fc.option(fc.constantFrom('us-east-1', 'us-west-2')),
+        (templates, region) =>
+          survives(() =>
+            inventoryFromTemplates(
+              templates.map((t, i) => ({
+                stack: `S${i}`,
+                template: t,
+                ...(region ? { region } : {}),
+              })),
+            ),
+          ),
       ),
       { numRuns: 300 },
     );
@@ -104,7 +171,9 @@ describe('robustness on arbitrary input', () => {
 
   test('arbitrary JSON values give an inventory or an InputError', () => {
     fc.assert(
-      fc.property(fc.jsonValue(), (doc) => survives(() => inventoryFromTemplates([{ stack: 'S', template: doc }]))),
+      fc.property(fc.jsonValue(), (doc) =>
+        survives(() => inventoryFromTemplates([{ stack: 'S', template: doc }])),
+      ),
       { numRuns: 200 },
     );
   });
