@@ -127,7 +127,7 @@ export function createDefaultCompute(
     case 'lambda':
       return ComputeResource.fromFunction(
         new lambda.Function(scope, id, {
-          runtime: lambda.Runtime.NODEJS_22_X,
+          runtime: lambda.Runtime.NODEJS_24_X,
           handler: 'index.handler',
           code: lambda.Code.fromInline(
             "exports.handler = async () => ({ statusCode: 200, body: 'ok' });",

@@ -205,6 +205,8 @@ export function createGlobalDatabase(
     copyTagsToSnapshot: true,
     deletionProtection: true,
     backupRetentionPeriod: source.backupRetentionPeriod,
+    enableIamDatabaseAuthentication: source.enableIamDatabaseAuthentication,
+    port: source.port,
   });
   secondaryCluster.applyRemovalPolicy(RemovalPolicy.RETAIN);
   const primaryInstance = cluster.node
