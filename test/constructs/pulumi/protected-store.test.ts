@@ -5,7 +5,6 @@ import type { StorePlan, TierPlan } from '../../../lib/model';
 import { bronzeTier, goldTier, REGIONS, storePlan } from './fixtures';
 import {
   findRegistration,
-  ofType,
   physicallyNamed,
   runUnderMocks,
   unprotected,
