@@ -18,7 +18,7 @@ export function enableTablePitr(table: dynamodb.TableV2, retentionDays: number |
   const stack = Stack.of(table);
   // TableV2 renders its replica list lazily (the primary last); wrap it so replicas added later
   // get the setting too. https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_PointInTimeRecoverySpecification.html
-  cfn.replicas = Lazy.any({
+  cfn.replicas = Lazy.uncachedAny({
     produce: () =>
       (stack.resolve(original) as Record<string, unknown>[]).map((replica) => ({
         ...replica,
