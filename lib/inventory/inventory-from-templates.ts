@@ -3,6 +3,7 @@ import { InputError } from '../model/input-error';
 import type { InputIssue } from '../model/input-error';
 import type { Inventory } from '../model/inventory';
 import { Unresolved } from '../model/unresolved';
+import type { Known } from '../model/unresolved';
 import { AssemblyIndex } from './assembly-index';
 import { InventoryBuilder } from './inventory-builder';
 import { isRecord } from './raw';
@@ -17,6 +18,13 @@ const EMPTY: RawObject = Object.freeze({});
 function section(template: RawObject, key: string): RawObject {
   const value = template[key];
   return isRecord(value) ? value : EMPTY;
+}
+
+/** An environment value; absent or an unresolved CDK token (`${Token[...]}`) is unresolved. */
+function known(value: string | undefined, name: string): Known<string> {
+  return value === undefined || value === '' || value.includes('${Token[')
+    ? new Unresolved(name)
+    : value;
 }
 
 /** Checks one template's shape; returns it as a {@link StackTemplate}, or records issues. */
@@ -49,8 +57,8 @@ function checkTemplate(input: TemplateInput, issues: InputIssue[]): StackTemplat
   }
   return {
     name: input.stack,
-    region: input.region ?? new Unresolved('AWS::Region'),
-    account: input.account ?? new Unresolved('AWS::AccountId'),
+    region: known(input.region, 'AWS::Region'),
+    account: known(input.account, 'AWS::AccountId'),
     ...(input.file !== undefined ? { file: input.file } : {}),
     resources: resources as Record<string, RawObject>,
     parameters: section(template, 'Parameters'),

@@ -1,9 +1,10 @@
 import type { BackupRule, CopyAction, ResourceId } from '../model/inventory';
 import { isUnresolved, Unresolved } from '../model/unresolved';
 import type { Known } from '../model/unresolved';
-import { asArray, isRecord } from './raw';
+import { asArray, describe, isRecord } from './raw';
 import type { RawObject } from './raw';
 import type { ResourceReader } from './resource-reader';
+import { partition } from './stack-scope';
 import type { StackScope } from './stack-scope';
 import {
   isWhole,
@@ -64,7 +65,7 @@ function vaultArn(scope: StackScope, id: ResourceId): Known<string> {
   const name = props.BackupVaultName;
   const { region, account } = found?.stack ?? {};
   if (typeof name === 'string' && typeof region === 'string' && typeof account === 'string') {
-    return `arn:aws:backup:${region}:${account}:backup-vault:${name}`;
+    return `arn:${partition(region)}:backup:${region}:${account}:backup-vault:${name}`;
   }
   return new Unresolved(`ARN of ${id}`);
 }
@@ -94,7 +95,7 @@ function copyAction(scope: StackScope, raw: RawObject): CopyAction {
     destinationVaultArn:
       text !== undefined && isWhole(text)
         ? text
-        : new Unresolved(`${text ?? 'DestinationBackupVaultArn'}`),
+        : new Unresolved(describe(arnRaw)),
     destinationRegion: region,
     destinationAccount: account,
     ...(destinationVault ? { destinationVault } : {}),

@@ -60,8 +60,8 @@ function readTemplateFile(file: string): unknown {
  * Reads CloudFormation templates (`.json`, `.yaml`, `.yml`, `.template.json`) and `cdk.out`
  * directories into the neutral {@link Inventory}.
  *
- * Stacks of a `cdk.out` take their name and Region from `manifest.json`, nested assemblies
- * (stages) included. Throws {@link InputError} naming the file and the fix for a missing file,
+ * A `cdk.out` may be given as the directory or as its `manifest.json`. Its stacks take their name
+ * and Region from the manifest, nested assemblies (stages) included. Throws {@link InputError} naming the file and the fix for a missing file,
  * invalid JSON/YAML (with line and column), or a file that is not a template.
  */
 export function readInventory(
@@ -95,8 +95,8 @@ export function readInventory(
         },
       ]);
     }
-    if (isDirectory) {
-      listAssemblyStacks(path).forEach(add);
+    if (isDirectory || basename(path) === 'manifest.json') {
+      listAssemblyStacks(isDirectory ? path : dirname(path)).forEach(add);
     } else {
       add({
         stack: stackNameOf(path),

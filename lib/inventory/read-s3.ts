@@ -1,7 +1,7 @@
 import type { StoreReplica } from '../model/inventory';
 import { Unresolved } from '../model/unresolved';
 import type { Known } from '../model/unresolved';
-import { asArray, isRecord } from './raw';
+import { asArray, describe, isRecord } from './raw';
 import type { ResourceReader, ServiceReaders } from './resource-reader';
 import type { StackScope } from './stack-scope';
 import { isWhole, readPartialString, readReference, readString, regionOfResource } from './values';
@@ -21,7 +21,7 @@ function destination(scope: StackScope, raw: unknown): Pick<StoreReplica, 'regio
   if (ids.length === 1) {
     return { region: regionOfResource(scope, ids[0]), target: ids[0] };
   }
-  return { region: new Unresolved(`region of replication destination ${text ?? 'bucket'}`) };
+  return { region: new Unresolved(`region of replication destination ${describe(raw)}`) };
 }
 
 function replicationRules(scope: StackScope, config: unknown): StoreReplica[] {

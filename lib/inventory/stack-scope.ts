@@ -19,7 +19,8 @@ function literal(value: unknown): Resolved {
   return { kind: 'literal', value };
 }
 
-function partition(region: string): string {
+/** AWS partition of a Region (`aws`, `aws-cn`, `aws-us-gov`). */
+export function partition(region: string): string {
   if (region.startsWith('cn-')) {
     return 'aws-cn';
   }

@@ -67,4 +67,12 @@ describe('cdk.out cloud assemblies', () => {
       regions: { primary: 'us-east-1', recovery: 'us-west-2' },
     });
   });
+
+  test('reads a cdk.out given by its manifest.json like the directory', () => {
+    // GIVEN
+    // WHEN
+    const again = readInventory([fixture('assembly/manifest.json')]);
+    // THEN
+    expect(again.resources.map((r) => r.id)).toEqual(inventory.resources.map((r) => r.id));
+  });
 });

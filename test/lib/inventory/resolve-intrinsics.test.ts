@@ -183,4 +183,13 @@ describe('intrinsic resolution', () => {
       },
     });
   });
+
+  test('reads an unresolved CDK token given as region as unresolved', () => {
+    // GIVEN a caller passing Stack.region of an environment-agnostic stack
+    const template = { Resources: { T: table(true) } };
+    // WHEN
+    const inventory = inventoryFromTemplates([{ stack: 'S', region: '${Token[AWS.Region.8]}', template }]);
+    // THEN
+    expect(isUnresolved(inventory.stores[0].region)).toBe(true);
+  });
 });
