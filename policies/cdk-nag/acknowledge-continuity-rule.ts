@@ -13,7 +13,9 @@ export interface ContinuityAcknowledgement {
   readonly reason: string;
 }
 
-const NAG_ID = new RegExp(`^(?:annotation::)?${PACK_NAME}-(RR-[A-Z]+\\d+)$`, 'i');
+// `Continuity-RR-OBJ1` is stored as `Annotation::Continuity-RR-OBJ1` (cdk-nag's form); the CDK
+// report suggests the plugin-qualified `Continuity::Continuity-RR-OBJ1`, stored as given.
+const NAG_ID = new RegExp(`^(?:(?:annotation|${PACK_NAME})::)?${PACK_NAME}-(RR-[A-Z]+\\d+)$`, 'i');
 
 function knownRuleIds(): ReadonlySet<string> {
   return new Set([...allRules, ...packRules].map((r) => r.id));

@@ -77,13 +77,14 @@ interface Detail {
   readonly resource?: AppResource;
 }
 
+/** A finding as one line: service, disruption and whether it is unknown, then the message. */
 function describe(f: Finding): string {
   const about = [
     ...(f.service !== undefined ? [`service '${f.service}'`] : []),
     ...(f.disruption !== undefined ? [`disruption ${f.disruption}`] : []),
     ...(f.status === 'unknown' ? ['not assessable before deploy'] : []),
   ];
-  return `${about.length > 0 ? `[${about.join(', ')}] ` : ''}${f.message}; fix: ${f.fix}`;
+  return `${about.length > 0 ? `[${about.join(', ')}] ` : ''}${f.message}`;
 }
 
 /**
@@ -175,7 +176,7 @@ export class ContinuityChecks extends NagPack {
       this.details.set(key, detail);
       this.applyRule({
         ruleSuffixOverride: f.rule,
-        info: describe(f),
+        info: `${describe(f)}; fix: ${f.fix}`,
         explanation: rule.rationale,
         level: LEVELS[f.severity],
         node,
@@ -278,7 +279,7 @@ export class ContinuityChecks extends NagPack {
   ): PolicyViolation {
     return {
       ruleName: nagRuleId(rule.id),
-      description: `${message}; fix: ${rule.fix}`,
+      description: message,
       fix: rule.fix,
       severity,
       ruleMetadata: { docsUrl: rule.docsUrl, title: rule.title },

@@ -64,5 +64,8 @@ export function resolveSpec(sources: SpecSources): SpecResolution {
       return { problem: issuesOf(error, `spec embedded in stack ${first.stack}`) };
     }
   }
-  return { problem: 'no continuity spec found' };
+  return {
+    problem:
+      "no continuity spec found: pass `spec` or `specFile` to ContinuityChecks, set the context key 'continuity:spec' in cdk.json to a spec file, or build the app with continuity-kit constructs (they embed the spec)",
+  };
 }

@@ -151,7 +151,7 @@ describe('a deficient plain aws-cdk-lib app', () => {
       templatePath: expect.stringMatching(/Bad\.template\.json$/),
     });
     expect(inv3.fix).toMatch(/set DeletionPolicy and UpdateReplacePolicy to Retain/);
-    expect(inv3.description).toMatch(/^\[service 'fragile'\] .*; fix: set DeletionPolicy/);
+    expect(inv3.description).toMatch(/^\[service 'fragile'\] Bad\/Fragile\w+ \(AWS::DynamoDB::Table\) would lose its data: DeletionPolicy Delete, UpdateReplacePolicy Delete$/);
     expect(inv3.ruleMetadata?.docsUrl).toMatch(/aws-attribute-deletionpolicy/);
   });
 
