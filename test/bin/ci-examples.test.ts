@@ -4,6 +4,9 @@ import * as path from 'node:path';
 import { parse } from 'yaml';
 import { fixture, run } from './cli/cli-harness';
 
+// Loading the core and reading templates can take seconds on a busy CI machine.
+jest.setTimeout(30_000);
+
 const CI = path.join(__dirname, '..', '..', 'examples', 'ci');
 
 interface Step {

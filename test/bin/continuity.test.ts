@@ -4,6 +4,9 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { XMLValidator } from 'fast-xml-parser';
 
+// Loading the core and reading templates can take seconds on a busy CI machine.
+jest.setTimeout(60_000);
+
 // These tests run the compiled CLI as a real process; `npm test` builds it first.
 const ROOT = path.join(__dirname, '..', '..');
 const BIN = path.join(ROOT, 'dist', 'bin', 'continuity.js');

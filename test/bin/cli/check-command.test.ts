@@ -7,6 +7,9 @@ import { runCheck } from '../../../bin/cli/check-command';
 import { sarifValidator } from '../../lib/report/sarif-schema';
 import { InputError } from '../../../lib/model/input-error';
 
+// Loading the core and reading templates can take seconds on a busy CI machine.
+jest.setTimeout(30_000);
+
 const ANSI = /\u001b\[[0-9;]*m/;
 
 describe('continuity check (in-process)', () => {

@@ -1,5 +1,8 @@
 import { fixture, run } from './cli-harness';
 
+// Loading the core and reading templates can take seconds on a busy CI machine.
+jest.setTimeout(30_000);
+
 describe('continuity plan', () => {
   test('prints the plan and predicted objectives, exit 0 when the tier can be met', async () => {
     // GIVEN
