@@ -8,7 +8,6 @@ import type {
   ExperimentTemplate,
   HealthCheck,
   Inventory,
-  InventoryEntry,
   InventoryResource,
   ResourceId,
   RestoreTestingPlan,
@@ -38,7 +37,6 @@ export class InventoryBuilder {
   public readonly experimentTemplates: ExperimentTemplate[] = [];
   public readonly embeddedSpecs: { readonly stack: string; readonly spec: unknown }[] = [];
   private readonly storeById = new Map<ResourceId, MutableStore>();
-  private readonly entryById = new Map<ResourceId, InventoryEntry>();
 
   /** Adds a store. */
   public addStore(store: MutableStore): void {
@@ -51,15 +49,9 @@ export class InventoryBuilder {
     return this.storeById.get(id);
   }
 
-  /** Adds a resource and remembers its entry for {@link entry}. */
+  /** Adds a resource. */
   public addResource(resource: InventoryResource): void {
     this.resources.push(resource);
-    this.entryById.set(resource.id, resource);
-  }
-
-  /** The generic entry (region, tags) of a resource id, if read. */
-  public entry(id: ResourceId): InventoryEntry | undefined {
-    return this.entryById.get(id);
   }
 
   /** The finished inventory. */
