@@ -150,7 +150,8 @@ export class ContinuityMonitoring extends Construct {
   private createTopic(): sns.Topic {
     const key = new kms.Key(this, 'TopicKey', {
       enableKeyRotation: true,
-      removalPolicy: RemovalPolicy.DESTROY,
+      // Retained like every key continuity-kit creates: deleting a key is irreversible.
+      removalPolicy: RemovalPolicy.RETAIN,
       description: `Encrypts the continuity-kit notification topic ${this.node.path}`,
     });
     // CloudWatch alarms and EventBridge publish to an encrypted topic only when the key lets

@@ -69,7 +69,7 @@ export class ProtectedService extends Construct {
     this.plan = plan;
     for (const finding of plan.findings) {
       const text = `${finding.rule}: ${finding.message}; ${finding.fix}`;
-      if (finding.severity === 'error') {
+      if (finding.severity === 'error' && !finding.suppressed) {
         Annotations.of(this).addError(text);
       } else {
         Annotations.of(this).addWarningV2(`continuity-kit:${finding.rule}`, text);
