@@ -76,7 +76,7 @@ describe('ContinuityStacks', () => {
     // THEN
     let checked = 0;
     for (const template of templates) {
-      for (const [id, resource] of Object.entries(template.Resources as Record<string, Record<string, unknown>>)) {
+      for (const [id, resource] of Object.entries((template.Resources ?? {}) as Record<string, Record<string, unknown>>)) {
         if (!STATEFUL_TYPES.has(resource.Type as string)) continue;
         const props = (resource.Properties ?? {}) as Record<string, unknown>;
         // An Aurora cluster's instances hold no data of their own; the cluster does.
