@@ -1,0 +1,205 @@
+/**
+ * Per stateful resource type, the properties whose change makes CloudFormation replace the
+ * resource (a new physical resource, the old one deleted unless `UpdateReplacePolicy` keeps it).
+ *
+ * `replacement` is pinned from the `createOnlyProperties` of each type's CloudFormation registry
+ * schema (the "Update requires: Replacement" properties of the template reference page in
+ * `docsUrl`), as compiled in the AWS CDK service spec (`aws-cdk/db.json.gz`, where
+ * `causesReplacement` is `yes`). A test compares this table with that database, so a schema
+ * change is noticed.
+ *
+ * `conditional` lists properties documented as replacing the resource only in some cases (the
+ * spec's `causesReplacement: maybe`, plus the noted additions): a change to one is reported as
+ * "may replace" (fail closed). `interruptionOnly` lists the `maybe` properties the reference
+ * page documents as "Some interruptions" (a reboot or failover, not a new resource), so every
+ * flagged property is classified on purpose. `updateFails` lists immutable properties whose
+ * change CloudFormation refuses (the update fails, nothing is replaced).
+ */
+export const REPLACEMENT_PROPERTIES = {
+  'AWS::DynamoDB::Table': {
+    docsUrl:
+      'https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-dynamodb-table.html',
+    replacement: ['ImportSourceSpecification', 'KeySchema', 'TableName'],
+    // Not createOnly in the schema, but "a local secondary index can only be created when its
+    // parent table is created" and its sub-properties say "Updates are not supported":
+    // https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-dynamodb-table-localsecondaryindex.html
+    conditional: ['LocalSecondaryIndexes'],
+    interruptionOnly: [],
+    updateFails: [],
+  },
+  'AWS::DynamoDB::GlobalTable': {
+    docsUrl:
+      'https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-dynamodb-globaltable.html',
+    replacement: ['KeySchema', 'LocalSecondaryIndexes', 'TableName'],
+    conditional: [],
+    interruptionOnly: [],
+    updateFails: [],
+  },
+  'AWS::RDS::DBInstance': {
+    docsUrl:
+      'https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-rds-dbinstance.html',
+    replacement: [
+      'BackupTarget',
+      'CharacterSetName',
+      'CustomIAMInstanceProfile',
+      'DBClusterIdentifier',
+      'DBInstanceIdentifier',
+      'DBName',
+      'DBSubnetGroupName',
+      'DBSystemId',
+      'KmsKeyId',
+      'MasterUsername',
+      'NcharCharacterSetName',
+      'Port',
+      'SourceRegion',
+      'StorageEncrypted',
+      'Timezone',
+    ],
+    // Engine changes replace except in-place conversions; changing a restore source (snapshot,
+    // point in time, source instance) restores a new instance; a single-AZ instance cannot move.
+    conditional: [
+      'AvailabilityZone',
+      'DBClusterSnapshotIdentifier',
+      'DBSnapshotIdentifier',
+      'Engine',
+      'PerformanceInsightsKMSKeyId',
+      'RestoreTime',
+      'SourceDBClusterIdentifier',
+      'SourceDBInstanceAutomatedBackupsArn',
+      'SourceDBInstanceIdentifier',
+      'SourceDbiResourceId',
+      'UseLatestRestorableTime',
+    ],
+    interruptionOnly: [
+      'AutoMinorVersionUpgrade',
+      'BackupRetentionPeriod',
+      'DBParameterGroupName',
+      'MultiAZ',
+      'PreferredMaintenanceWindow',
+      'StorageType',
+    ],
+    updateFails: [],
+  },
+  'AWS::RDS::DBCluster': {
+    docsUrl:
+      'https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-rds-dbcluster.html',
+    replacement: [
+      'AvailabilityZones',
+      'ClusterScalabilityType',
+      'DBClusterIdentifier',
+      'DBSubnetGroupName',
+      'DBSystemId',
+      'DatabaseName',
+      'EngineMode',
+      'KmsKeyId',
+      'PubliclyAccessible',
+      'RestoreToTime',
+      'RestoreType',
+      'SnapshotIdentifier',
+      'SourceDBClusterIdentifier',
+      'SourceDbClusterResourceId',
+      'SourceRegion',
+      'StorageEncrypted',
+      'UseLatestRestorableTime',
+      'WithExpressConfiguration',
+    ],
+    conditional: ['Engine', 'GlobalClusterIdentifier', 'MasterUsername'],
+    interruptionOnly: [],
+    updateFails: [],
+  },
+  'AWS::RDS::GlobalCluster': {
+    docsUrl:
+      'https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-rds-globalcluster.html',
+    replacement: [
+      'Engine',
+      'GlobalClusterIdentifier',
+      'SourceDBClusterIdentifier',
+      'StorageEncrypted',
+    ],
+    conditional: [],
+    interruptionOnly: [],
+    updateFails: [],
+  },
+  'AWS::S3::Bucket': {
+    docsUrl:
+      'https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-s3-bucket.html',
+    replacement: ['BucketName', 'BucketNamePrefix', 'BucketNamespace', 'ObjectLockEnabled'],
+    conditional: [],
+    interruptionOnly: [],
+    updateFails: [],
+  },
+  'AWS::EFS::FileSystem': {
+    docsUrl:
+      'https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-efs-filesystem.html',
+    replacement: ['AvailabilityZoneName', 'Encrypted', 'KmsKeyId', 'PerformanceMode'],
+    conditional: [],
+    interruptionOnly: [],
+    updateFails: [],
+  },
+  'AWS::EC2::Volume': {
+    docsUrl:
+      'https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-ec2-volume.html',
+    replacement: [],
+    // The schema marks every property mutable, but EBS cannot move a volume to another AZ,
+    // change its encryption or its source in place (ModifyVolume takes Size, VolumeType, Iops,
+    // Throughput and MultiAttachEnabled only):
+    // https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_ModifyVolume.html
+    conditional: [
+      'AvailabilityZone',
+      'AvailabilityZoneId',
+      'Encrypted',
+      'KmsKeyId',
+      'OutpostArn',
+      'SnapshotId',
+      'SourceVolumeId',
+    ],
+    interruptionOnly: [],
+    updateFails: [],
+  },
+  'AWS::Backup::BackupVault': {
+    docsUrl:
+      'https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-backup-backupvault.html',
+    replacement: ['BackupVaultName', 'EncryptionKeyArn'],
+    conditional: [],
+    interruptionOnly: [],
+    updateFails: [],
+  },
+  'AWS::KMS::Key': {
+    docsUrl:
+      'https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-kms-key.html',
+    replacement: [],
+    conditional: [],
+    interruptionOnly: [],
+    // "If you change the value of the KeySpec, KeyUsage, Origin, or MultiRegion properties of an
+    // existing KMS key, the update request fails, regardless of the value of the
+    // UpdateReplacePolicy attribute" (docsUrl above).
+    updateFails: ['KeySpec', 'KeyUsage', 'MultiRegion', 'Origin'],
+  },
+} as const;
+
+/** A CloudFormation type continuity diff treats as stateful. */
+export type StatefulType = keyof typeof REPLACEMENT_PROPERTIES;
+
+/** Update behaviour of one type, as in {@link REPLACEMENT_PROPERTIES}. */
+export interface ReplacementRule {
+  /** CloudFormation template reference page of the type. */
+  readonly docsUrl: string;
+  /** "Update requires: Replacement" (schema `createOnlyProperties`). */
+  readonly replacement: readonly string[];
+  /** Replaces the resource in some cases: reported as "may replace". */
+  readonly conditional: readonly string[];
+  /** Flagged by the schema spec, documented as an interruption only. */
+  readonly interruptionOnly: readonly string[];
+  /** Immutable: CloudFormation fails the update instead of replacing. */
+  readonly updateFails: readonly string[];
+}
+
+/** Stateful types, in table order. */
+export const STATEFUL_TYPES = Object.keys(REPLACEMENT_PROPERTIES) as readonly StatefulType[];
+
+/** The update behaviour of a type, or `undefined` when continuity diff does not track it. */
+export function replacementRule(type: string): ReplacementRule | undefined {
+  return Object.prototype.hasOwnProperty.call(REPLACEMENT_PROPERTIES, type)
+    ? REPLACEMENT_PROPERTIES[type as StatefulType]
+    : undefined;
+}
