@@ -89,7 +89,7 @@ function copyAction(scope: PulumiScope, plan: ScopedRecord, raw: RawObject, vaul
   return { destinationVaultArn: text, destinationRegion: region, destinationAccount: account, deleteAfterDays };
 }
 
-function rule(scope: PulumiScope, plan: ScopedRecord, raw: RawObject, index: number, vaults: VaultCandidates): BackupRule {
+function rule(raw: RawObject, index: number, vaults: VaultCandidates): BackupRule {
   const name = pulumiString(raw.ruleName);
   const lifecycle = firstBlock(raw.lifecycle);
   return {
@@ -110,7 +110,7 @@ export const readBackupPlan: PulumiReader = ({ scoped, entry }, scope, out) => {
   const vaults = new VaultCandidates(scope, scoped);
   const raws = knownList(scoped.props.rules).map(pulumiObject);
   // targets first, so copy actions unknown until deploy can exclude them
-  const rules = raws.map((r, i) => rule(scope, scoped, r, i, vaults));
+  const rules = raws.map((r, i) => rule(r, i, vaults));
   out.backupPlans.push({
     ...entry,
     rules: rules.map((r, i) => ({
