@@ -1,5 +1,7 @@
 import { registerCheck } from './check-command';
+import { registerDocs } from './docs';
 import { registerPlan } from './plan-command';
+import { registerRecommend } from './recommend';
 import { registerRules } from './rules-command';
 import type { CommandRegistration } from './cli-context';
 
@@ -8,4 +10,6 @@ export const COMMANDS: readonly CommandRegistration[] = [
   registerCheck,
   registerPlan,
   registerRules,
+  registerRecommend,
+  registerDocs,
 ];
