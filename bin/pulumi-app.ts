@@ -99,7 +99,12 @@ export function buildExample(specPath: string = defaultSpecPath()): Example {
     recoveryProvider,
     network: {
       primary: exampleNetwork(`${EXAMPLE_NAME}-primary`, primary, primaryProvider, zoneSuffixes),
-      recovery: exampleNetwork(`${EXAMPLE_NAME}-recovery`, recovery, recoveryProvider, zoneSuffixes),
+      recovery: exampleNetwork(
+        `${EXAMPLE_NAME}-recovery`,
+        recovery,
+        recoveryProvider,
+        zoneSuffixes,
+      ),
     },
     dns,
   });

@@ -13,12 +13,16 @@ import { TYPE_TOKENS } from './type-tokens';
  * https://docs.aws.amazon.com/aws-backup/latest/devguide/eventbridge.html
  */
 export const FAILED_JOB_EVENTS = [
-  { key: 'backup', detailType: 'Backup Job State Change', states: ['FAILED', 'EXPIRED', 'ABORTED'] },
+  {
+    key: 'backup',
+    detailType: 'Backup Job State Change',
+    states: ['FAILED', 'EXPIRED', 'ABORTED'],
+  },
   { key: 'copy', detailType: 'Copy Job State Change', states: ['FAILED'] },
   { key: 'restore', detailType: 'Restore Job State Change', states: ['FAILED'] },
 ] as const;
 
-/** Seconds per alarm period: AWS Backup publishes job counts every 5 minutes, others each minute. */
+/** Alarm period in seconds: AWS Backup publishes job counts every 5 minutes, others each minute. */
 const PERIOD_SECONDS = { backup: 300, other: 60 } as const;
 
 /** A service to monitor: its plan and what was created for it. */
@@ -151,7 +155,10 @@ export class ContinuityMonitoring extends pulumi.ComponentResource {
     let prefix: string;
     if (region === regions.primary) {
       prefix = name;
-      opts = { parent: this, ...(this.args.primaryProvider ? { provider: this.args.primaryProvider } : {}) };
+      opts = {
+        parent: this,
+        ...(this.args.primaryProvider ? { provider: this.args.primaryProvider } : {}),
+      };
     } else if (region === regions.recovery) {
       prefix = `${name}-recovery`;
       opts = { parent: this, provider: this.args.recoveryProvider };
@@ -240,7 +247,10 @@ export class ContinuityMonitoring extends pulumi.ComponentResource {
           treatMissingData: spec.signal === 'health-check-status' ? 'breaching' : 'notBreaching',
           alarmActions: [topic.arn],
           okActions: [topic.arn],
-          tags: { 'continuity:service': service.plan.service, 'continuity:tier': service.plan.tier },
+          tags: {
+            'continuity:service': service.plan.service,
+            'continuity:tier': service.plan.tier,
+          },
         },
         opts,
       );
@@ -268,7 +278,9 @@ export class ContinuityMonitoring extends pulumi.ComponentResource {
           stat: metric.statistic,
           metrics: [[metric.namespace, metric.metricName, ...dims]],
           annotations: {
-            horizontal: [{ label: 'threshold from RPO', value: spec.threshold * metric.thresholdScale }],
+            horizontal: [
+              { label: 'threshold from RPO', value: spec.threshold * metric.thresholdScale },
+            ],
           },
         },
       };
@@ -277,7 +289,10 @@ export class ContinuityMonitoring extends pulumi.ComponentResource {
       `${name}-${plan.service}-dashboard`,
       {
         region: this.args.regions.primary,
-        dashboardName: `${pulumi.getStack()}-${name}-${plan.service}`.replace(/[^A-Za-z0-9_-]/g, '-'),
+        dashboardName: `${pulumi.getStack()}-${name}-${plan.service}`.replace(
+          /[^A-Za-z0-9_-]/g,
+          '-',
+        ),
         dashboardBody: pulumi.jsonStringify({ widgets }),
       },
       this.topicFor(name, this.args.regions.primary).opts,

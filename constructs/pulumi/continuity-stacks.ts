@@ -121,7 +121,12 @@ export class ContinuityStacks extends pulumi.ComponentResource {
   ) {
     // The spec travels in the component's inputs: the Pulumi counterpart of the CDK template
     // metadata, read by the policy pack.
-    super(TYPE_TOKENS.continuityStacks, name, { [METADATA_SPEC_KEY]: JSON.stringify(args.spec) }, opts);
+    super(
+      TYPE_TOKENS.continuityStacks,
+      name,
+      { [METADATA_SPEC_KEY]: JSON.stringify(args.spec) },
+      opts,
+    );
     const { plan } = args;
     const regions = plan.regions;
     this.primaryProvider =

@@ -21,7 +21,10 @@ export const DEFAULT_AURORA_INSTANCE_CLASS = 'db.r6g.large';
 
 /** A lowercase identifier AWS accepts (letters, digits, hyphens; starts with a letter). */
 function identifier(value: string): string {
-  const cleaned = value.toLowerCase().replace(/[^a-z0-9-]+/g, '-').replace(/-+/g, '-');
+  const cleaned = value
+    .toLowerCase()
+    .replace(/[^a-z0-9-]+/g, '-')
+    .replace(/-+/g, '-');
   return `ck-${cleaned}`.replace(/-$/, '').slice(0, 63);
 }
 
@@ -60,7 +63,8 @@ export interface RdsResources {
 export function renderRds(ctx: StoreContext): RdsResources {
   const { store } = ctx;
   const replication = store.replication;
-  const crossRegion = replication === 'rds-read-replica' || replication === 'rds-backup-replication';
+  const crossRegion =
+    replication === 'rds-read-replica' || replication === 'rds-backup-replication';
   if (crossRegion && !store.pointInTimeRecovery) {
     throw new Error(
       `store '${ctx.name}' plans ${replication}, but pointInTimeRecovery is false; ` +
@@ -162,18 +166,20 @@ export function renderAurora(ctx: StoreContext): AuroraResources {
     },
     { ...ctx.primaryOpts, ...ctx.stateful },
   );
-  const instances = Array.from({ length: store.multiAz ? 2 : 1 }, (_, i) =>
-    new aws.rds.ClusterInstance(
-      `${ctx.name}-instance-${i + 1}`,
-      {
-        region: ctx.regions.primary,
-        clusterIdentifier: cluster.id,
-        engine: 'aurora-postgresql',
-        instanceClass,
-        tags: ctx.tags,
-      },
-      ctx.primaryOpts,
-    ),
+  const instances = Array.from(
+    { length: store.multiAz ? 2 : 1 },
+    (_, i) =>
+      new aws.rds.ClusterInstance(
+        `${ctx.name}-instance-${i + 1}`,
+        {
+          region: ctx.regions.primary,
+          clusterIdentifier: cluster.id,
+          engine: 'aurora-postgresql',
+          instanceClass,
+          tags: ctx.tags,
+        },
+        ctx.primaryOpts,
+      ),
   );
   if (store.replication !== 'aurora-global-database') {
     return { cluster, instances, secondaryInstances: [] };

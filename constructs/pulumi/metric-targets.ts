@@ -8,9 +8,7 @@ export interface SignalMetric {
   readonly metricName: string;
   readonly statistic: 'Maximum' | 'Minimum' | 'Sum' | 'Average';
   readonly comparisonOperator:
-    | 'GreaterThanThreshold'
-    | 'GreaterThanOrEqualToThreshold'
-    | 'LessThanThreshold';
+    'GreaterThanThreshold' | 'GreaterThanOrEqualToThreshold' | 'LessThanThreshold';
   /** Multiplier from the plan's threshold (seconds, or a count) to the metric's unit. */
   readonly thresholdScale: number;
 }

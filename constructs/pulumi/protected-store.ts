@@ -92,7 +92,11 @@ export class ProtectedStore extends pulumi.ComponentResource {
   /** Metrics this store publishes for the monitoring signals it supports. */
   public readonly metricTargets: readonly MetricTarget[];
 
-  public constructor(name: string, args: ProtectedStoreArgs, opts?: pulumi.ComponentResourceOptions) {
+  public constructor(
+    name: string,
+    args: ProtectedStoreArgs,
+    opts?: pulumi.ComponentResourceOptions,
+  ) {
     super(TYPE_TOKENS.protectedStore, name, {}, opts);
     const { store, regions } = args;
     const kind = store.resource.kind;

@@ -73,7 +73,11 @@ export class RecoveryVault extends pulumi.ComponentResource {
   /** Vault ARN, for copy actions. */
   public readonly vaultArn: pulumi.Output<string>;
 
-  public constructor(name: string, args: RecoveryVaultArgs, opts?: pulumi.ComponentResourceOptions) {
+  public constructor(
+    name: string,
+    args: RecoveryVaultArgs,
+    opts?: pulumi.ComponentResourceOptions,
+  ) {
     super(TYPE_TOKENS.recoveryVault, name, {}, opts);
     const { vault: spec, region } = args;
     const child = { parent: this, ...(args.provider ? { provider: args.provider } : {}) };
@@ -92,9 +96,7 @@ export class RecoveryVault extends pulumi.ComponentResource {
         description: `continuity-kit backup vault key (${name})`,
         enableKeyRotation: true,
         deletionWindowInDays: KEY_DELETION_WINDOW_DAYS,
-        policy: pulumi.jsonStringify(
-          keyPolicy(identity.accountId, partition.partition, region),
-        ),
+        policy: pulumi.jsonStringify(keyPolicy(identity.accountId, partition.partition, region)),
         tags,
       },
       stateful,

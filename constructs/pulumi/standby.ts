@@ -4,11 +4,7 @@ import * as pulumi from '@pulumi/pulumi';
 import type { ComputeKind, ComputePlan, FailoverPlan, RegionPair } from '../../lib/model';
 import type { MetricTarget } from './metric-targets';
 import { ROUTE53_METRICS_REGION } from './metric-targets';
-import {
-  DEFAULT_CONTAINER_IMAGE,
-  DEFAULT_INSTANCE_TYPE,
-  renderCompute,
-} from './standby-compute';
+import { DEFAULT_CONTAINER_IMAGE, DEFAULT_INSTANCE_TYPE, renderCompute } from './standby-compute';
 import type { ComputeSide, StandbyNetwork } from './standby-compute';
 import { continuityTags } from './tags';
 import { TYPE_TOKENS } from './type-tokens';
@@ -105,7 +101,8 @@ export interface StandbyCompute {
  *
  * Children: per compute `${name}-<logicalId or kind+n>` + `-task`/`-service`, `-template`/`-group`
  * or `-function` (the recovery side adds `-recovery`); `${name}-cluster` /
- * `${name}-recovery-cluster` for ECS; `${name}-lambda-role` (+ `-basic` attachment); `${name}-primary-health`,
+ * `${name}-recovery-cluster` for ECS; `${name}-lambda-role` (+ `-basic` attachment);
+ * `${name}-primary-health`,
  * `${name}-recovery-health`, `${name}-primary-record`, `${name}-recovery-record`.
  */
 export class Standby extends pulumi.ComponentResource {
@@ -228,7 +225,8 @@ export class Standby extends pulumi.ComponentResource {
     if (dns === undefined) {
       throw new Error(
         `service '${args.service}' plans ${failover.routing} routing, but dns is undefined; ` +
-          'pass dns: { zoneId, recordName, primaryEndpoint, recoveryEndpoint } or dns: { skip: true }',
+          'pass dns: { zoneId, recordName, primaryEndpoint, recoveryEndpoint } ' +
+          'or dns: { skip: true }',
       );
     }
     if ('skip' in dns) return { healthChecks: [], records: [] };

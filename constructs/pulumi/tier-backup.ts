@@ -34,7 +34,9 @@ export const RESOURCE_ARN_PATTERNS: Readonly<Record<StoreKind, string>> = {
 
 /** `Resources` of a selection: `*` when the group covers every store kind (or names none). */
 export function selectionResources(kinds: readonly ResourceKind[]): string[] {
-  const stores = kinds.filter((k): k is StoreKind => (STORE_KINDS as readonly string[]).includes(k));
+  const stores = kinds.filter((k): k is StoreKind =>
+    (STORE_KINDS as readonly string[]).includes(k),
+  );
   if (stores.length === 0 || STORE_KINDS.every((k) => stores.includes(k))) return ['*'];
   return [...new Set(stores.map((k) => RESOURCE_ARN_PATTERNS[k]))];
 }
@@ -135,7 +137,10 @@ export class TierBackup extends pulumi.ComponentResource {
       for (const [suffix, policy] of Object.entries(BACKUP_ROLE_MANAGED_POLICIES)) {
         new aws.iam.RolePolicyAttachment(
           `${name}-role-${suffix}`,
-          { role: this.role.name, policyArn: pulumi.interpolate`arn:${partition}:iam::aws:policy/${policy}` },
+          {
+            role: this.role.name,
+            policyArn: pulumi.interpolate`arn:${partition}:iam::aws:policy/${policy}`,
+          },
           child,
         );
       }
@@ -222,7 +227,12 @@ function renderRule(
     },
     copyActions:
       copy && recoveryVaultArn !== undefined
-        ? [{ destinationVaultArn: recoveryVaultArn, lifecycle: { deleteAfter: copy.deleteAfterDays } }]
+        ? [
+            {
+              destinationVaultArn: recoveryVaultArn,
+              lifecycle: { deleteAfter: copy.deleteAfterDays },
+            },
+          ]
         : [],
   };
 }

@@ -9,7 +9,10 @@ import type { Registration } from './mock-harness';
 const ALARM = 'aws:cloudwatch/metricAlarm:MetricAlarm';
 const TABLE = storePlan('dynamodb', 'Orders', { replication: 'dynamodb-global-table' });
 const BUCKET = storePlan('s3', 'Invoices', { versioning: true, replication: 's3-crr-rtc' });
-const DB = storePlan('rds', 'Catalog', { pointInTimeRecovery: true, replication: 'rds-read-replica' });
+const DB = storePlan('rds', 'Catalog', {
+  pointInTimeRecovery: true,
+  replication: 'rds-read-replica',
+});
 const ALARMS: readonly AlarmSpec[] = [
   { signal: 'backup-job-failed', threshold: 1 },
   { signal: 'dynamodb-replication-latency', threshold: 30, resource: TABLE.resource },
@@ -134,7 +137,11 @@ describe('ContinuityMonitoring for one service', () => {
   test('job failure and health check alarms watch the right metrics', () => {
     // GIVEN / WHEN
     const job = findRegistration(regs, ALARM, 'shop-monitoring-orders-backup-job-failed').inputs;
-    const health = findRegistration(regs, ALARM, 'shop-monitoring-orders-health-check-status-primary');
+    const health = findRegistration(
+      regs,
+      ALARM,
+      'shop-monitoring-orders-health-check-status-primary',
+    );
     // THEN
     expect(job).toMatchObject({
       namespace: 'AWS/Backup',
@@ -174,7 +181,16 @@ describe('ContinuityMonitoring for one service', () => {
     // THEN
     expect(body.widgets).toHaveLength(ALARMS.length);
     expect(body.widgets[1].properties).toMatchObject({
-      metrics: [['AWS/DynamoDB', 'ReplicationLatency', 'TableName', 'orders-Orders-table-mock', 'ReceivingRegion', 'us-west-2']],
+      metrics: [
+        [
+          'AWS/DynamoDB',
+          'ReplicationLatency',
+          'TableName',
+          'orders-Orders-table-mock',
+          'ReceivingRegion',
+          'us-west-2',
+        ],
+      ],
       annotations: { horizontal: [{ label: 'threshold from RPO', value: 30_000 }] },
     });
   });

@@ -76,7 +76,9 @@ describe('ContinuityStacks across tiers', () => {
       const before = primaryStores(byTier[from] ?? []);
       const after = primaryStores(byTier[to] ?? []);
       const kept = kindsAt(to);
-      const moved = Object.keys(before).filter((urn) => kept.some((k) => urn.includes(`-${k}Store-`)));
+      const moved = Object.keys(before).filter((urn) =>
+        kept.some((k) => urn.includes(`-${k}Store-`)),
+      );
       // THEN
       expect(moved.length).toBeGreaterThanOrEqual(2);
       for (const urn of moved) expect([urn, after[urn]]).toEqual([urn, before[urn]]);
@@ -98,7 +100,10 @@ describe('ContinuityStacks across tiers', () => {
     const table = findRegistration(regs, 'aws:dynamodb/table:Table', name);
     const selections = ofType(regs, 'aws:backup/selection:Selection');
     // THEN
-    expect(table.inputs.tags).toEqual({ 'continuity:service': 'svc-dynamodb', 'continuity:tier': tier });
+    expect(table.inputs.tags).toEqual({
+      'continuity:service': 'svc-dynamodb',
+      'continuity:tier': tier,
+    });
     expect(selections.length).toBeGreaterThan(0);
     for (const s of selections) {
       expect(s.inputs.conditions).toEqual([

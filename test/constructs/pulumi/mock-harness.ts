@@ -132,7 +132,9 @@ function mockState(
   const resourceType = args.type.split(':')[2] ?? 'resource';
   const state: Record<string, unknown> = {
     ...inputs,
-    arn: `arn:aws:${arnService(args.type)}:${region}:${MOCK_ACCOUNT}:${resourceType.toLowerCase()}/${physicalName}`,
+    arn:
+      `arn:aws:${arnService(args.type)}:${region}:${MOCK_ACCOUNT}:` +
+      `${resourceType.toLowerCase()}/${physicalName}`,
   };
   // Providers autoname these at deploy time; mocks stand in with a stable name.
   if (inputs.name === undefined) state.name = physicalName;
@@ -196,14 +198,18 @@ export async function runUnderMocks<T>(
           providerRegions.set(entry.urn, String(inputs.region ?? ''));
         }
         const explicit = typeof inputs.region === 'string' ? inputs.region : undefined;
-        const viaProvider = args.provider ? providerRegions.get(providerUrn(args.provider) ?? '') : '';
+        const viaProvider = args.provider
+          ? providerRegions.get(providerUrn(args.provider) ?? '')
+          : '';
         return mockState(args, explicit ?? (viaProvider || 'us-east-1'));
       },
       call(args) {
         const mock = (options.invokes ?? AWS_IDENTITY_INVOKES)[args.token];
         if (!mock) {
           invokeErrors.push(args.token);
-          throw new Error(`unexpected invoke '${args.token}' under mocks; add it to options.invokes`);
+          throw new Error(
+            `unexpected invoke '${args.token}' under mocks; add it to options.invokes`,
+          );
         }
         return mock(args.inputs as Record<string, unknown>);
       },

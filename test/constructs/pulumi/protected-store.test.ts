@@ -3,12 +3,7 @@ import * as aws from '@pulumi/aws';
 import { ProtectedStore, STATEFUL_RESOURCE_TYPES } from '../../../constructs/pulumi';
 import type { StorePlan, TierPlan } from '../../../lib/model';
 import { bronzeTier, goldTier, REGIONS, storePlan } from './fixtures';
-import {
-  findRegistration,
-  physicallyNamed,
-  runUnderMocks,
-  unprotected,
-} from './mock-harness';
+import { findRegistration, physicallyNamed, runUnderMocks, unprotected } from './mock-harness';
 import type { Registration } from './mock-harness';
 
 const STORES: readonly [string, StorePlan, TierPlan][] = [
@@ -22,7 +17,11 @@ const STORES: readonly [string, StorePlan, TierPlan][] = [
     goldTier(),
   ],
   ['plain', storePlan('dynamodb', 'Plain'), bronzeTier()],
-  ['invoices', storePlan('s3', 'Invoices', { versioning: true, replication: 's3-crr-rtc' }), goldTier()],
+  [
+    'invoices',
+    storePlan('s3', 'Invoices', { versioning: true, replication: 's3-crr-rtc' }),
+    goldTier(),
+  ],
   ['media', storePlan('s3', 'Media', { versioning: true, replication: 's3-crr' }), goldTier()],
   ['reports', storePlan('s3', 'Reports'), bronzeTier()],
   [
@@ -37,7 +36,10 @@ const STORES: readonly [string, StorePlan, TierPlan][] = [
   ],
   [
     'legacy',
-    storePlan('rds', 'Legacy', { pointInTimeRecovery: true, replication: 'rds-backup-replication' }),
+    storePlan('rds', 'Legacy', {
+      pointInTimeRecovery: true,
+      replication: 'rds-backup-replication',
+    }),
     goldTier(),
   ],
   [
@@ -51,7 +53,11 @@ const STORES: readonly [string, StorePlan, TierPlan][] = [
     goldTier(),
   ],
   ['docs', storePlan('efs', 'Docs', { replication: 'efs-replication' }), goldTier()],
-  ['scratch', { ...storePlan('ebs', 'Scratch'), resource: { kind: 'ebs', sizeGiB: 250 } }, bronzeTier()],
+  [
+    'scratch',
+    { ...storePlan('ebs', 'Scratch'), resource: { kind: 'ebs', sizeGiB: 250 } },
+    bronzeTier(),
+  ],
 ];
 
 describe('ProtectedStore per store kind', () => {
@@ -111,17 +117,25 @@ describe('ProtectedStore per store kind', () => {
 
   test('S3 with RTC replicates to a versioned, encrypted bucket in the recovery Region', () => {
     // GIVEN / WHEN
-    const replication = find('aws:s3/bucketReplicationConfig:BucketReplicationConfig', 'invoices-replication');
+    const replication = find(
+      'aws:s3/bucketReplicationConfig:BucketReplicationConfig',
+      'invoices-replication',
+    );
     const replica = find('aws:s3/bucket:Bucket', 'invoices-replica');
     // THEN
     expect(replica.inputs.region).toBe('us-west-2');
     expect(replica.providerRegion).toBe('us-west-2');
-    expect(find('aws:s3/bucketVersioning:BucketVersioning', 'invoices-replica-versioning').inputs).toMatchObject({
+    expect(
+      find('aws:s3/bucketVersioning:BucketVersioning', 'invoices-replica-versioning').inputs,
+    ).toMatchObject({
       region: 'us-west-2',
       versioningConfiguration: { status: 'Enabled' },
     });
     expect(
-      find('aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration', 'invoices-replica-encryption').inputs.rules,
+      find(
+        'aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration',
+        'invoices-replica-encryption',
+      ).inputs.rules,
     ).toEqual([{ applyServerSideEncryptionByDefault: { sseAlgorithm: 'AES256' } }]);
     expect(replication.inputs.rules).toEqual([
       {
@@ -146,7 +160,10 @@ describe('ProtectedStore per store kind', () => {
 
   test('S3 replication without RTC leaves replicationTime out', () => {
     // GIVEN / WHEN
-    const replication = find('aws:s3/bucketReplicationConfig:BucketReplicationConfig', 'media-replication');
+    const replication = find(
+      'aws:s3/bucketReplicationConfig:BucketReplicationConfig',
+      'media-replication',
+    );
     // THEN
     const [rule] = replication.inputs.rules as { destination: Record<string, unknown> }[];
     expect(rule?.destination.replicationTime).toBeUndefined();
@@ -154,9 +171,16 @@ describe('ProtectedStore per store kind', () => {
 
   test('S3 without versioning or replication gets neither', () => {
     // GIVEN / WHEN
-    const names = regs.filter((r) => r.name.startsWith('reports-')).map((r) => r.name).sort();
+    const names = regs
+      .filter((r) => r.name.startsWith('reports-'))
+      .map((r) => r.name)
+      .sort();
     // THEN
-    expect(names).toEqual(['reports-bucket', 'reports-bucket-encryption', 'reports-bucket-public-access']);
+    expect(names).toEqual([
+      'reports-bucket',
+      'reports-bucket-encryption',
+      'reports-bucket-public-access',
+    ]);
   });
 
   test('RDS is Multi-AZ with the planned retention and an encrypted cross-region read replica', () => {
@@ -208,9 +232,14 @@ describe('ProtectedStore per store kind', () => {
       storageEncrypted: true,
       deletionProtection: true,
     });
-    expect(find('aws:rds/cluster:Cluster', 'payments-cluster').inputs.globalClusterIdentifier).toBeUndefined();
     expect(
-      regs.filter((r) => r.type === 'aws:rds/clusterInstance:ClusterInstance').map((r) => r.name).sort(),
+      find('aws:rds/cluster:Cluster', 'payments-cluster').inputs.globalClusterIdentifier,
+    ).toBeUndefined();
+    expect(
+      regs
+        .filter((r) => r.type === 'aws:rds/clusterInstance:ClusterInstance')
+        .map((r) => r.name)
+        .sort(),
     ).toEqual(['payments-instance-1', 'payments-instance-2', 'payments-secondary-instance-1']);
     expect(global.inputs).toMatchObject({
       sourceDbClusterIdentifier: expect.stringMatching(/payments-cluster/),
@@ -226,7 +255,10 @@ describe('ProtectedStore per store kind', () => {
 
   test('EFS is encrypted and replicated to the recovery Region', () => {
     // GIVEN / WHEN
-    const replication = find('aws:efs/replicationConfiguration:ReplicationConfiguration', 'docs-replication');
+    const replication = find(
+      'aws:efs/replicationConfiguration:ReplicationConfiguration',
+      'docs-replication',
+    );
     // THEN
     expect(find('aws:efs/fileSystem:FileSystem', 'docs-fs').inputs.encrypted).toBe(true);
     expect(replication.inputs).toMatchObject({
@@ -250,7 +282,9 @@ describe('ProtectedStore per store kind', () => {
 
   test('every stateful resource is protected (locked tier) or retained (unlocked tier)', () => {
     // GIVEN / WHEN
-    const stateful = regs.filter((r) => (STATEFUL_RESOURCE_TYPES as readonly string[]).includes(r.type));
+    const stateful = regs.filter((r) =>
+      (STATEFUL_RESOURCE_TYPES as readonly string[]).includes(r.type),
+    );
     // THEN
     expect(stateful).toHaveLength(18);
     expect(unprotected(regs, STATEFUL_RESOURCE_TYPES)).toEqual([]);

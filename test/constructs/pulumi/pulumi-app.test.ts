@@ -3,7 +3,13 @@ import type { Example } from '../../../bin/pulumi-app';
 import { STATEFUL_RESOURCE_TYPES, TYPE_TOKENS } from '../../../constructs/pulumi';
 import { METADATA_SPEC_KEY } from '../../../lib/model';
 import type { ReplicationMechanism } from '../../../lib/model';
-import { findRegistration, ofType, physicallyNamed, runUnderMocks, unprotected } from './mock-harness';
+import {
+  findRegistration,
+  ofType,
+  physicallyNamed,
+  runUnderMocks,
+  unprotected,
+} from './mock-harness';
 import type { Registration } from './mock-harness';
 
 /** The child each replication mechanism creates, by type and name suffix of the store. */
@@ -59,7 +65,9 @@ describe('the example Pulumi program', () => {
 
   test('every stateful resource is protected or retained, and none has a physical name', () => {
     // GIVEN / WHEN
-    const stateful = regs.filter((r) => (STATEFUL_RESOURCE_TYPES as readonly string[]).includes(r.type));
+    const stateful = regs.filter((r) =>
+      (STATEFUL_RESOURCE_TYPES as readonly string[]).includes(r.type),
+    );
     // THEN
     expect(stateful.length).toBeGreaterThan(30);
     expect(unprotected(regs, STATEFUL_RESOURCE_TYPES)).toEqual([]);
@@ -70,7 +78,9 @@ describe('the example Pulumi program', () => {
     // GIVEN
     const used = new Set(example.plan.services.map((s) => s.tier));
     // WHEN
-    const vaults = ofType(regs, 'aws:backup/vault:Vault').map((r) => r.name).sort();
+    const vaults = ofType(regs, 'aws:backup/vault:Vault')
+      .map((r) => r.name)
+      .sort();
     // THEN
     expect(vaults).toEqual(
       [...used].flatMap((t) => [`shop-${t}-recovery-vault`, `shop-${t}-vault`]).sort(),
@@ -92,9 +102,15 @@ describe('the example Pulumi program', () => {
     for (const { service, store } of planned) {
       if (!store.replication) continue;
       const [type, suffix] = REPLICATION_CHILD[store.replication];
-      const child = findRegistration(regs, type, `shop-${service}-${store.resource.logicalId}${suffix}`);
+      const child = findRegistration(
+        regs,
+        type,
+        `shop-${service}-${store.resource.logicalId}${suffix}`,
+      );
       if (type === 'aws:dynamodb/table:Table') {
-        expect(child.inputs.replicas).toEqual([expect.objectContaining({ regionName: 'us-west-2' })]);
+        expect(child.inputs.replicas).toEqual([
+          expect.objectContaining({ regionName: 'us-west-2' }),
+        ]);
       }
     }
   });
@@ -112,7 +128,9 @@ describe('the example Pulumi program', () => {
       if (kind === 'lambda') continue;
       const type = kind === 'ecs' ? 'aws:ecs/service:Service' : 'aws:autoscaling/group:Group';
       const suffix = kind === 'ecs' ? 'service' : 'group';
-      expect(capacity(findRegistration(regs, type, `${base}-${suffix}`))).toBe(compute.primaryCapacity);
+      expect(capacity(findRegistration(regs, type, `${base}-${suffix}`))).toBe(
+        compute.primaryCapacity,
+      );
       if (compute.recoveryCapacity !== undefined) {
         const recovery = findRegistration(regs, type, `${base}-recovery-${suffix}`);
         expect(capacity(recovery)).toBe(compute.recoveryCapacity);
@@ -127,7 +145,9 @@ describe('the example Pulumi program', () => {
     const alarms = ofType(regs, 'aws:cloudwatch/metricAlarm:MetricAlarm');
     // THEN
     expect(alarms.length).toBeGreaterThanOrEqual(planned);
-    expect(ofType(regs, 'aws:cloudwatch/dashboard:Dashboard')).toHaveLength(example.plan.services.length);
+    expect(ofType(regs, 'aws:cloudwatch/dashboard:Dashboard')).toHaveLength(
+      example.plan.services.length,
+    );
   });
 
   test('every resource but the example network, zone and providers sits under ContinuityStacks', () => {

@@ -60,9 +60,17 @@ describe('Standby per strategy', () => {
   test('warm standby runs scaled-down capacity in the recovery Region', () => {
     // GIVEN ecs 4 → 1  WHEN rendered
     const primary = findRegistration(regs, 'aws:ecs/service:Service', 'orders-Warm-service');
-    const recovery = findRegistration(regs, 'aws:ecs/service:Service', 'orders-Warm-recovery-service');
+    const recovery = findRegistration(
+      regs,
+      'aws:ecs/service:Service',
+      'orders-Warm-recovery-service',
+    );
     // THEN
-    expect(primary.inputs).toMatchObject({ region: 'us-east-1', desiredCount: 4, launchType: 'FARGATE' });
+    expect(primary.inputs).toMatchObject({
+      region: 'us-east-1',
+      desiredCount: 4,
+      launchType: 'FARGATE',
+    });
     expect(recovery.inputs).toMatchObject({
       region: 'us-west-2',
       desiredCount: 1,
@@ -74,7 +82,11 @@ describe('Standby per strategy', () => {
 
   test('pilot light defines the group in the recovery Region at zero capacity', () => {
     // GIVEN asg 3 → 0  WHEN rendered
-    const group = findRegistration(regs, 'aws:autoscaling/group:Group', 'orders-Pilot-recovery-group');
+    const group = findRegistration(
+      regs,
+      'aws:autoscaling/group:Group',
+      'orders-Pilot-recovery-group',
+    );
     // THEN
     expect(group.inputs).toMatchObject({
       region: 'us-west-2',
@@ -84,8 +96,11 @@ describe('Standby per strategy', () => {
       vpcZoneIdentifiers: ['subnet-r1', 'subnet-r2'],
     });
     expect(
-      findRegistration(regs, 'aws:ec2/launchTemplate:LaunchTemplate', 'orders-Pilot-recovery-template')
-        .inputs.imageId,
+      findRegistration(
+        regs,
+        'aws:ec2/launchTemplate:LaunchTemplate',
+        'orders-Pilot-recovery-template',
+      ).inputs.imageId,
     ).toBe(DEFAULT_IMAGE_ID);
   });
 
@@ -109,7 +124,10 @@ describe('Standby per strategy', () => {
     // GIVEN / WHEN
     const checks = ofType(regs, 'aws:route53/healthCheck:HealthCheck');
     // THEN
-    expect(checks.map((c) => c.name).sort()).toEqual(['orders-primary-health', 'orders-recovery-health']);
+    expect(checks.map((c) => c.name).sort()).toEqual([
+      'orders-primary-health',
+      'orders-recovery-health',
+    ]);
     for (const check of checks) {
       expect(check.inputs).toMatchObject({
         type: 'HTTPS',

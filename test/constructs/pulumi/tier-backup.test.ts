@@ -24,14 +24,16 @@ describe('TierBackup for a gold tier', () => {
 
   test('splits rules selecting different store kinds into two plans', () => {
     // GIVEN hourly (all kinds) and continuous (rds, aurora, s3) rules  WHEN rendered  THEN
-    expect(ofType(regs, PLAN).map((r) => r.name).sort()).toEqual([
-      'gold-backup-plan',
-      'gold-backup-plan-continuous',
-    ]);
-    expect(ofType(regs, SELECTION).map((r) => r.name).sort()).toEqual([
-      'gold-backup-selection',
-      'gold-backup-selection-continuous',
-    ]);
+    expect(
+      ofType(regs, PLAN)
+        .map((r) => r.name)
+        .sort(),
+    ).toEqual(['gold-backup-plan', 'gold-backup-plan-continuous']);
+    expect(
+      ofType(regs, SELECTION)
+        .map((r) => r.name)
+        .sort(),
+    ).toEqual(['gold-backup-selection', 'gold-backup-selection-continuous']);
   });
 
   test('renders the hourly rule field by field with a copy action to the recovery vault', () => {
