@@ -4,22 +4,8 @@ import * as s3 from 'aws-cdk-lib/aws-s3';
 import { TAG_SERVICE } from '../../../lib/model';
 import { ENV } from './apps';
 import { specOf } from './harness';
-import type { ContinuitySpecDocument } from '../../../lib/spec';
+import { SMALL_SPEC } from './small-spec';
 import type { AppProps } from 'aws-cdk-lib';
-
-/** Spec of {@link smallApp}: one service, an application objective only, never reviewed. */
-export const SMALL_SPEC: ContinuitySpecDocument = {
-  regions: { primary: 'us-east-1', recovery: 'us-west-2' },
-  tiers: {
-    basic: {
-      application: { rto: '72h', rpo: '24h' },
-      retentionDays: 7,
-      reviewEvery: '365d',
-      drillEvery: '365d',
-    },
-  },
-  services: [{ name: 'orders', tier: 'basic', owner: 'team-orders', resources: [{ kind: 'dynamodb' }] }],
-};
 
 /** {@link SMALL_SPEC}, resolved. */
 export const smallSpec = (): ReturnType<typeof specOf> => specOf(SMALL_SPEC);

@@ -6,7 +6,8 @@ import { METADATA_SPEC_KEY } from '../../../lib/model';
 import { specToJson } from '../../../lib/spec';
 import { ContinuityChecks, SPEC_CONTEXT_KEY, acknowledgeContinuityRule } from '../../../policies/cdk-nag';
 import { TODAY, check, summary, synthesize, violationsOf } from './harness';
-import { SMALL_SPEC, smallApp, smallSpec } from './small-app';
+import { smallApp, smallSpec } from './small-app';
+import { SMALL_SPEC } from './small-spec';
 import type { AssessmentContext } from '../../../lib/engine';
 import type { Rule } from '../../../lib/model';
 
