@@ -56,6 +56,13 @@ export interface ContinuityStacksArgs {
    */
   readonly storeOverrides?: StoreOverrides;
   /**
+   * Existing stores to adopt (Pulumi `import`) by `<service>/<logicalId>`, e.g.
+   * `{ 'orders/OrdersTable': 'orders-prod' }`; see `ProtectedStoreArgs.importId`.
+   *
+   * @default - every store is created
+   */
+  readonly imports?: Readonly<Record<string, string>>;
+  /**
    * Witness Region for DynamoDB multi-Region strong consistency.
    *
    * @default - none
@@ -236,6 +243,7 @@ export class ContinuityStacks extends pulumi.ComponentResource {
           primaryProvider: this.primaryProvider,
           recoveryProvider: this.recoveryProvider,
           overrides: args.storeOverrides,
+          importId: args.imports?.[`${servicePlan.service}/${store.resource.logicalId ?? ''}`],
           witnessRegion: args.witnessRegion,
         },
         componentOpts(suffix),

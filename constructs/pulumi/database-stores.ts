@@ -92,7 +92,7 @@ export function renderRds(ctx: StoreContext): RdsResources {
       finalSnapshotIdentifier: identifier(`${pulumi.getStack()}-${ctx.name}-final`),
       tags: ctx.tags,
     },
-    { ...ctx.primaryOpts, ...ctx.stateful },
+    ctx.mainOpts,
   );
   if (!crossRegion) return { instance };
 
@@ -164,7 +164,7 @@ export function renderAurora(ctx: StoreContext): AuroraResources {
       finalSnapshotIdentifier: identifier(`${pulumi.getStack()}-${ctx.name}-final`),
       tags: ctx.tags,
     },
-    { ...ctx.primaryOpts, ...ctx.stateful },
+    ctx.mainOpts,
   );
   const instances = Array.from(
     { length: store.multiAz ? 2 : 1 },

@@ -19,7 +19,7 @@ export function renderEfs(ctx: StoreContext): EfsResources {
   const fileSystem = new aws.efs.FileSystem(
     `${ctx.name}-fs`,
     { region: ctx.regions.primary, encrypted: true, ...ctx.overrides.efs, tags: ctx.tags },
-    { ...ctx.primaryOpts, ...ctx.stateful },
+    ctx.mainOpts,
   );
   if (ctx.store.replication !== 'efs-replication') return { fileSystem };
   // Deleting the configuration leaves the replica file system in place (writable).
@@ -55,7 +55,7 @@ export function renderEbs(ctx: StoreContext): EbsResources {
       ...ctx.overrides.ebs,
       tags: ctx.tags,
     },
-    { ...ctx.primaryOpts, ...ctx.stateful },
+    ctx.mainOpts,
   );
   return { volume };
 }

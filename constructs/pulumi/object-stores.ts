@@ -32,7 +32,7 @@ function privateBucket(
   const bucket = new aws.s3.Bucket(
     prefix,
     { ...ctx.overrides.s3, region, tags: ctx.tags },
-    { ...opts, ...ctx.stateful },
+    recovery ? { ...opts, ...ctx.stateful } : ctx.mainOpts,
   );
   new aws.s3.BucketServerSideEncryptionConfiguration(
     `${prefix}-encryption`,
@@ -207,7 +207,7 @@ export function renderDynamoDb(ctx: StoreContext): DynamoDbResources {
       ...(strong ? { globalTableWitness: { regionName: ctx.witnessRegion } } : {}),
       tags: ctx.tags,
     },
-    { ...ctx.primaryOpts, ...ctx.stateful },
+    ctx.mainOpts,
   );
   return { table };
 }

@@ -50,6 +50,14 @@ export interface ProtectedStoreArgs {
    */
   readonly overrides?: StoreOverrides;
   /**
+   * ID of an existing store to adopt instead of creating one (Pulumi `import`: table name,
+   * bucket name, DB instance or cluster identifier, file system or volume id). Its settings must
+   * match the rendered arguments (use `overrides`), or `pulumi up` stops on the difference.
+   *
+   * @default - a new store
+   */
+  readonly importId?: string;
+  /**
    * Witness Region for `dynamodb-global-table-strong`.
    *
    * @default - none; required for multi-Region strong consistency
@@ -116,6 +124,9 @@ export class ProtectedStore extends pulumi.ComponentResource {
       parent: this,
       ...(args.primaryProvider ? { provider: args.primaryProvider } : {}),
     };
+    const stateful = statefulOptions(
+      args.deletionProtection ?? deletionProtectionFor(args.tier.vault),
+    );
     const ctx: StoreContext = {
       name,
       service: args.service,
@@ -124,7 +135,12 @@ export class ProtectedStore extends pulumi.ComponentResource {
       tags: continuityTags(args.service, args.tier.tier, args.tags),
       primaryOpts,
       recoveryOpts: { parent: this, provider: args.recoveryProvider },
-      stateful: statefulOptions(args.deletionProtection ?? deletionProtectionFor(args.tier.vault)),
+      stateful,
+      mainOpts: {
+        ...primaryOpts,
+        ...stateful,
+        ...(args.importId ? { import: args.importId } : {}),
+      },
       overrides: args.overrides ?? {},
       witnessRegion: args.witnessRegion,
     };

@@ -63,6 +63,8 @@ export interface StoreContext {
   readonly recoveryOpts: pulumi.CustomResourceOptions;
   /** `protect` / `retainOnDelete` for stateful children. */
   readonly stateful: pulumi.CustomResourceOptions;
+  /** Options of the store itself: primary Region, stateful, and `import` when adopting. */
+  readonly mainOpts: pulumi.CustomResourceOptions;
   readonly overrides: StoreOverrides;
   readonly witnessRegion?: string;
 }

@@ -16,6 +16,8 @@ export interface RecordedOptions {
   readonly dependsOn: readonly string[];
   /** Alias names (`name` of each alias spec) and URNs given through `aliases`. */
   readonly aliases: readonly string[];
+  /** ID given through `import` (adopting an existing resource), if any. */
+  readonly importId?: string;
 }
 
 /** One `registerResource` call recorded under mocks. */
@@ -115,6 +117,7 @@ interface RegisterRequest {
   getRetainondelete(): boolean | undefined;
   getDependenciesList(): string[];
   getAliasesList(): AliasLike[];
+  getImportid(): string;
 }
 
 /** `aws:backup/vault:Vault` → `backup`; the service part of an ARN. */
@@ -240,6 +243,7 @@ export async function runUnderMocks<T>(
           .getAliasesList()
           .map((a) => a.getSpec()?.getName() || a.getUrn())
           .filter((a) => a !== ''),
+        ...(req.getImportid() ? { importId: req.getImportid() } : {}),
       },
     };
     pending.push(entry);

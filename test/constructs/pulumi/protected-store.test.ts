@@ -310,7 +310,7 @@ describe('ProtectedStore per store kind', () => {
   });
 });
 
-describe('ProtectedStore misuse', () => {
+describe('ProtectedStore adoption and misuse', () => {
   test('throws when the plan replicates and no recovery provider is given', async () => {
     // GIVEN
     const store = storePlan('efs', 'Docs', { replication: 'efs-replication' });
@@ -344,5 +344,26 @@ describe('ProtectedStore misuse', () => {
       });
     // WHEN / THEN
     await expect(runUnderMocks(program)).rejects.toThrow(/but pointInTimeRecovery is false/);
+  });
+
+  test('adopts an existing store through import on the store itself only', async () => {
+    // GIVEN
+    const store = storePlan('dynamodb', 'Orders', { replication: 'dynamodb-global-table' });
+    const program = () =>
+      new ProtectedStore('orders', {
+        store,
+        service: 'shop',
+        tier: goldTier(),
+        regions: REGIONS,
+        recoveryProvider: new aws.Provider('recovery', { region: REGIONS.recovery }),
+        importId: 'orders-prod',
+      });
+    // WHEN
+    const { registrations } = await runUnderMocks(program);
+    // THEN
+    const imported = registrations.filter((r) => r.options.importId !== undefined);
+    expect(imported.map((r) => [r.name, r.options.importId])).toEqual([
+      ['orders-table', 'orders-prod'],
+    ]);
   });
 });
