@@ -7,3 +7,7 @@ export * from './replacement-properties';
 export * from './resource-change-text';
 export * from './resource-changes';
 export * from './service-lookup';
+export * from './diff-json-report';
+export * from './diff-markdown-report';
+export * from './diff-summary';
+export * from './diff-text-report';
