@@ -1,5 +1,6 @@
 import { registerCheck } from './check-command';
 import { registerDocs } from './docs';
+import { registerExport } from './export-command';
 import { registerPlan } from './plan-command';
 import { registerRecommend } from './recommend';
 import { registerRules } from './rules-command';
@@ -12,4 +13,5 @@ export const COMMANDS: readonly CommandRegistration[] = [
   registerRules,
   registerRecommend,
   registerDocs,
+  registerExport,
 ];

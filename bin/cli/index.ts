@@ -2,6 +2,7 @@ export * from './check-command';
 export * from './cli-context';
 export * from './commands';
 export * from './docs';
+export * from './export-command';
 export * from './lazy-modules';
 export * from './line-locator';
 export * from './plan-command';

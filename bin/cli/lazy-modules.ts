@@ -20,3 +20,6 @@ export const loadRules = (): typeof import('../../lib/rules') => require('../../
 
 /** `lib/spec`: `loadSpec`, `parseSpec`. */
 export const loadSpecModule = (): typeof import('../../lib/spec') => require('../../lib/spec');
+
+/** `lib/export`: exports of the spec to other tools' formats. */
+export const loadExport = (): typeof import('../../lib/export') => require('../../lib/export');
