@@ -19,7 +19,9 @@ export function rulesMarkdownPath(from: string = __dirname): string {
   while (!existsSync(join(dir, 'package.json'))) {
     const parent = dirname(dir);
     if (parent === dir) {
-      throw new Error(`no package.json above ${from}; run the generator inside the continuity-kit checkout`);
+      throw new Error(
+        `no package.json above ${from}; run the generator inside the continuity-kit checkout`,
+      );
     }
     dir = parent;
   }

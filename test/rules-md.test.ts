@@ -10,9 +10,9 @@ describe('RULES.md', () => {
     // WHEN
     const fresh = committed === rulesMarkdown();
     // THEN
-    expect(fresh ? 'up to date' : 'RULES.md is stale: run `npm run rules` and commit RULES.md').toBe(
-      'up to date',
-    );
+    expect(
+      fresh ? 'up to date' : 'RULES.md is stale: run `npm run rules` and commit RULES.md',
+    ).toBe('up to date');
   });
 
   test('documents every rule of the catalogue', () => {

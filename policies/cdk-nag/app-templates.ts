@@ -45,7 +45,10 @@ function templatePathOf(stack: Stack, context: IPolicyValidationContext): string
  * Resources of nested stacks are left out: their templates are assets, not stacks of the
  * assembly, and `continuity check` on the cdk.out does not read them either.
  */
-export function readAppTemplates(root: IConstruct, context: IPolicyValidationContext): AppTemplates {
+export function readAppTemplates(
+  root: IConstruct,
+  context: IPolicyValidationContext,
+): AppTemplates {
   const templates: TemplateInput[] = [];
   const pathOfStack = new Map<Stack, string>();
   const resources = new Map<string, AppResource>();
@@ -71,7 +74,13 @@ export function readAppTemplates(root: IConstruct, context: IPolicyValidationCon
       const file = pathOfStack.get(stack);
       if (file !== undefined) {
         const logicalId = stack.resolve(c.logicalId) as string;
-        const resource = { id: `${stack.stackName}/${logicalId}`, stack: stack.stackName, logicalId, node: c, templatePath: file };
+        const resource = {
+          id: `${stack.stackName}/${logicalId}`,
+          stack: stack.stackName,
+          logicalId,
+          node: c,
+          templatePath: file,
+        };
         resources.set(resource.id, resource);
         byNode.set(c, resource);
       }

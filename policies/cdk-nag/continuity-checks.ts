@@ -210,7 +210,10 @@ export class ContinuityChecks extends NagPack {
       const message = `${nagRuleId(ack.ruleId)} is acknowledged on '${ack.path}' without a reason, so it accepts nothing`;
       extra.push(this.packViolation(acknowledgementHasReason, message, root, ack.path));
     }
-    const placement = new FindingPlacement(app, resolveMembership(found.spec, indexInventory(inventory)));
+    const placement = new FindingPlacement(
+      app,
+      resolveMembership(found.spec, indexInventory(inventory)),
+    );
     const services = found.spec.services.map((s) => s.name);
     const assessment = assess(found.spec, inventory, {
       rules: this.rules,
@@ -223,8 +226,9 @@ export class ContinuityChecks extends NagPack {
     for (const f of findings) {
       if (f.suppressed !== undefined) {
         const where = f.resource?.logicalId ?? f.service ?? 'app';
-        metadata[`acknowledged ${nagRuleId(f.rule)} ${where}${f.disruption ? ` ${f.disruption}` : ''}`] =
-          f.suppressed.reason;
+        metadata[
+          `acknowledged ${nagRuleId(f.rule)} ${where}${f.disruption ? ` ${f.disruption}` : ''}`
+        ] = f.suppressed.reason;
         continue;
       }
       const at = placement.place(f);

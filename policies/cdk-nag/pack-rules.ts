@@ -15,8 +15,7 @@ export const packInputReadable: RuleMetadata = {
     'The cdk-nag pack has no valid continuity spec, or cannot read the synthesized templates, so nothing was assessed',
   rationale:
     'An assessment that cannot run must fail the synth; passing would claim objectives nobody checked.',
-  fix:
-    "pass `spec` or `specFile` to ContinuityChecks, set the context key 'continuity:spec' in cdk.json to a spec file, or build the app with continuity-kit constructs (they embed the spec)",
+  fix: "pass `spec` or `specFile` to ContinuityChecks, set the context key 'continuity:spec' in cdk.json to a spec file, or build the app with continuity-kit constructs (they embed the spec)",
   severity: 'error',
   docsUrl: 'https://docs.aws.amazon.com/cdk/v2/guide/context.html',
 };

@@ -20,12 +20,13 @@ export interface SpecSources {
 
 /** The spec found, or why there is none. */
 export type SpecResolution =
-  | { readonly spec: ContinuitySpec; readonly source: string }
-  | { readonly problem: string };
+  { readonly spec: ContinuitySpec; readonly source: string } | { readonly problem: string };
 
 function issuesOf(error: unknown, where: string): string {
   if (isInputError(error)) {
-    return error.issues.map((i) => `${where}${i.path ? ` ${i.path}` : ''}: ${i.message}`).join('; ');
+    return error.issues
+      .map((i) => `${where}${i.path ? ` ${i.path}` : ''}: ${i.message}`)
+      .join('; ');
   }
   throw error;
 }
@@ -59,7 +60,10 @@ export function resolveSpec(sources: SpecSources): SpecResolution {
   const [first] = sources.embedded;
   if (first !== undefined) {
     try {
-      return { spec: parseSpec(first.spec, options), source: `the spec embedded in stack ${first.stack}` };
+      return {
+        spec: parseSpec(first.spec, options),
+        source: `the spec embedded in stack ${first.stack}`,
+      };
     } catch (error) {
       return { problem: issuesOf(error, `spec embedded in stack ${first.stack}`) };
     }

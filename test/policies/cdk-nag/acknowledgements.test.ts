@@ -40,7 +40,10 @@ describe('acknowledgeContinuityRule', () => {
     expect(inv3?.suppressed).toEqual({ reason: 'orders is rebuilt from the event log' });
     expect(pack.assessment?.met).toBe(true);
     expect(Object.entries(report.metadata ?? {})).toEqual([
-      [expect.stringMatching(/^acknowledged Continuity-RR-INV3 Orders[0-9A-F]{8}$/), 'orders is rebuilt from the event log'],
+      [
+        expect.stringMatching(/^acknowledged Continuity-RR-INV3 Orders[0-9A-F]{8}$/),
+        'orders is rebuilt from the event log',
+      ],
     ]);
   });
 
@@ -77,7 +80,10 @@ describe('Validations.acknowledge', () => {
   test('on the stack accepts a service-wide finding reported on a resource under it', () => {
     // GIVEN
     const { app, stack } = smallApp();
-    Validations.of(stack).acknowledge({ id: 'Continuity-RR-GOV1', reason: 'reviewed in the yearly audit' });
+    Validations.of(stack).acknowledge({
+      id: 'Continuity-RR-GOV1',
+      reason: 'reviewed in the yearly audit',
+    });
     // WHEN
     const { report, pack } = check(synthesize(app), { spec: smallSpec() });
     // THEN
@@ -93,12 +99,17 @@ describe('Validations.acknowledge', () => {
   test("with the id the CDK report suggests, 'Continuity::Continuity-RR-GOV1'", () => {
     // GIVEN
     const { app, table } = smallApp();
-    Validations.of(table).acknowledge({ id: 'Continuity::Continuity-RR-GOV1', reason: 'reviewed in the audit' });
+    Validations.of(table).acknowledge({
+      id: 'Continuity::Continuity-RR-GOV1',
+      reason: 'reviewed in the audit',
+    });
     // WHEN
     const { report, pack } = check(synthesize(app), { spec: smallSpec() });
     // THEN
     expect(violationsOf(report, 'Continuity-RR-GOV1')).toEqual([]);
-    expect(findings(pack).find((f) => f.rule === 'RR-GOV1')?.suppressed?.reason).toBe('reviewed in the audit');
+    expect(findings(pack).find((f) => f.rule === 'RR-GOV1')?.suppressed?.reason).toBe(
+      'reviewed in the audit',
+    );
   });
 
   test('on the app accepts the rule everywhere', () => {

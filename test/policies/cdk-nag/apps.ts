@@ -73,7 +73,10 @@ export function alarm(
 }
 
 /** An hourly backup rule kept 35 days, copied to a vault in us-west-2. */
-export function hourlyRule(scope: Stack, extra: Partial<backup.BackupPlanRuleProps> = {}): backup.BackupPlanRule {
+export function hourlyRule(
+  scope: Stack,
+  extra: Partial<backup.BackupPlanRuleProps> = {},
+): backup.BackupPlanRule {
   return new backup.BackupPlanRule({
     ruleName: 'Hourly',
     scheduleExpression: events.Schedule.cron({ minute: '0' }),
@@ -115,7 +118,10 @@ export function compliantApp(): { app: App; spec: ContinuitySpec } {
     lockConfiguration: { minRetention: Duration.days(7), maxRetention: Duration.days(100) },
     removalPolicy: RemovalPolicy.RETAIN,
   });
-  const plan = new backup.BackupPlan(stack, 'Plan', { backupVault: vault, backupPlanRules: [hourlyRule(stack)] });
+  const plan = new backup.BackupPlan(stack, 'Plan', {
+    backupVault: vault,
+    backupPlanRules: [hourlyRule(stack)],
+  });
   plan.addSelection('Selection', {
     resources: [
       backup.BackupResource.fromArn(orders.tableArn),
@@ -123,7 +129,10 @@ export function compliantApp(): { app: App; spec: ContinuitySpec } {
       backup.BackupResource.fromArn(invoices.bucketArn),
     ],
   });
-  alarm(stack, 'BackupFailed', topic, { namespace: 'AWS/Backup', metricName: 'NumberOfBackupJobsFailed' });
+  alarm(stack, 'BackupFailed', topic, {
+    namespace: 'AWS/Backup',
+    metricName: 'NumberOfBackupJobsFailed',
+  });
   for (const table of ['orders', 'payments']) {
     alarm(stack, `${table}Lag`, topic, {
       namespace: 'AWS/DynamoDB',
@@ -204,7 +213,9 @@ export function deficientApp(): { app: App; spec: ContinuitySpec } {
   Tags.of(archive).add('backup', 'yes');
   new s3.Bucket(stack, 'Orphan', { removalPolicy: RemovalPolicy.RETAIN });
 
-  const weakVault = new backup.BackupVault(stack, 'WeakVault', { removalPolicy: RemovalPolicy.RETAIN });
+  const weakVault = new backup.BackupVault(stack, 'WeakVault', {
+    removalPolicy: RemovalPolicy.RETAIN,
+  });
   const localCopy = new backup.BackupVault(stack, 'LocalCopy', {
     encryptionKey: new kms.Key(stack, 'LocalCopyKey'),
     removalPolicy: RemovalPolicy.RETAIN,
@@ -226,7 +237,9 @@ export function deficientApp(): { app: App; spec: ContinuitySpec } {
       }),
     ],
   });
-  weakPlan.addSelection('Selection', { resources: [backup.BackupResource.fromArn(archive.bucketArn)] });
+  weakPlan.addSelection('Selection', {
+    resources: [backup.BackupResource.fromArn(archive.bucketArn)],
+  });
 
   const lockedVault = new backup.BackupVault(stack, 'LockedVault', {
     encryptionKey: new kms.Key(stack, 'LockedVaultKey'),
@@ -262,7 +275,13 @@ export function deficientApp(): { app: App; spec: ContinuitySpec } {
     services: [
       { name: 'fragile', tier: 'standard', owner: 'team-a', resources: [{ kind: 'dynamodb' }] },
       { name: 'web', tier: 'loose', owner: 'team-a', ...RECENT, resources: [{ kind: 'dynamodb' }] },
-      { name: 'legacy', tier: 'loose', owner: 'team-a', ...RECENT, resources: [{ kind: 'dynamodb' }] },
+      {
+        name: 'legacy',
+        tier: 'loose',
+        owner: 'team-a',
+        ...RECENT,
+        resources: [{ kind: 'dynamodb' }],
+      },
       {
         name: 'quick',
         tier: 'quick',
@@ -270,12 +289,35 @@ export function deficientApp(): { app: App; spec: ContinuitySpec } {
         ...RECENT,
         resources: [{ kind: 'dynamodb', sizeGiB: 500 }],
       },
-      { name: 'replicated', tier: 'standard', owner: 'team-a', ...RECENT, resources: [{ kind: 'dynamodb', logicalId: 'Replicated' }] },
-      { name: 'archive', tier: 'standard', owner: 'team-a', ...RECENT, resources: [{ kind: 's3' }] },
-      { name: 'ghost', tier: 'loose', owner: 'team-a', ...RECENT, resources: [{ kind: 'rds', logicalId: 'Missing' }] },
+      {
+        name: 'replicated',
+        tier: 'standard',
+        owner: 'team-a',
+        ...RECENT,
+        resources: [{ kind: 'dynamodb', logicalId: 'Replicated' }],
+      },
+      {
+        name: 'archive',
+        tier: 'standard',
+        owner: 'team-a',
+        ...RECENT,
+        resources: [{ kind: 's3' }],
+      },
+      {
+        name: 'ghost',
+        tier: 'loose',
+        owner: 'team-a',
+        ...RECENT,
+        resources: [{ kind: 'rds', logicalId: 'Missing' }],
+      },
     ],
     suppressions: [
-      { rule: 'RR-BKP3', resource: 'fragile', reason: 'until the migration', expires: '2026-01-31' },
+      {
+        rule: 'RR-BKP3',
+        resource: 'fragile',
+        reason: 'until the migration',
+        expires: '2026-01-31',
+      },
     ],
   };
   // Spec validation rejects a dependency on a looser tier; a spec embedded by other tools may

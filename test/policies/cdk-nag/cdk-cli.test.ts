@@ -31,7 +31,12 @@ function synth(fixture: string): { status: number | null; stderr: string; output
       cwd: work,
       encoding: 'utf8',
       timeout: 90_000,
-      env: { ...process.env, CDK_VALIDATION: 'false', CDK_DISABLE_CLI_TELEMETRY: 'true', NO_COLOR: '1' },
+      env: {
+        ...process.env,
+        CDK_VALIDATION: 'false',
+        CDK_DISABLE_CLI_TELEMETRY: 'true',
+        NO_COLOR: '1',
+      },
     },
   );
   return { status: result.status, stderr: result.stderr, output };
@@ -40,7 +45,9 @@ function synth(fixture: string): { status: number | null; stderr: string; output
 beforeAll(() => {
   // The fixtures load the compiled pack; `npm test` builds it first.
   if (!existsSync(join(ROOT, 'dist/policies/cdk-nag/index.js'))) {
-    throw new Error('dist/policies/cdk-nag is missing; run `npm run build` (npm test does) before these tests');
+    throw new Error(
+      'dist/policies/cdk-nag is missing; run `npm run build` (npm test does) before these tests',
+    );
   }
 });
 
@@ -51,7 +58,9 @@ describe('cdk synth with the ContinuityChecks pack', () => {
     // THEN
     expect(run.status).not.toBe(0);
     expect(run.status).not.toBeNull();
-    expect(run.stderr).toMatch(/ERROR \[service 'orders'\] Small\/Orders\w+ \(AWS::DynamoDB::Table\) would lose its data/);
+    expect(run.stderr).toMatch(
+      /ERROR \[service 'orders'\] Small\/Orders\w+ \(AWS::DynamoDB::Table\) would lose its data/,
+    );
     expect(run.stderr).toMatch(/Acknowledge with 'Continuity::Continuity-RR-INV3'/);
     const report = JSON.parse(readFileSync(join(run.output, 'validation-report.json'), 'utf8')) as {
       pluginReports: { pluginName: string; conclusion: string }[];

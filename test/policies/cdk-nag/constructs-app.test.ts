@@ -28,7 +28,9 @@ describe('an app built with continuity-kit constructs', () => {
     // THEN
     expect(report.violations.filter((v) => v.severity === 'error')).toEqual([]);
     expect(report.success).toBe(true);
-    expect(pack.assessment?.services.map((s) => [s.name, s.tier, s.met])).toEqual([['orders', 'gold', true]]);
+    expect(pack.assessment?.services.map((s) => [s.name, s.tier, s.met])).toEqual([
+      ['orders', 'gold', true],
+    ]);
     expect(Object.keys(pack.assessment?.services[0].achieved ?? {}).sort()).toEqual([
       'account',
       'application',

@@ -46,9 +46,9 @@ describe('rule catalogue', () => {
   });
 
   test('throws when given both spec and specFile', () => {
-    expect(() => new ContinuityChecks(undefined, { spec: compliantApp().spec, specFile: 'x.yaml' })).toThrow(
-      /both spec and specFile 'x.yaml'; pass one of them/,
-    );
+    expect(
+      () => new ContinuityChecks(undefined, { spec: compliantApp().spec, specFile: 'x.yaml' }),
+    ).toThrow(/both spec and specFile 'x.yaml'; pass one of them/);
   });
 });
 
@@ -103,27 +103,92 @@ describe('a deficient plain aws-cdk-lib app', () => {
   // Service-wide findings (no single resource) land on the service's first resource; `ghost`
   // has none in the app, so its findings land on the app's first resource, Bad/Fragile.
   test.each([
-    ['RR-OBJ1', 'error', 'Bad/Fragile/Resource', /application: declared RTO 1d \/ RPO 12h vs achieved RTO not recoverable/],
+    [
+      'RR-OBJ1',
+      'error',
+      'Bad/Fragile/Resource',
+      /application: declared RTO 1d \/ RPO 12h vs achieved RTO not recoverable/,
+    ],
     ['RR-OBJ2', 'warning', 'Bad/Quick/Resource', /estimated recovery of Bad\/Quick\w+ takes 3h/],
     ['RR-OBJ3', 'warning', 'Bad/Web/Resource', /'web' depends on a looser tier/],
     ['RR-INV1', 'warning', 'Bad/Orphan/Resource', /belongs to no declared service/],
-    ['RR-INV2', 'error', 'Bad/Fragile/Resource', /declares rds 'Missing', which no template read contains/],
-    ['RR-INV3', 'error', 'Bad/Fragile/Resource', /DeletionPolicy Delete, UpdateReplacePolicy Delete/],
-    ['RR-BKP1', 'warning', 'Bad/WeakPlan/Resource', /backup rule 'Daily' gives Bad\/Archive\w+ a worst-case RPO/],
+    [
+      'RR-INV2',
+      'error',
+      'Bad/Fragile/Resource',
+      /declares rds 'Missing', which no template read contains/,
+    ],
+    [
+      'RR-INV3',
+      'error',
+      'Bad/Fragile/Resource',
+      /DeletionPolicy Delete, UpdateReplacePolicy Delete/,
+    ],
+    [
+      'RR-BKP1',
+      'warning',
+      'Bad/WeakPlan/Resource',
+      /backup rule 'Daily' gives Bad\/Archive\w+ a worst-case RPO/,
+    ],
     ['RR-BKP2', 'warning', 'Bad/WeakPlan/Resource', /keeps recovery points 7 days < 35 days/],
     ['RR-BKP3', 'warning', 'Bad/Web/Resource', /has no copy or replica outside us-east-1/],
-    ['RR-BKP4', 'warning', 'Bad/WeakPlan/Resource', /copies to us-east-1, the Region of the source vault/],
-    ['RR-BKP5', 'warning', 'Bad/Replicated/Resource', /replicated \(dynamodb-global-table\) but has no point-in-time/],
-    ['RR-BKP6', 'error', 'Bad/WeakPlan/Resource', /deletes after 40 days < 10 days to cold storage \+ 90 days/],
+    [
+      'RR-BKP4',
+      'warning',
+      'Bad/WeakPlan/Resource',
+      /copies to us-east-1, the Region of the source vault/,
+    ],
+    [
+      'RR-BKP5',
+      'warning',
+      'Bad/Replicated/Resource',
+      /replicated \(dynamodb-global-table\) but has no point-in-time/,
+    ],
+    [
+      'RR-BKP6',
+      'error',
+      'Bad/WeakPlan/Resource',
+      /deletes after 40 days < 10 days to cold storage \+ 90 days/,
+    ],
     ['RR-BKP7', 'warning', 'Bad/Archive/Resource', /depends on a value known only at deploy time/],
-    ['RR-VLT1', 'warning', 'Bad/WeakVault/Resource', /not encrypted with a customer-managed KMS key/],
-    ['RR-VLT2', 'error', 'Bad/WeakVault/Resource', /has no vault lock, but tier 'standard' requires immutable/],
-    ['RR-VLT3', 'error', 'Bad/LockedPlan/Resource', /35 days < vault Bad\/LockedVault\w+ lock minimum 40 days/],
-    ['RR-MON1', 'warning', 'Bad/WeakPlan/Resource', /no alarm or event rule in us-east-1 reports failed backup jobs/],
-    ['RR-MON2', 'warning', 'Bad/Replicated/Resource', /no alarm with actions watches ReplicationLatency/],
+    [
+      'RR-VLT1',
+      'warning',
+      'Bad/WeakVault/Resource',
+      /not encrypted with a customer-managed KMS key/,
+    ],
+    [
+      'RR-VLT2',
+      'error',
+      'Bad/WeakVault/Resource',
+      /has no vault lock, but tier 'standard' requires immutable/,
+    ],
+    [
+      'RR-VLT3',
+      'error',
+      'Bad/LockedPlan/Resource',
+      /35 days < vault Bad\/LockedVault\w+ lock minimum 40 days/,
+    ],
+    [
+      'RR-MON1',
+      'warning',
+      'Bad/WeakPlan/Resource',
+      /no alarm or event rule in us-east-1 reports failed backup jobs/,
+    ],
+    [
+      'RR-MON2',
+      'warning',
+      'Bad/Replicated/Resource',
+      /no alarm with actions watches ReplicationLatency/,
+    ],
     ['RR-GOV1', 'warning', 'Bad/Fragile/Resource', /service 'fragile' has no reviewedOn/],
     ['RR-GOV2', 'warning', 'Bad/Fragile/Resource', /service 'fragile' has no lastDrill/],
-    ['RR-SUP1', 'error', 'Bad/Fragile/Resource', /suppression of RR-BKP3 for 'fragile' expired on 2026-01-31/],
+    [
+      'RR-SUP1',
+      'error',
+      'Bad/Fragile/Resource',
+      /suppression of RR-BKP3 for 'fragile' expired on 2026-01-31/,
+    ],
   ] as const)('%s reports a %s on %s', (id, level, path, message) => {
     // WHEN
     const found = violationsOf(report, nagRuleId(id)).filter(
@@ -151,14 +216,18 @@ describe('a deficient plain aws-cdk-lib app', () => {
       templatePath: expect.stringMatching(/Bad\.template\.json$/),
     });
     expect(inv3.fix).toMatch(/set DeletionPolicy and UpdateReplacePolicy to Retain/);
-    expect(inv3.description).toMatch(/^\[service 'fragile'\] Bad\/Fragile\w+ \(AWS::DynamoDB::Table\) would lose its data: DeletionPolicy Delete, UpdateReplacePolicy Delete$/);
+    expect(inv3.description).toMatch(
+      /^\[service 'fragile'\] Bad\/Fragile\w+ \(AWS::DynamoDB::Table\) would lose its data: DeletionPolicy Delete, UpdateReplacePolicy Delete$/,
+    );
     expect(inv3.ruleMetadata?.docsUrl).toMatch(/aws-attribute-deletionpolicy/);
   });
 
   test('keeps the service, disruption and numbers of each finding on its own construct', () => {
     // WHEN
     const objective = violationsOf(report, 'Continuity-RR-OBJ1');
-    const quick = objective.find((v) => v.violatingResources[0].constructPath === 'Bad/Quick/Resource');
+    const quick = objective.find(
+      (v) => v.violatingResources[0].constructPath === 'Bad/Quick/Resource',
+    );
     // THEN
     expect(new Set(objective.map((v) => v.description)).size).toBe(objective.length);
     expect(quick?.description).toMatch(

@@ -3,7 +3,12 @@ import { parseSpec } from '../../../lib/spec';
 import type { ContinuityChecksProps } from '../../../policies/cdk-nag';
 import type { ContinuitySpec } from '../../../lib/model';
 import type { ContinuitySpecDocument } from '../../../lib/spec';
-import type { App, IPolicyValidationContext, PolicyValidationPluginReport, PolicyViolation } from 'aws-cdk-lib';
+import type {
+  App,
+  IPolicyValidationContext,
+  PolicyValidationPluginReport,
+  PolicyViolation,
+} from 'aws-cdk-lib';
 import type { CloudAssembly } from 'aws-cdk-lib/cx-api';
 
 /** Date every pack test assesses on. */
@@ -55,6 +60,9 @@ export function summary(report: PolicyValidationPluginReport): string[] {
 }
 
 /** Violations of one rule (`Continuity-RR-OBJ1`). */
-export function violationsOf(report: PolicyValidationPluginReport, ruleName: string): PolicyViolation[] {
+export function violationsOf(
+  report: PolicyValidationPluginReport,
+  ruleName: string,
+): PolicyViolation[] {
   return report.violations.filter((v) => v.ruleName === ruleName);
 }

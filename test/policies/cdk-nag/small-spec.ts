@@ -11,5 +11,7 @@ export const SMALL_SPEC: ContinuitySpecDocument = {
       drillEvery: '365d',
     },
   },
-  services: [{ name: 'orders', tier: 'basic', owner: 'team-orders', resources: [{ kind: 'dynamodb' }] }],
+  services: [
+    { name: 'orders', tier: 'basic', owner: 'team-orders', resources: [{ kind: 'dynamodb' }] },
+  ],
 };

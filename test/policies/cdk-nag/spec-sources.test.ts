@@ -4,7 +4,11 @@ import { join } from 'path';
 import { Validations } from 'aws-cdk-lib';
 import { METADATA_SPEC_KEY } from '../../../lib/model';
 import { specToJson } from '../../../lib/spec';
-import { ContinuityChecks, SPEC_CONTEXT_KEY, acknowledgeContinuityRule } from '../../../policies/cdk-nag';
+import {
+  ContinuityChecks,
+  SPEC_CONTEXT_KEY,
+  acknowledgeContinuityRule,
+} from '../../../policies/cdk-nag';
 import { TODAY, check, summary, synthesize, violationsOf } from './harness';
 import { smallApp, smallSpec } from './small-app';
 import { SMALL_SPEC } from './small-spec';
@@ -73,13 +77,18 @@ describe('where the spec comes from', () => {
   test('fails with RR-CDK1 naming the file and the issue when the spec file is invalid', () => {
     // GIVEN
     const bad = join(dir, 'bad.json');
-    writeFileSync(bad, JSON.stringify({ ...SMALL_SPEC, services: [{ name: 'orders', tier: 'nope', owner: 'x' }] }));
+    writeFileSync(
+      bad,
+      JSON.stringify({ ...SMALL_SPEC, services: [{ name: 'orders', tier: 'nope', owner: 'x' }] }),
+    );
     const { app } = smallApp();
     // WHEN
     const { report } = check(synthesize(app), { specFile: bad });
     // THEN
     const [v] = violationsOf(report, 'Continuity-RR-CDK1');
-    expect(v.description).toMatch(/^spec file .*bad\.json \(from specFile\).*services\[0\]\.tier.*'nope'/);
+    expect(v.description).toMatch(
+      /^spec file .*bad\.json \(from specFile\).*services\[0\]\.tier.*'nope'/,
+    );
     expect(report.success).toBe(false);
   });
 
@@ -118,7 +127,9 @@ describe('a rule that throws', () => {
     const { report } = check(synthesize(app), { spec: smallSpec(), rules: [crashing] });
     // THEN
     expect(summary(report)).toEqual(['Continuity-RR-ENG1 error Small/Orders/Resource']);
-    expect(report.violations[0].description).toMatch(/rule RR-TST1 \(crashes\) crashed, so it was not assessed: boom/);
+    expect(report.violations[0].description).toMatch(
+      /rule RR-TST1 \(crashes\) crashed, so it was not assessed: boom/,
+    );
     expect(report.success).toBe(false);
   });
 });
