@@ -1,12 +1,12 @@
 import { CfnResource, Stack } from 'aws-cdk-lib';
 import type * as autoscaling from 'aws-cdk-lib/aws-autoscaling';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
-import * as ec2 from 'aws-cdk-lib/aws-ec2';
-import * as ecs from 'aws-cdk-lib/aws-ecs';
+import type * as ec2 from 'aws-cdk-lib/aws-ec2';
+import type * as ecs from 'aws-cdk-lib/aws-ecs';
 import type * as efs from 'aws-cdk-lib/aws-efs';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import type * as rds from 'aws-cdk-lib/aws-rds';
-import * as s3 from 'aws-cdk-lib/aws-s3';
+import type * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 import { METADATA_SPEC_KEY } from '../../lib/model';
 import type { ContinuityPlan, ContinuitySpec, ServicePlan } from '../../lib/model';
@@ -14,7 +14,7 @@ import { planContinuity } from '../../lib/planner';
 import { specToJson } from '../../lib/spec';
 import { ComputeResource } from './compute-resource';
 import { ContinuityMonitoring, pascal } from './continuity-monitoring';
-import { createDefaultCompute, createDefaultStore } from './default-resources';
+import { createDefaultCompute, createDefaultStore, lazyContext } from './default-resources';
 import type { DefaultResourceContext } from './default-resources';
 import { RecoveryVault } from './recovery-vault';
 import { StoreResource } from './store-resource';
@@ -376,39 +376,3 @@ function takeInOrder<T extends { readonly kind: string }>(
   }
   return out;
 }
-
-/** VPC, access-log bucket and ECS cluster of a stack, created on first use. */
-function lazyContext(stack: Stack): DefaultResourceContext {
-  let vpc: ec2.Vpc | undefined;
-  let logs: s3.Bucket | undefined;
-  let cluster: ecs.Cluster | undefined;
-  const context: DefaultResourceContext = {
-    vpc: () => {
-      vpc ??= new ec2.Vpc(stack, 'Vpc', {
-        maxAzs: 2,
-        natGateways: 0,
-        subnetConfiguration: [{ name: 'isolated', subnetType: ec2.SubnetType.PRIVATE_ISOLATED }],
-        flowLogs: { all: { trafficType: ec2.FlowLogTrafficType.REJECT } },
-      });
-      return vpc;
-    },
-    accessLogs: () => {
-      logs ??= new s3.Bucket(stack, 'AccessLogs', {
-        encryption: s3.BucketEncryption.S3_MANAGED,
-        blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
-        enforceSSL: true,
-        objectOwnership: s3.ObjectOwnership.BUCKET_OWNER_PREFERRED,
-      });
-      return logs;
-    },
-    cluster: () => {
-      cluster ??= new ecs.Cluster(stack, 'Cluster', {
-        vpc: context.vpc(),
-        containerInsightsV2: ecs.ContainerInsights.ENABLED,
-      });
-      return cluster;
-    },
-  };
-  return context;
-}
-

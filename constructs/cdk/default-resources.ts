@@ -9,6 +9,7 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import * as rds from 'aws-cdk-lib/aws-rds';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import type { Construct } from 'constructs';
+import type { Stack as StackType } from 'aws-cdk-lib';
 import type { ComputeKind, StoreKind } from '../../lib/model';
 import { ComputeResource } from './compute-resource';
 import { StoreResource } from './store-resource';
@@ -185,3 +186,39 @@ export function createDefaultCompute(
       );
   }
 }
+
+/** VPC, access-log bucket and ECS cluster of a stack, created on first use. */
+export function lazyContext(stack: StackType): DefaultResourceContext {
+  let vpc: ec2.Vpc | undefined;
+  let logs: s3.Bucket | undefined;
+  let cluster: ecs.Cluster | undefined;
+  const context: DefaultResourceContext = {
+    vpc: () => {
+      vpc ??= new ec2.Vpc(stack, 'Vpc', {
+        maxAzs: 2,
+        natGateways: 0,
+        subnetConfiguration: [{ name: 'isolated', subnetType: ec2.SubnetType.PRIVATE_ISOLATED }],
+        flowLogs: { all: { trafficType: ec2.FlowLogTrafficType.REJECT } },
+      });
+      return vpc;
+    },
+    accessLogs: () => {
+      logs ??= new s3.Bucket(stack, 'AccessLogs', {
+        encryption: s3.BucketEncryption.S3_MANAGED,
+        blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
+        enforceSSL: true,
+        objectOwnership: s3.ObjectOwnership.BUCKET_OWNER_PREFERRED,
+      });
+      return logs;
+    },
+    cluster: () => {
+      cluster ??= new ecs.Cluster(stack, 'Cluster', {
+        vpc: context.vpc(),
+        containerInsightsV2: ecs.ContainerInsights.ENABLED,
+      });
+      return cluster;
+    },
+  };
+  return context;
+}
+
