@@ -43,8 +43,9 @@ function recoveryKey(ctx: StoreContext): aws.kms.Key {
   );
 }
 
-function retentionDays(ctx: StoreContext, minimum: number): number {
-  if (!ctx.store.pointInTimeRecovery) return minimum;
+/** Planned automated-backup retention; `undefined` leaves the AWS default (1 day) alone. */
+function retentionDays(ctx: StoreContext): number | undefined {
+  if (!ctx.store.pointInTimeRecovery) return undefined;
   return ctx.store.pitrRetentionDays ?? DEFAULT_BACKUP_RETENTION_DAYS;
 }
 
@@ -83,8 +84,8 @@ export function renderRds(ctx: StoreContext): RdsResources {
       ...ctx.overrides.rds,
       instanceClass,
       multiAz: store.multiAz,
-      // 0 disables automated backups and with them point-in-time recovery.
-      backupRetentionPeriod: retentionDays(ctx, 0),
+      // Set only when planned, like the CDK constructs, so both backends render the same store.
+      backupRetentionPeriod: retentionDays(ctx),
       storageEncrypted: true,
       deletionProtection: true,
       copyTagsToSnapshot: true,
@@ -119,7 +120,7 @@ export function renderRds(ctx: StoreContext): RdsResources {
     {
       region: ctx.regions.recovery,
       sourceDbInstanceArn: instance.arn,
-      retentionPeriod: retentionDays(ctx, 0),
+      retentionPeriod: retentionDays(ctx),
       kmsKeyId: key.arn,
     },
     ctx.recoveryOpts,
@@ -155,8 +156,7 @@ export function renderAurora(ctx: StoreContext): AuroraResources {
       masterUsername: 'continuity',
       manageMasterUserPassword: true,
       ...ctx.overrides.aurora,
-      // Aurora keeps automated backups for at least 1 day.
-      backupRetentionPeriod: retentionDays(ctx, 1),
+      backupRetentionPeriod: retentionDays(ctx),
       storageEncrypted: true,
       deletionProtection: true,
       copyTagsToSnapshot: true,

@@ -52,6 +52,7 @@ const STORES: readonly [string, StorePlan, TierPlan][] = [
     }),
     goldTier(),
   ],
+  ['archive', storePlan('rds', 'Archive'), bronzeTier()],
   ['docs', storePlan('efs', 'Docs', { replication: 'efs-replication' }), goldTier()],
   [
     'scratch',
@@ -206,6 +207,14 @@ describe('ProtectedStore per store kind', () => {
     expect(replica.providerRegion).toBe('us-west-2');
   });
 
+  test('RDS without planned PITR leaves the retention to the AWS default', () => {
+    // GIVEN / WHEN
+    const db = find('aws:rds/instance:Instance', 'archive-db');
+    // THEN
+    expect(db.inputs.backupRetentionPeriod).toBeUndefined();
+    expect(db.inputs.multiAz).toBe(false);
+  });
+
   test('RDS backup replication copies automated backups to the recovery Region', () => {
     // GIVEN / WHEN
     const replication = find(
@@ -286,10 +295,10 @@ describe('ProtectedStore per store kind', () => {
       (STATEFUL_RESOURCE_TYPES as readonly string[]).includes(r.type),
     );
     // THEN
-    expect(stateful).toHaveLength(18);
+    expect(stateful).toHaveLength(19);
     expect(unprotected(regs, STATEFUL_RESOURCE_TYPES)).toEqual([]);
     for (const r of stateful) {
-      const bronze = ['plain-', 'reports-', 'scratch-'].some((p) => r.name.startsWith(p));
+      const bronze = ['plain-', 'reports-', 'scratch-', 'archive-'].some((p) => r.name.startsWith(p));
       expect([r.name, r.options.protect]).toEqual([r.name, !bronze]);
       expect(r.options.retainOnDelete).toBe(true);
     }
