@@ -126,14 +126,17 @@ export class PulumiScope {
    * What the value of property `prop` (or a value inside it) refers to.
    *
    * A known value is matched against the identities (id, ARN, name) of resources of `types`; an
-   * unknown one is the single resource of `types` the property depends on. Ambiguous matches are
-   * narrowed to the property's dependencies, then to the referring resource's Region.
+   * unknown one, or a known one that matches nothing (a physical id), is the single resource of
+   * `types` the property depends on. Ambiguous matches are narrowed to the property's
+   * dependencies, then to the referring resource's Region. `list` marks an item of a list, which
+   * only its own value can tie to a resource.
    */
   public reference(
     scoped: ScopedRecord,
     prop: string,
     value: unknown,
     types?: readonly string[],
+    list = false,
   ): Known<PulumiReference | undefined> {
     if (value === undefined || value === null) {
       return undefined;
@@ -147,7 +150,13 @@ export class PulumiScope {
       return text ?? undefined;
     }
     const found = this.match(scoped, prop, text, types);
-    return found ? { id: found.id } : { literal: text };
+    if (found) {
+      return { id: found.id };
+    }
+    // policy packs see no physical ids: a value such as `plan.id` is only tied to its resource
+    // by the property's dependency (taken when exactly one resource of the expected types)
+    const deps = types && !list ? this.dependencies(scoped, prop, types) : [];
+    return deps.length === 1 ? { id: deps[0].id } : { literal: text };
   }
 
   /**
@@ -166,7 +175,9 @@ export class PulumiScope {
       const deps = this.dependencies(scoped, prop, types);
       return deps.length > 0 ? deps.map((d) => ({ id: d.id })) : [list];
     }
-    const known = list.map((item) => (isUnresolved(item) ? item : this.reference(scoped, prop, item, types)));
+    const known = list.map((item) =>
+      isUnresolved(item) ? item : this.reference(scoped, prop, item, types, true),
+    );
     const used = new Set(known.flatMap((k) => (k && !isUnresolved(k) && 'id' in k ? [k.id] : [])));
     const spare = this.dependencies(scoped, prop, types).filter((d) => !used.has(d.id));
     const unknownCount = known.filter((k) => isUnresolved(k)).length;
