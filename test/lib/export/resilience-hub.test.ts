@@ -68,7 +68,7 @@ describe('resilienceHubTier', () => {
     ['gold', 'Critical'],
     ['silver', 'Important'],
     ['bronze', 'NonCritical'],
-  ])('maps built-in %s to %s', (name, expected) => {
+  ] as const)('maps built-in %s to %s', (name, expected) => {
     expect(resilienceHubTier(BUILT_IN_TIERS[name])).toBe(expected);
   });
 
