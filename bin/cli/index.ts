@@ -1,6 +1,7 @@
 export * from './check-command';
 export * from './cli-context';
 export * from './commands';
+export * from './diff';
 export * from './docs';
 export * from './export-command';
 export * from './lazy-modules';
