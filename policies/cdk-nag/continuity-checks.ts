@@ -106,6 +106,7 @@ export class ContinuityChecks extends NagPack {
   private details = new Map<string, Detail>();
   private byNode: ReadonlyMap<CfnResource, AppResource> = new Map();
   private lastAssessment?: Assessment;
+  private validating = false;
 
   public constructor(scope?: IConstruct, props: ContinuityChecksProps = {}) {
     super(scope, props);
@@ -150,13 +151,34 @@ export class ContinuityChecks extends NagPack {
       }
       extra.push(this.packViolation(packInputReadable, error.message, root));
     }
-    const walked = this.validateScope(root);
+    let walked: PolicyValidationPluginReport;
+    this.validating = true;
+    try {
+      walked = this.validateScope(root);
+    } finally {
+      this.validating = false;
+    }
     const violations = [...extra, ...this.regroup(walked.violations)];
     return {
       success: !violations.some((v) => v.severity === 'error'),
       violations,
       ...(Object.keys(metadata).length > 0 ? { metadata } : {}),
     };
+  }
+
+  /**
+   * Only {@link validate} can run the pack: the assessment needs the synthesized templates.
+   *
+   * @throws Error when called directly, instead of passing an app with nothing checked
+   */
+  public override validateScope(scope: IConstruct): PolicyValidationPluginReport {
+    if (!this.validating) {
+      throw new Error(
+        'ContinuityChecks assesses the synthesized templates, so validateScope cannot run it alone; ' +
+          'register it with Validations.of(app).addPlugins(new ContinuityChecks(app)) and synth, or call validate(context)',
+      );
+    }
+    return super.validateScope(scope);
   }
 
   protected checkResource(node: CfnResource): void {
@@ -225,10 +247,13 @@ export class ContinuityChecks extends NagPack {
     const findings = [...assessment.services.flatMap((s) => s.findings), ...assessment.findings];
     for (const f of findings) {
       if (f.suppressed !== undefined) {
-        const where = f.resource?.logicalId ?? f.service ?? 'app';
-        metadata[
-          `acknowledged ${nagRuleId(f.rule)} ${where}${f.disruption ? ` ${f.disruption}` : ''}`
-        ] = f.suppressed.reason;
+        const loc = f.resource;
+        const where =
+          loc?.logicalId !== undefined
+            ? `${loc.stack !== undefined ? `${loc.stack}/` : ''}${loc.logicalId}`
+            : (f.service ?? 'app');
+        const key = `acknowledged ${nagRuleId(f.rule)} ${where}${f.disruption ? ` ${f.disruption}` : ''}`;
+        metadata[key] = f.suppressed.reason;
         continue;
       }
       const at = placement.place(f);

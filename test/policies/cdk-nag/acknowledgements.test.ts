@@ -41,7 +41,7 @@ describe('acknowledgeContinuityRule', () => {
     expect(pack.assessment?.met).toBe(true);
     expect(Object.entries(report.metadata ?? {})).toEqual([
       [
-        expect.stringMatching(/^acknowledged Continuity-RR-INV3 Orders[0-9A-F]{8}$/),
+        expect.stringMatching(/^acknowledged Continuity-RR-INV3 Small\/Orders[0-9A-F]{8}$/),
         'orders is rebuilt from the event log',
       ],
     ]);

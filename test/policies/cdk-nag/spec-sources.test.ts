@@ -134,6 +134,17 @@ describe('a rule that throws', () => {
   });
 });
 
+describe('validateScope', () => {
+  test('throws instead of passing an app it cannot assess', () => {
+    // GIVEN
+    const { app } = smallApp();
+    // THEN
+    expect(() => new ContinuityChecks(app, { spec: smallSpec() }).validateScope(app)).toThrow(
+      /validateScope cannot run it alone; register it with Validations.of\(app\).addPlugins/,
+    );
+  });
+});
+
 describe('registered with Validations.of(app).addPlugins', () => {
   test('synth throws the report when an error-level rule fires', () => {
     // GIVEN
