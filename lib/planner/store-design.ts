@@ -40,10 +40,10 @@ export function allStoreOptions(kind: StoreKind): readonly StoreOptions[] {
   const out: StoreOptions[] = [];
   for (const pointInTimeRecovery of s.nativePitr ? [false, true] : [false]) {
     for (const multiAz of s.multiAzOption ? [false, true] : [s.multiAzByDefault]) {
-      for (const versioning of kind === 's3' ? [false, true] : [false]) {
+      // AWS Backup can only back up S3 buckets with versioning on, and replication needs it too
+      // https://docs.aws.amazon.com/aws-backup/latest/devguide/s3-backups.html
+      for (const versioning of [kind === 's3']) {
         for (const replication of [undefined, ...s.replication]) {
-          // S3 replication requires versioning on the source bucket
-          if (kind === 's3' && replication && !versioning) continue;
           out.push({ pointInTimeRecovery, multiAz, versioning, ...(replication ? { replication } : {}) });
         }
       }
