@@ -57,6 +57,28 @@ function expandField(
  * weekly schedules get their true worst case (e.g. 31 days for `cron(0 5 1 * ? *)`).
  */
 export function cronIntervalSeconds(expression: string): number | undefined {
+  if (intervals.has(expression)) {
+    return intervals.get(expression);
+  }
+  const seconds = longestInterval(expression);
+  if (intervals.size >= MAX_CACHED_EXPRESSIONS) {
+    intervals.clear();
+  }
+  intervals.set(expression, seconds);
+  return seconds;
+}
+
+/**
+ * Intervals already worked out, by expression: listing two years of runs costs about a
+ * millisecond, and the engine asks once per store and backup rule (thousands of times for a
+ * large assembly) about the same few schedules.
+ */
+const intervals = new Map<string, number | undefined>();
+
+/** Bound on {@link intervals}, so a long-lived process never grows it without limit. */
+const MAX_CACHED_EXPRESSIONS = 1024;
+
+function longestInterval(expression: string): number | undefined {
   const match = /^cron\((.*)\)$/.exec(expression.trim());
   if (!match) {
     return undefined;
