@@ -41,7 +41,8 @@ function checkTemplate(input: TemplateInput, issues: InputIssue[]): StackTemplat
     return undefined;
   }
   const resources = template.Resources as Record<string, unknown>;
-  for (const [logicalId, resource] of Object.entries(resources)) {
+  for (const logicalId of Object.keys(resources)) {
+    const resource = resources[logicalId];
     if (!isRecord(resource) || typeof resource.Type !== 'string') {
       issues.push({
         path: `${where}: Resources.${logicalId}`,

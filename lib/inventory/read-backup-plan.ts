@@ -93,13 +93,11 @@ function copyAction(scope: StackScope, raw: RawObject): CopyAction {
     ids.length === 1 && regionOfResource(scope, ids[0]) === region ? ids[0] : undefined;
   return {
     destinationVaultArn:
-      text !== undefined && isWhole(text)
-        ? text
-        : new Unresolved(describe(arnRaw)),
+      text !== undefined && isWhole(text) ? text : new Unresolved(describe(arnRaw)),
     destinationRegion: region,
     destinationAccount: account,
-    ...(destinationVault ? { destinationVault } : {}),
     deleteAfterDays,
+    ...(destinationVault ? { destinationVault } : {}),
   };
 }
 
@@ -110,12 +108,12 @@ function rule(scope: StackScope, raw: RawObject, index: number): BackupRule {
     scheduleExpression: readString(scope, raw.ScheduleExpression),
     startWindowMinutes: readNumber(scope, raw.StartWindowMinutes),
     completionWindowMinutes: readNumber(scope, raw.CompletionWindowMinutes),
-    ...lifecycle(scope, raw.Lifecycle),
     enableContinuousBackup: readBoolean(scope, raw.EnableContinuousBackup) ?? false,
     targetVault: targetVault(scope, raw.TargetBackupVault),
     copyActions: asArray(raw.CopyActions)
       .filter(isRecord)
       .map((c) => copyAction(scope, c)),
+    ...lifecycle(scope, raw.Lifecycle),
   };
 }
 
@@ -123,13 +121,22 @@ function rule(scope: StackScope, raw: RawObject, index: number): BackupRule {
 export const readBackupPlan: ResourceReader = (resource, scope, out) => {
   const plan = resource.properties.BackupPlan;
   const rules = isRecord(plan) ? asArray(plan.BackupPlanRule).filter(isRecord) : [];
-  out.backupPlans.push({ ...resource.entry, rules: rules.map((r, i) => rule(scope, r, i)) });
+  out.backupPlans.push({
+    id: resource.entry.id,
+    location: resource.entry.location,
+    region: resource.entry.region,
+    tags: resource.entry.tags,
+    rules: rules.map((r, i) => rule(scope, r, i)),
+  });
 };
 
 /** Reads `AWS::Backup::RestoreTestingPlan`. */
 export const readRestoreTestingPlan: ResourceReader = (resource, scope, out) => {
   out.restoreTestingPlans.push({
-    ...resource.entry,
+    id: resource.entry.id,
+    location: resource.entry.location,
+    region: resource.entry.region,
+    tags: resource.entry.tags,
     scheduleExpression: requiredString(
       scope,
       resource.properties.ScheduleExpression,

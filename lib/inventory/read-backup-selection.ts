@@ -96,7 +96,10 @@ export const readBackupSelection: ResourceReader = (resource, scope, out) => {
     .map((c) => condition(scope, 'StringEquals', c))
     .filter((c): c is TagCondition => c !== undefined);
   const selection: BackupSelection = {
-    ...resource.entry,
+    id: resource.entry.id,
+    location: resource.entry.location,
+    region: resource.entry.region,
+    tags: resource.entry.tags,
     plan: plan(scope, p.BackupPlanId),
     resources: selected(scope, s.Resources),
     notResources: selected(scope, s.NotResources),

@@ -86,8 +86,12 @@ export const readBackupVault: ResourceReader = (resource, scope, out) => {
   const airGapped = resource.type === 'AWS::Backup::LogicallyAirGappedBackupVault';
   const lock = isRecord(p.LockConfiguration) ? p.LockConfiguration : undefined;
   out.vaults.push({
-    ...resource.entry,
+    id: resource.entry.id,
+    location: resource.entry.location,
+    region: resource.entry.region,
+    tags: resource.entry.tags,
     name: readString(scope, p.BackupVaultName),
+    deniesRecoveryPointDeletion: deniesDeletion(scope, p.AccessPolicy),
     // logically air-gapped vaults are encrypted with an AWS owned key and locked in compliance mode
     // https://docs.aws.amazon.com/aws-backup/latest/devguide/logicallyairgappedvault.html
     ...(airGapped
@@ -110,6 +114,5 @@ export const readBackupVault: ResourceReader = (resource, scope, out) => {
             },
           }
         : {}),
-    deniesRecoveryPointDeletion: deniesDeletion(scope, p.AccessPolicy),
   });
 };

@@ -46,7 +46,10 @@ const readAlarm: ResourceReader = (resource, scope, out) => {
   const m = metric(p);
   const enabled = readBoolean(scope, p.ActionsEnabled) ?? true;
   const alarm: Alarm = {
-    ...resource.entry,
+    id: resource.entry.id,
+    location: resource.entry.location,
+    region: resource.entry.region,
+    tags: resource.entry.tags,
     namespace: readString(scope, m.Namespace),
     metricName: readString(scope, m.MetricName),
     dimensions: dimensions(scope, m.Dimensions),

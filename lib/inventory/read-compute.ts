@@ -29,7 +29,10 @@ const readEcsService: ResourceReader = (resource, scope, out) => {
     ? p.NetworkConfiguration.AwsvpcConfiguration
     : undefined;
   out.computes.push({
-    ...resource.entry,
+    id: resource.entry.id,
+    location: resource.entry.location,
+    region: resource.entry.region,
+    tags: resource.entry.tags,
     kind: 'ecs',
     type: resource.type,
     desiredCapacity: desired,
@@ -43,7 +46,10 @@ const readAutoScalingGroup: ResourceReader = (resource, scope, out) => {
   const p = resource.properties;
   const desired = readNumber(scope, p.DesiredCapacity) ?? readNumber(scope, p.MinSize);
   out.computes.push({
-    ...resource.entry,
+    id: resource.entry.id,
+    location: resource.entry.location,
+    region: resource.entry.region,
+    tags: resource.entry.tags,
     kind: 'asg',
     type: resource.type,
     desiredCapacity: desired ?? new Unresolved('MinSize (absent)'),
@@ -66,7 +72,10 @@ const readFunction: ResourceReader = (resource, scope, out) => {
   const subnets = isRecord(vpc) ? vpc.SubnetIds : undefined;
   const zones = subnets === undefined ? LAMBDA_MIN_AZS : countDistinct(scope, subnets, 'SubnetIds');
   out.computes.push({
-    ...resource.entry,
+    id: resource.entry.id,
+    location: resource.entry.location,
+    region: resource.entry.region,
+    tags: resource.entry.tags,
     kind: 'lambda',
     type: resource.type,
     desiredCapacity: 1,

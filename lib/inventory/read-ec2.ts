@@ -3,7 +3,10 @@ import { readBoolean } from './values';
 
 const readVolume: ResourceReader = (resource, scope, out) => {
   out.addStore({
-    ...resource.entry,
+    id: resource.entry.id,
+    location: resource.entry.location,
+    region: resource.entry.region,
+    tags: resource.entry.tags,
     kind: 'ebs',
     type: resource.type,
     pointInTimeRecovery: false,

@@ -31,7 +31,10 @@ const readFileSystem: ResourceReader = (resource, scope, out) => {
   const oneZone = p.AvailabilityZoneName !== undefined;
   const policy = readString(scope, isRecord(p.BackupPolicy) ? p.BackupPolicy.Status : undefined);
   out.addStore({
-    ...resource.entry,
+    id: resource.entry.id,
+    location: resource.entry.location,
+    region: resource.entry.region,
+    tags: resource.entry.tags,
     kind: 'efs',
     type: resource.type,
     pointInTimeRecovery: false,

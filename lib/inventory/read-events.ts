@@ -28,7 +28,10 @@ function eventPattern(
 const readEventRule: ResourceReader = (resource, scope, out) => {
   const p = resource.properties;
   out.eventRules.push({
-    ...resource.entry,
+    id: resource.entry.id,
+    location: resource.entry.location,
+    region: resource.entry.region,
+    tags: resource.entry.tags,
     eventPattern: eventPattern(scope, p.EventPattern),
     hasTargets: asArray(p.Targets).length > 0,
   });

@@ -6,7 +6,10 @@ const readExperimentTemplate: ResourceReader = (resource, scope, out) => {
   const p = resource.properties;
   const actions = isRecord(p.Actions) ? Object.values(p.Actions) : [];
   out.experimentTemplates.push({
-    ...resource.entry,
+    id: resource.entry.id,
+    location: resource.entry.location,
+    region: resource.entry.region,
+    tags: resource.entry.tags,
     actions: actions
       .map((a) => (isRecord(a) ? readString(scope, a.ActionId) : undefined))
       .filter((a): a is string => typeof a === 'string'),

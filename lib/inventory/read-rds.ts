@@ -70,17 +70,20 @@ const readDbInstance: ResourceReader = (resource, scope, out) => {
   const backupRegion = readString(scope, p.AutomaticBackupReplicationRegion);
   const replicaOf = isReplica ? sourceInstance(scope, p.SourceDBInstanceIdentifier) : undefined;
   out.addStore({
-    ...resource.entry,
+    id: resource.entry.id,
+    location: resource.entry.location,
+    region: resource.entry.region,
+    tags: resource.entry.tags,
     kind: 'rds',
     type: resource.type,
-    // a read replica is not assumed to keep backups unless it says so
-    ...automatedBackups(scope, p.BackupRetentionPeriod, isReplica ? 0 : DEFAULT_RETENTION_DAYS),
     multiAz: readBoolean(scope, p.MultiAZ) ?? false,
     replicas:
       backupRegion === undefined
         ? []
         : [{ mechanism: 'rds-backup-replication', region: backupRegion }],
     encrypted: readBoolean(scope, p.StorageEncrypted) ?? false,
+    // a read replica is not assumed to keep backups unless it says so
+    ...automatedBackups(scope, p.BackupRetentionPeriod, isReplica ? 0 : DEFAULT_RETENTION_DAYS),
     ...(replicaOf ? { replicaOf } : {}),
   });
 };
@@ -105,13 +108,16 @@ const readDbCluster: ResourceReader = (resource, scope, out) => {
       : // settled by linkAuroraClusters from the cluster's instances
         new Unresolved(`instances of ${resource.entry.id}`);
   out.addStore({
-    ...resource.entry,
+    id: resource.entry.id,
+    location: resource.entry.location,
+    region: resource.entry.region,
+    tags: resource.entry.tags,
     kind,
     type: resource.type,
-    ...automatedBackups(scope, p.BackupRetentionPeriod, DEFAULT_RETENTION_DAYS),
     multiAz,
     replicas: [],
     encrypted: readBoolean(scope, p.StorageEncrypted) ?? false,
+    ...automatedBackups(scope, p.BackupRetentionPeriod, DEFAULT_RETENTION_DAYS),
   });
 };
 

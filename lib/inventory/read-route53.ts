@@ -19,7 +19,10 @@ const readHealthCheck: ResourceReader = (resource, scope, out) => {
     ? resource.properties.HealthCheckConfig
     : {};
   out.healthChecks.push({
-    ...resource.entry,
+    id: resource.entry.id,
+    location: resource.entry.location,
+    region: resource.entry.region,
+    tags: resource.entry.tags,
     requestIntervalSeconds: readNumber(scope, config.RequestInterval) ?? DEFAULT_INTERVAL_SECONDS,
     failureThreshold: readNumber(scope, config.FailureThreshold) ?? DEFAULT_FAILURE_THRESHOLD,
   });
@@ -63,16 +66,18 @@ function record(
   const check = healthCheck(scope, set.HealthCheckId);
   const region = set.Region === undefined ? undefined : requiredString(scope, set.Region, 'Region');
   return {
-    ...resource.entry,
     id,
+    location: resource.entry.location,
+    region: resource.entry.region,
+    tags: resource.entry.tags,
     name: requiredString(scope, set.Name, 'Name'),
     routing: routing(set),
-    ...(failover === 'PRIMARY' || failover === 'SECONDARY' ? { failover } : {}),
-    ...(check !== undefined ? { healthCheck: check } : {}),
     // alias records have no TTL of their own
     ttlSeconds: set.AliasTarget !== undefined ? undefined : readNumber(scope, set.TTL),
-    ...(region !== undefined ? { recordRegion: region } : {}),
     targets: targets(scope, set),
+    ...(failover === 'PRIMARY' || failover === 'SECONDARY' ? { failover } : {}),
+    ...(check !== undefined ? { healthCheck: check } : {}),
+    ...(region !== undefined ? { recordRegion: region } : {}),
   };
 }
 

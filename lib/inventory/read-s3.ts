@@ -77,7 +77,10 @@ const readBucket: ResourceReader = (resource, scope, out) => {
     isRecord(p.VersioningConfiguration) ? p.VersioningConfiguration.Status : undefined,
   );
   out.addStore({
-    ...resource.entry,
+    id: resource.entry.id,
+    location: resource.entry.location,
+    region: resource.entry.region,
+    tags: resource.entry.tags,
     kind: 's3',
     type: resource.type,
     // S3 has no native point-in-time restore; AWS Backup continuous backup provides it

@@ -15,27 +15,31 @@ const TAG_PROPERTY: Readonly<Record<string, string>> = {
   'AWS::Route53::HostedZone': 'HostedZoneTags',
 };
 
+/** Shared tags of untagged resources (most of a template): saves one object per resource. */
+const NO_TAGS: Readonly<Record<string, Known<string>>> = Object.freeze({});
+
 /**
  * Reads tags in either CloudFormation shape: a list of `{ Key, Value }` (most types, including
  * ASG tags with `PropagateAtLaunch`) or a map (AWS Backup, FIS, SSM).
  */
-export function readTagValue(scope: StackScope, raw: unknown): Record<string, Known<string>> {
+export function readTagValue(
+  scope: StackScope,
+  raw: unknown,
+): Readonly<Record<string, Known<string>>> {
+  if (raw === undefined) {
+    return NO_TAGS;
+  }
   const tags: Record<string, Known<string>> = {};
-  const put = (key: unknown, value: unknown): void => {
-    const k = readString(scope, key);
-    if (typeof k === 'string') {
-      tags[k] = readString(scope, value) ?? '';
-    }
-  };
   if (Array.isArray(raw)) {
     for (const tag of raw) {
-      if (isRecord(tag)) {
-        put(tag.Key, tag.Value);
+      const key = isRecord(tag) ? readString(scope, tag.Key) : undefined;
+      if (typeof key === 'string') {
+        tags[key] = readString(scope, (tag as RawObject).Value) ?? '';
       }
     }
   } else if (isRecord(raw) && !Object.keys(raw).some((k) => k === 'Ref' || k.startsWith('Fn::'))) {
-    for (const [key, value] of Object.entries(raw)) {
-      put(key, value);
+    for (const key of Object.keys(raw)) {
+      tags[key] = readString(scope, raw[key]) ?? '';
     }
   }
   return tags;
@@ -46,13 +50,13 @@ export function readTags(
   scope: StackScope,
   type: string,
   properties: RawObject,
-): Record<string, Known<string>> {
+): Readonly<Record<string, Known<string>>> {
   if (type === 'AWS::DynamoDB::GlobalTable') {
     // global tables carry tags per replica: take the replica in this stack's region
     const own = asArray(properties.Replicas).find(
       (r) => isRecord(r) && readString(scope, r.Region) === scope.stack.region,
     );
-    return isRecord(own) ? readTagValue(scope, own.Tags) : {};
+    return isRecord(own) ? readTagValue(scope, own.Tags) : NO_TAGS;
   }
   return readTagValue(scope, properties[TAG_PROPERTY[type] ?? 'Tags']);
 }

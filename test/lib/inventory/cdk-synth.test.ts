@@ -59,7 +59,8 @@ describe('cdk.out written by aws-cdk-lib', () => {
     );
     app.synth();
     inventory = readInventory([outdir]);
-  });
+    // synthesis takes seconds on a busy machine
+  }, 60_000);
 
   test('follows the cross-region reference of a replication destination', () => {
     // GIVEN a CfnBucket replicating to a bucket of a stack in another region

@@ -188,7 +188,9 @@ describe('intrinsic resolution', () => {
     // GIVEN a caller passing Stack.region of an environment-agnostic stack
     const template = { Resources: { T: table(true) } };
     // WHEN
-    const inventory = inventoryFromTemplates([{ stack: 'S', region: '${Token[AWS.Region.8]}', template }]);
+    const inventory = inventoryFromTemplates([
+      { stack: 'S', region: '${Token[AWS.Region.8]}', template },
+    ]);
     // THEN
     expect(isUnresolved(inventory.stores[0].region)).toBe(true);
   });

@@ -146,73 +146,92 @@ const template = fc.record({
   ),
 });
 
+/** Generous per-test timeout: the property runs are slow on a busy 2-core machine. */
+const TIMEOUT_MS = 60_000;
+
 describe('robustness on arbitrary input', () => {
   const dir = mkdtempSync(join(tmpdir(), 'continuity-fuzz-'));
 
-  test('random template-shaped documents give an inventory or an InputError', () => {
-    fc.assert(
-      fc.property(
-        fc.array(template, { minLength: 1, maxLength: 2 }),
-        fc.option(fc.constantFrom('us-east-1', 'us-west-2')),
-        (templates, region) =>
-          survives(() =>
-            inventoryFromTemplates(
-              templates.map((t, i) => ({
-                stack: `S${i}`,
-                template: t,
-                ...(region ? { region } : {}),
-              })),
+  test(
+    'random template-shaped documents give an inventory or an InputError',
+    () => {
+      fc.assert(
+        fc.property(
+          fc.array(template, { minLength: 1, maxLength: 2 }),
+          fc.option(fc.constantFrom('us-east-1', 'us-west-2')),
+          (templates, region) =>
+            survives(() =>
+              inventoryFromTemplates(
+                templates.map((t, i) => ({
+                  stack: `S${i}`,
+                  template: t,
+                  ...(region ? { region } : {}),
+                })),
+              ),
             ),
-          ),
-      ),
-      { numRuns: 300 },
-    );
-  });
+        ),
+        { numRuns: 300 },
+      );
+    },
+    TIMEOUT_MS,
+  );
 
-  test('arbitrary JSON values give an inventory or an InputError', () => {
-    fc.assert(
-      fc.property(fc.jsonValue(), (doc) =>
-        survives(() => inventoryFromTemplates([{ stack: 'S', template: doc }])),
-      ),
-      { numRuns: 200 },
-    );
-  });
+  test(
+    'arbitrary JSON values give an inventory or an InputError',
+    () => {
+      fc.assert(
+        fc.property(fc.jsonValue(), (doc) =>
+          survives(() => inventoryFromTemplates([{ stack: 'S', template: doc }])),
+        ),
+        { numRuns: 200 },
+      );
+    },
+    TIMEOUT_MS,
+  );
 
-  test('truncated and mutated JSON and YAML files give an inventory or an InputError', () => {
-    // GIVEN hand-written fixtures, cut or corrupted at random places
-    const sources = [
-      readFileSync(fixture('backup-compliant.yaml'), 'utf8'),
-      readFileSync(fixture('backup-deficient.json'), 'utf8'),
-      readFileSync(fixture('rds-compliant.yaml'), 'utf8'),
-      readFileSync(fixture('route53-deficient.json'), 'utf8'),
-    ];
-    fc.assert(
-      fc.property(
-        fc.nat({ max: sources.length - 1 }),
-        fc.nat(),
-        fc.string({ maxLength: 3 }),
-        fc.boolean(),
-        (which, at, insert, json) => {
-          const text = sources[which];
-          const cut = at % (text.length + 1);
-          const mutated = `${text.slice(0, cut)}${insert}${insert ? text.slice(cut) : ''}`;
-          const file = join(dir, json ? 'fuzz.json' : 'fuzz.yaml');
-          writeFileSync(file, mutated);
+  test(
+    'truncated and mutated JSON and YAML files give an inventory or an InputError',
+    () => {
+      // GIVEN hand-written fixtures, cut or corrupted at random places
+      const sources = [
+        readFileSync(fixture('backup-compliant.yaml'), 'utf8'),
+        readFileSync(fixture('backup-deficient.json'), 'utf8'),
+        readFileSync(fixture('rds-compliant.yaml'), 'utf8'),
+        readFileSync(fixture('route53-deficient.json'), 'utf8'),
+      ];
+      fc.assert(
+        fc.property(
+          fc.nat({ max: sources.length - 1 }),
+          fc.nat(),
+          fc.string({ maxLength: 3 }),
+          fc.boolean(),
+          (which, at, insert, json) => {
+            const text = sources[which];
+            const cut = at % (text.length + 1);
+            const mutated = `${text.slice(0, cut)}${insert}${insert ? text.slice(cut) : ''}`;
+            const file = join(dir, json ? 'fuzz.json' : 'fuzz.yaml');
+            writeFileSync(file, mutated);
+            return survives(() => readInventory([file]));
+          },
+        ),
+        { numRuns: 200 },
+      );
+    },
+    TIMEOUT_MS,
+  );
+
+  test(
+    'random template-shaped YAML files give an inventory or an InputError',
+    () => {
+      fc.assert(
+        fc.property(template, (t) => {
+          const file = join(dir, 'random.yaml');
+          writeFileSync(file, stringify(t));
           return survives(() => readInventory([file]));
-        },
-      ),
-      { numRuns: 200 },
-    );
-  });
-
-  test('random template-shaped YAML files give an inventory or an InputError', () => {
-    fc.assert(
-      fc.property(template, (t) => {
-        const file = join(dir, 'random.yaml');
-        writeFileSync(file, stringify(t));
-        return survives(() => readInventory([file]));
-      }),
-      { numRuns: 100 },
-    );
-  });
+        }),
+        { numRuns: 100 },
+      );
+    },
+    TIMEOUT_MS,
+  );
 });
