@@ -14,11 +14,17 @@
  * page documents as "Some interruptions" (a reboot or failover, not a new resource), so every
  * flagged property is classified on purpose. `updateFails` lists immutable properties whose
  * change CloudFormation refuses (the update fails, nothing is replaced).
+ *
+ * `liveData` is true for stores an application reads and writes: when one is replaced or renamed,
+ * the application moves to a new, empty store even if the old one is retained. A retained backup
+ * vault keeps its recovery points restorable and a retained KMS key keeps old data decryptable,
+ * so for those a retained old copy loses nothing.
  */
 export const REPLACEMENT_PROPERTIES = {
   'AWS::DynamoDB::Table': {
     docsUrl:
       'https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-dynamodb-table.html',
+    liveData: true,
     replacement: ['ImportSourceSpecification', 'KeySchema', 'TableName'],
     // Not createOnly in the schema, but "a local secondary index can only be created when its
     // parent table is created" and its sub-properties say "Updates are not supported":
@@ -30,6 +36,7 @@ export const REPLACEMENT_PROPERTIES = {
   'AWS::DynamoDB::GlobalTable': {
     docsUrl:
       'https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-dynamodb-globaltable.html',
+    liveData: true,
     replacement: ['KeySchema', 'LocalSecondaryIndexes', 'TableName'],
     conditional: [],
     interruptionOnly: [],
@@ -38,6 +45,7 @@ export const REPLACEMENT_PROPERTIES = {
   'AWS::RDS::DBInstance': {
     docsUrl:
       'https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-rds-dbinstance.html',
+    liveData: true,
     replacement: [
       'BackupTarget',
       'CharacterSetName',
@@ -83,6 +91,7 @@ export const REPLACEMENT_PROPERTIES = {
   'AWS::RDS::DBCluster': {
     docsUrl:
       'https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-rds-dbcluster.html',
+    liveData: true,
     replacement: [
       'AvailabilityZones',
       'ClusterScalabilityType',
@@ -110,6 +119,7 @@ export const REPLACEMENT_PROPERTIES = {
   'AWS::RDS::GlobalCluster': {
     docsUrl:
       'https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-rds-globalcluster.html',
+    liveData: true,
     replacement: [
       'Engine',
       'GlobalClusterIdentifier',
@@ -123,6 +133,7 @@ export const REPLACEMENT_PROPERTIES = {
   'AWS::S3::Bucket': {
     docsUrl:
       'https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-s3-bucket.html',
+    liveData: true,
     replacement: ['BucketName', 'BucketNamePrefix', 'BucketNamespace', 'ObjectLockEnabled'],
     conditional: [],
     interruptionOnly: [],
@@ -131,6 +142,7 @@ export const REPLACEMENT_PROPERTIES = {
   'AWS::EFS::FileSystem': {
     docsUrl:
       'https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-efs-filesystem.html',
+    liveData: true,
     replacement: ['AvailabilityZoneName', 'Encrypted', 'KmsKeyId', 'PerformanceMode'],
     conditional: [],
     interruptionOnly: [],
@@ -139,6 +151,7 @@ export const REPLACEMENT_PROPERTIES = {
   'AWS::EC2::Volume': {
     docsUrl:
       'https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-ec2-volume.html',
+    liveData: true,
     replacement: [],
     // The schema marks every property mutable, but EBS cannot move a volume to another AZ,
     // change its encryption or its source in place (ModifyVolume takes Size, VolumeType, Iops,
@@ -159,6 +172,7 @@ export const REPLACEMENT_PROPERTIES = {
   'AWS::Backup::BackupVault': {
     docsUrl:
       'https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-backup-backupvault.html',
+    liveData: false,
     replacement: ['BackupVaultName', 'EncryptionKeyArn'],
     conditional: [],
     interruptionOnly: [],
@@ -167,6 +181,7 @@ export const REPLACEMENT_PROPERTIES = {
   'AWS::KMS::Key': {
     docsUrl:
       'https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-kms-key.html',
+    liveData: false,
     replacement: [],
     conditional: [],
     interruptionOnly: [],
@@ -184,6 +199,8 @@ export type StatefulType = keyof typeof REPLACEMENT_PROPERTIES;
 export interface ReplacementRule {
   /** CloudFormation template reference page of the type. */
   readonly docsUrl: string;
+  /** An application reads and writes its data: a new copy starts empty for the application. */
+  readonly liveData: boolean;
   /** "Update requires: Replacement" (schema `createOnlyProperties`). */
   readonly replacement: readonly string[];
   /** Replaces the resource in some cases: reported as "may replace". */

@@ -96,7 +96,7 @@ function deletion(
     return {
       ...base,
       likelyRenamedTo: to,
-      dataAtRisk: true,
+      dataAtRisk: fate !== 'retained' || replacementRule(old.type)?.liveData === true,
       message:
         `${old.type} ${idOf(old)} is gone and ${to} of the same type is new: likely the same ` +
         `resource under a new logical ID, which CloudFormation creates empty while the old one is ` +
@@ -177,7 +177,7 @@ function replacement(
       services,
       properties: [...required, ...conditional],
       fate,
-      dataAtRisk: true,
+      dataAtRisk: fate !== 'retained' || rule.liveData,
       message:
         `CloudFormation replaces ${next.type} ${idOf(next)} (${describe(certain)}): the new ` +
         `resource starts empty and the old one is ${fateText(fate)} (${keep})`,
@@ -196,7 +196,7 @@ function replacement(
       services,
       properties: uncertain,
       fate,
-      dataAtRisk: true,
+      dataAtRisk: fate !== 'retained' || rule.liveData,
       message:
         `CloudFormation may replace ${next.type} ${idOf(next)} (${describe(uncertain)}): ${why}; ` +
         `if it does, the new resource starts empty and the old one is ${fateText(fate)} (${keep})`,

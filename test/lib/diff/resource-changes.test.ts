@@ -110,6 +110,40 @@ describe('diffAssemblies: stateful resources', () => {
     expect(diff.resources[0].fix).toContain("overrideLogicalId('OrdersTableA1B2C3D4')");
   });
 
+  test('a retained backup vault under a new logical ID loses nothing (its recovery points stay)', () => {
+    // GIVEN
+    const vault: RawResource = {
+      Type: 'AWS::Backup::BackupVault',
+      DeletionPolicy: 'Retain',
+      UpdateReplacePolicy: 'Retain',
+    };
+    // WHEN
+    const diff = diffAssemblies(
+      side({ Shop: { VaultGold: vault } }),
+      side({ Shop: { VaultSilver: vault } }),
+    );
+    // THEN
+    expect(diff.resources).toEqual([
+      expect.objectContaining({
+        action: 'delete',
+        likelyRenamedTo: 'Shop/VaultSilver',
+        fate: 'retained',
+        dataAtRisk: false,
+      }),
+    ]);
+    expect(diff.atRisk).toBe(false);
+  });
+
+  test('a backup vault under a new logical ID without Retain is at risk', () => {
+    // WHEN
+    const diff = diffAssemblies(
+      side({ Shop: { VaultGold: { Type: 'AWS::Backup::BackupVault' } } }),
+      side({ Shop: { VaultSilver: { Type: 'AWS::Backup::BackupVault' } } }),
+    );
+    // THEN
+    expect(diff.resources[0]).toMatchObject({ fate: 'deleted', dataAtRisk: true });
+  });
+
   test('a rename prefers the resource with the same construct path', () => {
     // GIVEN
     const at = (path: string): RawResource => ({ ...table(), Metadata: { 'aws:cdk:path': path } });
@@ -173,7 +207,7 @@ describe('diffAssemblies: stateful resources', () => {
         action: 'replace',
         type,
         fate: 'retained',
-        dataAtRisk: true,
+        dataAtRisk: REPLACEMENT_PROPERTIES[type].liveData,
         properties: [{ property, before: 'before-value', after: 'after-value', unresolved: false }],
       }),
     ]);
