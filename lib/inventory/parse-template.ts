@@ -1,4 +1,3 @@
-import { parseDocument } from 'yaml';
 import { InputError } from '../model/input-error';
 import { CLOUDFORMATION_YAML_TAGS } from './yaml-intrinsics';
 
@@ -37,8 +36,17 @@ function parseJson(text: string, file: string): unknown {
   }
 }
 
+/**
+ * The `yaml` package, loaded on first use: a cdk.out holds only JSON, and loading `yaml` costs
+ * tens of milliseconds of `continuity check` start-up.
+ */
+function yaml(): typeof import('yaml') {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return require('yaml') as typeof import('yaml');
+}
+
 function parseYaml(text: string, file: string): unknown {
-  const doc = parseDocument(text, {
+  const doc = yaml().parseDocument(text, {
     customTags: [...CLOUDFORMATION_YAML_TAGS],
     prettyErrors: true,
     uniqueKeys: true,
