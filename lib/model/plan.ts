@@ -49,6 +49,29 @@ export interface VaultSpec {
   readonly denyDeleteRecoveryPoints: boolean;
 }
 
+/** AWS Backup restore testing of one tier's recovery points. */
+export interface RestoreTestingSpec {
+  /** Cron schedule (AWS Backup syntax) that runs at least every `restoreTestEveryDays`. */
+  readonly scheduleExpression: string;
+  /** Longest gap in days between two scheduled runs (never more than `restoreTestEveryDays`). */
+  readonly intervalDays: number;
+  /** Hours a scheduled restore test may wait to start (1–168). */
+  readonly startWindowHours: number;
+  /** Only recovery points created within this many days are tested (1–365). */
+  readonly selectionWindowDays: number;
+  /** Recovery point types tested: `SNAPSHOT`, plus `CONTINUOUS` when the tier keeps continuous backups. */
+  readonly recoveryPointTypes: readonly ('SNAPSHOT' | 'CONTINUOUS')[];
+  /** Hours a restored resource is kept for validation before AWS Backup deletes it (0–168). */
+  readonly validationWindowHours: number;
+  /**
+   * Longest a restore may run, in minutes: the tier's `application` RTO (restores recover from
+   * it), else its smallest declared RTO.
+   *
+   * @default - no restore-time target (the tier declares no objective)
+   */
+  readonly maxRestoreMinutes?: number;
+}
+
 /** The backup plan and vaults shared by every service at one tier. */
 export interface TierPlan {
   readonly tier: string;
@@ -56,6 +79,12 @@ export interface TierPlan {
   readonly vault: VaultSpec;
   /** Days between restore tests (AWS Backup restore testing). */
   readonly restoreTestEveryDays: number;
+  /**
+   * How restore tests run.
+   *
+   * @default - derived from `restoreTestEveryDays` by `restoreTestingOf` (no restore-time target)
+   */
+  readonly restoreTesting?: RestoreTestingSpec;
 }
 
 /** Protection planned for one store. */
@@ -127,6 +156,13 @@ export interface FaultInjectionSpec {
   /** FIS action id, e.g. `aws:network:disrupt-connectivity`. */
   readonly action: string;
   readonly durationMinutes: number;
+  /**
+   * Alarm signals of the service that stop the experiment (those the drill does not trip by
+   * design, e.g. not the replication lag of a drill that pauses replication).
+   *
+   * @default - no stop condition from the plan
+   */
+  readonly stopOnSignals?: readonly AlarmSignal[];
 }
 
 /** The plan for one service. */

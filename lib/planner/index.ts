@@ -1,6 +1,7 @@
 export * from './apply-dependencies';
 export * from './plan-compute';
 export * from './plan-continuity';
+export * from './plan-drills';
 export * from './plan-findings';
 export * from './plan-monitoring';
 export * from './plan-service';

@@ -1,4 +1,4 @@
-import type { AlarmSignal, AlarmSpec, FaultInjectionSpec, RecoveryTier, ReplicationMechanism, StorePlan, TierPlan } from '../model';
+import type { AlarmSignal, AlarmSpec, RecoveryTier, ReplicationMechanism, StorePlan, TierPlan } from '../model';
 
 const REPLICATION_SIGNAL: Partial<Record<ReplicationMechanism, AlarmSignal>> = {
   's3-crr': 's3-replication-latency',
@@ -40,28 +40,4 @@ export function planAlarms(tier: RecoveryTier, tierPlan: TierPlan, stores: reado
   }
   if (hasFailover) alarms.push({ signal: 'health-check-status', threshold: 1 });
   return alarms;
-}
-
-/**
- * AWS FIS drills per covered disruption.
- *
- * `az`: `aws:network:disrupt-connectivity` scoped to one Availability Zone's subnets.
- * `region`: `aws:network:route-table-disrupt-cross-region-connectivity`, plus pausing replication
- * (`aws:dynamodb:global-table-pause-replication`, `aws:s3:bucket-pause-replication`) for
- * replicated stores. `application` and `account` are drilled by restore tests, not FIS.
- * https://docs.aws.amazon.com/fis/latest/userguide/fis-actions-reference.html
- */
-export function planFaultInjection(tier: RecoveryTier, stores: readonly StorePlan[]): FaultInjectionSpec[] {
-  const out: FaultInjectionSpec[] = [];
-  if (tier.objectives.az) out.push({ disruption: 'az', action: 'aws:network:disrupt-connectivity', durationMinutes: 30 });
-  if (tier.objectives.region) {
-    out.push({ disruption: 'region', action: 'aws:network:route-table-disrupt-cross-region-connectivity', durationMinutes: 60 });
-    if (stores.some((s) => s.replication?.startsWith('dynamodb'))) {
-      out.push({ disruption: 'region', action: 'aws:dynamodb:global-table-pause-replication', durationMinutes: 30 });
-    }
-    if (stores.some((s) => s.replication?.startsWith('s3'))) {
-      out.push({ disruption: 'region', action: 'aws:s3:bucket-pause-replication', durationMinutes: 30 });
-    }
-  }
-  return out;
 }

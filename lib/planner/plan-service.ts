@@ -11,7 +11,8 @@ import {
   type ServiceSpec,
   type Strategy,
 } from '../model';
-import { planAlarms, planFaultInjection } from './plan-monitoring';
+import { planAlarms } from './plan-monitoring';
+import { planFaultInjection } from './plan-drills';
 import { planCompute, planFailover } from './plan-compute';
 import { planFinding } from './plan-findings';
 import { planTierWithTemplates } from './plan-tier';
@@ -70,6 +71,7 @@ export function planService(service: ServiceSpec, spec: ContinuitySpec): Service
       const storePlans = stores.map((r, i) =>
         searchDesign(ctx, { ...r, ...(r.logicalId ? {} : { logicalId: resourceName(r, i) }) }, [{ choice: null, rules: tierPlan.rules, cost: 0 }], tierPlan.vault).plan,
       ).map((p, i) => ({ ...p, resource: stores[i] }));
+      const alarms = planAlarms(tier, tierPlan, storePlans, failover !== undefined);
       const draft: ServicePlan = {
         service: service.name,
         tier: tier.name,
@@ -78,8 +80,8 @@ export function planService(service: ServiceSpec, spec: ContinuitySpec): Service
         stores: storePlans,
         compute,
         ...(failover ? { failover } : {}),
-        alarms: planAlarms(tier, tierPlan, storePlans, failover !== undefined),
-        faultInjection: planFaultInjection(tier, storePlans),
+        alarms,
+        faultInjection: planFaultInjection(tier, strategy, storePlans, compute, alarms),
         predicted: {},
         findings: [],
       };

@@ -10,6 +10,7 @@ import {
   templateKey,
   type RuleTemplate,
 } from './rule-template';
+import { planRestoreTesting } from './plan-drills';
 import { searchDesign } from './search-design';
 import { isImmutable, retentionDaysOf, vaultFor } from './tier-settings';
 
@@ -82,6 +83,7 @@ export function planTierWithTemplates(tier: RecoveryTier, regions: RegionPair): 
     rules,
     vault: vaultFor(tier, rules),
     restoreTestEveryDays: tier.drillEveryDays,
+    restoreTesting: planRestoreTesting(tier, rules),
   };
   const result = { plan, templates };
   if (cache.size > 500) cache.clear();
