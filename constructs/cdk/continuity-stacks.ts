@@ -9,7 +9,7 @@ import type * as rds from 'aws-cdk-lib/aws-rds';
 import type * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 import { METADATA_SPEC_KEY } from '../../lib/model';
-import type { ContinuityPlan, ContinuitySpec, ServicePlan } from '../../lib/model';
+import type { ContinuityPlan, ContinuitySpec, ServicePlan, StoreKind } from '../../lib/model';
 import { planContinuity } from '../../lib/planner';
 import { specToJson } from '../../lib/spec';
 import { ComputeResource } from './compute-resource';
@@ -17,6 +17,7 @@ import { ContinuityMonitoring, pascal } from './continuity-monitoring';
 import { createDefaultCompute, createDefaultStore, lazyContext } from './default-resources';
 import type { DefaultResourceContext } from './default-resources';
 import { RecoveryVault } from './recovery-vault';
+import { RestoreTesting } from './restore-testing';
 import { StoreResource } from './store-resource';
 import { TierBackup } from './tier-backup';
 import { ProtectedService } from './protected-service';
@@ -131,6 +132,8 @@ export class ContinuityStacks extends Construct {
   public readonly recoveryVaults: Readonly<Record<string, RecoveryVault>>;
   /** Backup plans per tier. */
   public readonly tierBackups: Readonly<Record<string, TierBackup>>;
+  /** AWS Backup restore testing per tier, in the primary Region. */
+  public readonly restoreTests: Readonly<Record<string, RestoreTesting>>;
   /** Monitoring of the primary Region. */
   public readonly monitoring: ContinuityMonitoring;
   /** Monitoring of the recovery Region. */
@@ -162,6 +165,7 @@ export class ContinuityStacks extends Construct {
     const primaryVaults: Record<string, RecoveryVault> = {};
     const recoveryVaults: Record<string, RecoveryVault> = {};
     const tierBackups: Record<string, TierBackup> = {};
+    const restoreTests: Record<string, RestoreTesting> = {};
     for (const tierPlan of this.plan.tiers.filter((t) => used.has(t.tier))) {
       const name = pascal(tierPlan.tier);
       const vaultProps = { vault: tierPlan.vault, allowComplianceLock: props.allowComplianceLock };
@@ -173,6 +177,13 @@ export class ContinuityStacks extends Construct {
         recoveryVault: recoveryVault.vault,
       });
       primaryVault.grantKeyUse(backup.role);
+      restoreTests[tierPlan.tier] = new RestoreTesting(this.primaryStack, `RestoreTesting${name}`, {
+        plan: tierPlan,
+        vaults: [primaryVault.vault],
+        storeKinds: this.plan.services.filter((s) => s.tier === tierPlan.tier).flatMap((s) => s.stores.map((st) => st.resource.kind as StoreKind)),
+        role: backup.role,
+        alarmTopic: this.monitoring.topic,
+      });
       primaryVaults[tierPlan.tier] = primaryVault;
       recoveryVaults[tierPlan.tier] = recoveryVault;
       tierBackups[tierPlan.tier] = backup;
@@ -180,6 +191,7 @@ export class ContinuityStacks extends Construct {
     this.primaryVaults = primaryVaults;
     this.recoveryVaults = recoveryVaults;
     this.tierBackups = tierBackups;
+    this.restoreTests = restoreTests;
     this.node.addValidation({ validate: () => this.validateAllAdded() });
   }
 

@@ -10,3 +10,5 @@ export * from './store-replication';
 export * from './store-resource';
 export * from './tier-backup';
 export * from './nag-acknowledgements';
+export * from './fault-injection';
+export * from './restore-testing';

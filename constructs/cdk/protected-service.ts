@@ -5,6 +5,8 @@ import type { AlarmSpec, ComputeKind, ServicePlan } from '../../lib/model';
 import type { ComputeResource } from './compute-resource';
 import type { ContinuityMonitoring } from './continuity-monitoring';
 import { pascal } from './continuity-monitoring';
+import { FaultInjection } from './fault-injection';
+import type { ServiceAlarm } from './fault-injection';
 import { ProtectedStore } from './protected-store';
 import type { StoreMetric } from './protected-store';
 import { Standby } from './standby';
@@ -62,6 +64,10 @@ export class ProtectedService extends Construct {
   public readonly standbys: readonly Standby[];
   /** The plan applied. */
   public readonly plan: ServicePlan;
+  /** Alarms created from the plan's alarm specs, in plan order. */
+  public readonly alarms: ServiceAlarm[] = [];
+  /** AWS FIS experiment templates of the planned drills, when there are any. */
+  public readonly faultInjection?: FaultInjection;
 
   public constructor(scope: Construct, id: string, props: ProtectedServiceProps) {
     super(scope, id);
@@ -118,6 +124,9 @@ export class ProtectedService extends Construct {
       );
     }
     this.addAlarms(props);
+    if (plan.faultInjection.length > 0) {
+      this.faultInjection = new FaultInjection(this, 'FaultInjection', { plan, alarms: this.alarms });
+    }
   }
 
   private addAlarms(props: ProtectedServiceProps): void {
@@ -135,7 +144,8 @@ export class ProtectedService extends Construct {
           );
           continue;
         }
-        monitoring.addAlarm(`${pascal(props.plan.service)}Alarm${index + 1}${pascal(spec.signal)}`, spec, metric);
+        const alarm = monitoring.addAlarm(`${pascal(props.plan.service)}Alarm${index + 1}${pascal(spec.signal)}`, spec, metric);
+        this.alarms.push({ signal: spec.signal, alarm });
         if (spec.signal !== 's3-replication-failed' && spec.signal !== 'health-check-status') {
           lagMetrics.push({ label: spec.signal, metric });
         }

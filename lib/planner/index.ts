@@ -1,4 +1,5 @@
 export * from './apply-dependencies';
+export * from './fault-experiments';
 export * from './plan-compute';
 export * from './plan-continuity';
 export * from './plan-drills';

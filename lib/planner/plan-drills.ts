@@ -8,6 +8,7 @@ import type {
   RecoveryTier,
   RegionPair,
   RestoreTestingSpec,
+  StoreKind,
   StorePlan,
   Strategy,
   TierPlan,
@@ -232,4 +233,69 @@ export function planFaultInjection(
     const tripped = new Set(drills.filter((o) => o.disruption === d.disruption).flatMap((o) => TRIPPED_BY[o.action] ?? []));
     return { ...d, stopOnSignals: planned.filter((s) => !tripped.has(s)) };
   });
+}
+
+/**
+ * AWS Backup restore testing resource type per store kind.
+ * https://docs.aws.amazon.com/aws-backup/latest/devguide/API_RestoreTestingSelectionForCreate.html
+ */
+export const RESTORE_TESTING_RESOURCE_TYPES: Readonly<Record<StoreKind, string>> = {
+  dynamodb: 'DynamoDB',
+  s3: 'S3',
+  rds: 'RDS',
+  aurora: 'Aurora',
+  efs: 'EFS',
+  ebs: 'EBS',
+};
+
+/**
+ * A restore testing plan or selection name: letters, digits and underscores, at most 50
+ * characters (longer names keep a hash of the rest).
+ * https://docs.aws.amazon.com/aws-backup/latest/devguide/API_CreateRestoreTestingPlan.html
+ */
+export function restoreTestingName(raw: string): string {
+  const clean = raw.replace(/[^A-Za-z0-9_]/g, '_');
+  if (clean.length <= 50) return clean;
+  let h = 2166136261;
+  for (let i = 0; i < clean.length; i++) h = Math.imul(h ^ clean.charCodeAt(i), 16777619) >>> 0;
+  return `${clean.slice(0, 41)}_${h.toString(16).padStart(8, '0')}`;
+}
+
+/**
+ * Alarm period for AWS Backup job counts, which AWS Backup publishes every 5 minutes.
+ * https://docs.aws.amazon.com/aws-backup/latest/devguide/cloudwatch.html
+ */
+const JOB_METRIC_PERIOD_SECONDS = 300;
+/**
+ * CloudWatch evaluates at most a day of sub-hour periods, and 7 days of hourly ones.
+ * https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/AlarmThatSendsEmail.html
+ */
+const MAX_SHORT_EVALUATION_SECONDS = 86_400;
+const MAX_HOURLY_EVALUATION_PERIODS = 168;
+
+/**
+ * The restore-time alarm for a target: `AWS/Backup` `NumberOfRestoreJobsRunning` (Minimum) at or
+ * above 1 through every period of the target. AWS Backup publishes no restore duration metric,
+ * so this is the closest CloudWatch signal: a restore running through the whole target.
+ */
+export function restoreTimeAlarmShape(maxRestoreMinutes: number): {
+  readonly namespace: 'AWS/Backup';
+  readonly metricName: 'NumberOfRestoreJobsRunning';
+  readonly statistic: 'Minimum';
+  readonly periodSeconds: number;
+  readonly evaluationPeriods: number;
+  readonly threshold: 1;
+} {
+  const seconds = maxRestoreMinutes * 60;
+  const short = seconds <= MAX_SHORT_EVALUATION_SECONDS;
+  const periodSeconds = short ? JOB_METRIC_PERIOD_SECONDS : 3600;
+  const periods = Math.max(1, Math.ceil(seconds / periodSeconds));
+  return {
+    namespace: 'AWS/Backup',
+    metricName: 'NumberOfRestoreJobsRunning',
+    statistic: 'Minimum',
+    periodSeconds,
+    evaluationPeriods: short ? periods : Math.min(periods, MAX_HOURLY_EVALUATION_PERIODS),
+    threshold: 1,
+  };
 }
