@@ -1,0 +1,185 @@
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { generateAssembly } from './generate-assembly';
+import { LOADED_MODULES_ENV } from './load-recorder';
+import { runProcess } from './measure';
+import { formatMs, logLogSlope } from './stats';
+import { Samples, interleave } from './suite';
+import type { BenchContext, BenchRow, Suite, SuiteResult } from './suite';
+import type { GeneratedAssembly } from './generate-assembly';
+
+/** Where `@cdklabs/cdk-validator-cfnguard` ships cfn-guard for this platform, if anywhere. */
+export function findCfnGuard(root: string): string | undefined {
+  const base = join(root, 'node_modules', '@cdklabs', 'cdk-validator-cfnguard', 'bin');
+  const os = process.platform === 'darwin' ? 'macos' : 'ubuntu';
+  const arch = process.arch === 'arm64' ? 'aarch64' : 'x86_64';
+  const binary = join(base, os, arch, 'cfn-guard');
+  return existsSync(binary) ? binary : undefined;
+}
+
+/** The packages a `continuity check` must never load. */
+const FORBIDDEN_PACKAGES = ['aws-cdk-lib', 'constructs', '@pulumi'];
+
+type Variant = 'floor' | 'check' | 'guard';
+
+function checkArgs(root: string, assembly: GeneratedAssembly): string[] {
+  return [
+    join(root, 'dist', 'bin', 'continuity.js'),
+    'check',
+    assembly.dir,
+    '--spec',
+    assembly.specFile,
+    '--format',
+    'json',
+    '--output',
+    '/dev/null',
+    '--today',
+    '2026-11-21',
+  ];
+}
+
+/** Runs `continuity check` once with the load recorder; returns the forbidden modules it loaded. */
+function forbiddenModulesLoaded(context: BenchContext, assembly: GeneratedAssembly): string[] {
+  const file = join(context.workDir, 'loaded-modules.txt');
+  runProcess(
+    process.execPath,
+    ['--require', join(context.root, 'dist', 'bench', 'load-recorder.js'), ...checkArgs(context.root, assembly)],
+    { okExitCodes: [0, 1], env: { [LOADED_MODULES_ENV]: file } },
+  );
+  const loaded = readFileSync(file, 'utf8').split('\n');
+  return loaded.filter((path) =>
+    FORBIDDEN_PACKAGES.some((p) => path.includes(`/node_modules/${p}/`)),
+  );
+}
+
+/**
+ * `continuity check` on generated assemblies against the floor (read and `JSON.parse` the
+ * same files) and cfn-guard with equivalent rules.
+ */
+export const checkSuite: Suite = {
+  name: 'check',
+  run(context: BenchContext): SuiteResult {
+    const sizes = context.quick ? [400, 2000] : [400, 4000, 10_000];
+    const repeatsFor = (size: number): number =>
+      context.quick ? 3 : size >= 10_000 ? 3 : size >= 4000 ? 5 : 7;
+    const guard = findCfnGuard(context.root);
+    const rulesDir = join(context.root, 'bench', 'guard');
+    const ruleFiles = readdirSync(rulesDir).filter((f) => f.endsWith('.guard'));
+    const rows: BenchRow[] = [];
+    const notes: string[] = [];
+    const checks: { what: string; pass: boolean }[] = [];
+    const points: Record<Variant, { x: number; y: number }[]> = { floor: [], check: [], guard: [] };
+    let forbidden: string[] = [];
+    for (const size of sizes) {
+      const assembly = generateAssembly({ dir: join(context.workDir, `assembly-${size}`), minResources: size });
+      context.log(
+        `check: ${assembly.resources} resources, ${assembly.stacks} stacks, ${assembly.services} services`,
+      );
+      const samples: Record<Variant, Samples> = { floor: new Samples(), check: new Samples(), guard: new Samples() };
+      const variants: Variant[] = guard ? ['floor', 'check', 'guard'] : ['floor', 'check'];
+      const guardData = assembly.templateFiles.flatMap((f) => ['-d', f]);
+      interleave(variants, repeatsFor(size), (variant) => {
+        if (variant === 'floor') {
+          samples.floor.add(
+            runProcess(process.execPath, [
+              join(context.root, 'dist', 'bench', 'floor.js'),
+              assembly.dir,
+              assembly.specFile,
+            ]),
+          );
+        } else if (variant === 'check') {
+          // exit 1: some services miss their objectives (the generator plants findings)
+          samples.check.add(runProcess(process.execPath, checkArgs(context.root, assembly), { okExitCodes: [0, 1] }));
+        } else {
+          // structured JSON to stdout, like `--format json`; exit 19 means some rule failed
+          samples.guard.add(
+            runProcess(guard!, ['validate', '-r', rulesDir, ...guardData, '-z', '-S', 'none', '-o', 'json'], {
+              okExitCodes: [0, 19],
+            }),
+          );
+        }
+      });
+      if (size === sizes[sizes.length - 1]) {
+        forbidden = forbiddenModulesLoaded(context, assembly);
+      }
+      const runs = samples.floor.runs.length;
+      rows.push({
+        scenario: 'check vs floor',
+        n: assembly.resources,
+        baselineMs: samples.floor.wallMs,
+        oursMs: samples.check.wallMs,
+        ratio: samples.check.wallMs / samples.floor.wallMs,
+        target: '<= 3x',
+        pass: samples.check.wallMs / samples.floor.wallMs <= 3,
+        baselineRssKb: samples.floor.rssKb,
+        oursRssKb: samples.check.rssKb,
+        runs,
+      });
+      if (guard) {
+        rows.push({
+          scenario: 'check vs cfn-guard',
+          n: assembly.resources,
+          baselineMs: samples.guard.wallMs,
+          oursMs: samples.check.wallMs,
+          ratio: samples.check.wallMs / samples.guard.wallMs,
+          target: '< 1x',
+          pass: samples.check.wallMs < samples.guard.wallMs,
+          baselineRssKb: samples.guard.rssKb,
+          oursRssKb: samples.check.rssKb,
+          runs,
+        });
+      }
+      notes.push(
+        `${assembly.resources} resources (${assembly.stacks} stacks, ${assembly.services} services): ` +
+          `median CPU time (user + system) floor ${formatMs(samples.floor.cpuMs)}, check ` +
+          `${formatMs(samples.check.cpuMs)}${guard ? `, cfn-guard ${formatMs(samples.guard.cpuMs)}` : ''}; ` +
+          `CPU ratio check/floor ${(samples.check.cpuMs / samples.floor.cpuMs).toFixed(2)}x` +
+          (guard ? `, check/cfn-guard ${(samples.check.cpuMs / samples.guard.cpuMs).toFixed(2)}x` : ''),
+      );
+      for (const v of variants) {
+        points[v].push({ x: assembly.resources, y: samples[v].wallMs });
+      }
+    }
+    const slope = logLogSlope(points.check);
+    checks.push({ what: `check grows linearly: log-log slope of time vs resources ${slope.toFixed(2)} (target <= 1.10)`, pass: slope <= 1.1 });
+    notes.push(
+      `log-log slope of wall time vs resources: check ${slope.toFixed(2)}, floor ` +
+        `${logLogSlope(points.floor).toFixed(2)}` +
+        (guard ? `, cfn-guard ${logLogSlope(points.guard).toFixed(2)}` : '') +
+        ' (1.00 = linear; at these sizes the fixed start-up cost pulls every slope below 1)',
+    );
+    checks.push({
+      what:
+        forbidden.length === 0
+          ? '`continuity check` loads no aws-cdk-lib, constructs or @pulumi module (require.cache at exit)'
+          : `\`continuity check\` loaded ${forbidden.length} forbidden module(s), e.g. ${forbidden[0]}`,
+      pass: forbidden.length === 0,
+    });
+    if (!guard) {
+      notes.push('cfn-guard binary not found under node_modules/@cdklabs/cdk-validator-cfnguard/bin: comparison skipped');
+    }
+    return {
+      name: 'check',
+      title: 'Offline check: `continuity check` vs the floor and cfn-guard',
+      description: [
+        '**Measured**: wall time and peak RSS of one fresh process per run on generated `cdk.out`-like assemblies ' +
+          '(manifest.json plus one template per stack; per 10 services a primary stack and a recovery stack) of gold, silver ' +
+          'and bronze services, each a DynamoDB global table with point-in-time recovery (off for every seventh service), ' +
+          'a versioned S3 bucket replicating to the recovery Region (gold and silver), replication role, alarms, a Lambda ' +
+          'function with its role and log group; per stack a KMS key, a backup vault, a backup plan with a copy action and a ' +
+          'tag selection per tier; and the matching spec (`continuity.json`).',
+        '- *ours*: `node dist/bin/continuity.js check <dir> --spec <spec> --format json --output /dev/null`;',
+        '- *floor*: `node dist/bench/floor.js <dir> <spec>`, which reads and `JSON.parse`s the manifest, every template and the spec, and does nothing else;',
+        `- *cfn-guard* ${guard ? '3.x (the binary inside `@cdklabs/cdk-validator-cfnguard`)' : '(not found)'}: ` +
+          `\`cfn-guard validate -r bench/guard -d <each template> -z -S none -o json\` with ${ruleFiles.length} rule files ` +
+          `(${ruleFiles.map((f) => `\`${f}\``).join(', ')}): PITR on tables, versioning and replication on buckets, copy actions ` +
+          'and retention in backup plans, tag selections, customer-managed keys on vaults. It checks far less than `continuity check`, ' +
+          'which computes achieved RTO/RPO per service and runs the whole rule catalogue.',
+        '**Targets**: check within 3x of the floor; faster than cfn-guard; linear growth; never loads aws-cdk-lib.',
+      ].join('\n'),
+      rows,
+      notes,
+      checks,
+    };
+  },
+};

@@ -1,0 +1,63 @@
+import { formatMs } from './stats';
+import { Samples, interleave } from './suite';
+import { runSynthChild } from './synth-suite';
+import type { BenchContext, Suite, SuiteResult } from './suite';
+
+type Variant = 'none' | 'ours' | 'aws';
+
+/** `ContinuityChecks` against cdk-nag's `AwsSolutionsChecks` on the same `ContinuityStacks` app. */
+export const nagSuite: Suite = {
+  name: 'nag',
+  run(context: BenchContext): SuiteResult {
+    const n = context.quick ? 20 : 100;
+    const repeats = context.quick ? 2 : 5;
+    const samples: Record<Variant, Samples> = { none: new Samples(), ours: new Samples(), aws: new Samples() };
+    const errors: string[] = [];
+    interleave<Variant>(['none', 'ours', 'aws'], repeats, (variant) => {
+      const { run, result } = runSynthChild(
+        context,
+        ['--variant', 'ours', '--services', String(n), '--nag', variant],
+        false,
+      );
+      samples[variant].add(run, result.constructMs + result.synthMs);
+      if (result.synthError && !errors.includes(`${variant}: ${result.synthError}`)) {
+        errors.push(`${variant}: ${result.synthError}`);
+      }
+    });
+    const none = samples.none.ms;
+    const costOurs = samples.ours.ms - none;
+    const costAws = samples.aws.ms - none;
+    const ratio = costOurs / costAws;
+    context.log(`nag: none ${formatMs(none)}, ours +${formatMs(costOurs)}, AwsSolutions +${formatMs(costAws)}`);
+    return {
+      name: 'nag',
+      title: 'Policy pack: `ContinuityChecks` vs cdk-nag `AwsSolutionsChecks`',
+      description: [
+        `**Measured**: construct + \`app.synth()\` time of the synth suite's \`ContinuityStacks\` app with ${n} services, ` +
+          'in fresh child processes, with no pack (*none*), with `ContinuityChecks` (policies/cdk-nag) and with cdk-nag\'s ' +
+          '`AwsSolutionsChecks`, each registered with `Validations.of(app).addPlugins(...)`; `CDK_VALIDATION=false`.',
+        '**Cost** of a pack = t(pack) − t(none). **Target**: cost(ContinuityChecks) <= 0.5 × cost(AwsSolutionsChecks).',
+      ].join('\n'),
+      rows: [
+        {
+          scenario: 'pack cost: ContinuityChecks vs AwsSolutionsChecks',
+          n,
+          baselineMs: costAws,
+          oursMs: costOurs,
+          ratio,
+          target: '<= 0.5x',
+          pass: ratio <= 0.5,
+          baselineRssKb: samples.aws.rssKb,
+          oursRssKb: samples.ours.rssKb,
+          runs: repeats,
+        },
+      ],
+      notes: [
+        `t(none) ${formatMs(none)}, t(ContinuityChecks) ${formatMs(samples.ours.ms)}, t(AwsSolutionsChecks) ` +
+          `${formatMs(samples.aws.ms)} (medians); peak RSS none ${Math.round(samples.none.rssKb / 1024)} MB`,
+        ...errors.map((e) => `synth reported errors with pack ${e}`),
+      ],
+      checks: [],
+    };
+  },
+};

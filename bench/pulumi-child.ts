@@ -1,0 +1,210 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import * as aws from '@pulumi/aws';
+import * as pulumi from '@pulumi/pulumi';
+import { ContinuityStacks } from '../constructs/pulumi';
+import { planContinuity } from '../lib/planner';
+import { parseSpec } from '../lib/spec';
+import { benchSpec } from './generate-assembly';
+
+/** One custom resource registered by ours, replayed by the baseline. */
+export interface RecordedResource {
+  readonly type: string;
+  readonly name: string;
+  readonly inputs: Record<string, unknown>;
+  /** Name of the explicit provider resource, if any. */
+  readonly provider?: string;
+}
+
+/** What one Pulumi run reports on its last stdout line. */
+export interface PulumiRunResult {
+  /** Running the program until every registration finished, ms. */
+  readonly ms: number;
+  /** Custom (provider) resources registered. */
+  readonly resources: number;
+  /** Component resources registered. */
+  readonly components: number;
+}
+
+const ACCOUNT = '123456789012';
+const TODAY = new Date('2026-11-21T00:00:00Z');
+
+interface Registered {
+  readonly type: string;
+  readonly name: string;
+  readonly custom: boolean;
+  inputs?: Record<string, unknown>;
+  provider?: string;
+}
+
+/** Mocks like the test harness: echo inputs, add an `arn` and autonamed `name`/`bucket`. */
+function setMocks(registered: Registered[]): Promise<void> {
+  const regions = new Map<string, string>();
+  return pulumi.runtime.setMocks(
+    {
+      newResource(args) {
+        const inputs = (args.inputs ?? {}) as Record<string, unknown>;
+        const entry = registered.find((r) => r.type === args.type && r.name === args.name && !r.inputs);
+        if (entry) {
+          entry.inputs = inputs;
+        }
+        if (args.type.startsWith('pulumi:providers:')) {
+          regions.set(args.name, String(inputs.region ?? ''));
+        }
+        const providerName = args.provider?.split('::')[3]?.split('::')[0];
+        const region =
+          (typeof inputs.region === 'string' ? inputs.region : undefined) ??
+          (providerName ? regions.get(providerName) : undefined) ??
+          'us-east-1';
+        const service = (args.type.split(':')[1] ?? 'x').split('/')[0];
+        const kind = (args.type.split(':')[2] ?? 'resource').toLowerCase();
+        const state: Record<string, unknown> = {
+          ...inputs,
+          arn: `arn:aws:${service}:${region}:${ACCOUNT}:${kind}/${args.name}-mock`,
+        };
+        if (inputs.name === undefined) state.name = `${args.name}-mock`;
+        if (args.type === 'aws:s3/bucket:Bucket' && inputs.bucket === undefined) state.bucket = `${args.name}-mock`;
+        return { id: `${args.name}-id`, state };
+      },
+      call(args) {
+        if (args.token === 'aws:index/getCallerIdentity:getCallerIdentity') {
+          return { accountId: ACCOUNT, arn: `arn:aws:iam::${ACCOUNT}:user/mock`, id: ACCOUNT, userId: 'MOCK' };
+        }
+        if (args.token === 'aws:index/getPartition:getPartition') {
+          return { partition: 'aws', dnsSuffix: 'amazonaws.com', id: 'aws', reverseDnsPrefix: 'com.amazonaws' };
+        }
+        throw new Error(`unexpected invoke '${args.token}' under mocks; mock it in bench/pulumi-child.ts`);
+      },
+    },
+    'continuity-kit-bench',
+    'bench',
+    false,
+  );
+}
+
+/** Records every registration (type, name, custom, provider) as the engine receives it. */
+function recordRegistrations(registered: Registered[]): void {
+  const monitor = pulumi.runtime.getMonitor() as unknown as {
+    registerResource(req: unknown, callback: unknown): unknown;
+  };
+  const original = monitor.registerResource.bind(monitor);
+  monitor.registerResource = (req, callback) => {
+    const r = req as { getType(): string; getName(): string; getCustom(): boolean; getProvider(): string };
+    const provider = r.getProvider();
+    registered.push({
+      type: r.getType(),
+      name: r.getName(),
+      custom: r.getCustom(),
+      provider: provider ? provider.split('::')[3] : undefined,
+    });
+    return original(req, callback);
+  };
+}
+
+function waitForRpcs(): Promise<void> {
+  return (pulumi.runtime as unknown as { waitForRPCs(): Promise<void> }).waitForRPCs();
+}
+
+/** `aws:s3/bucketVersioning:BucketVersioning` → `aws.s3.BucketVersioning`. */
+function resourceClass(type: string): new (name: string, args: unknown, opts?: pulumi.CustomResourceOptions) => pulumi.CustomResource {
+  const [, module, className] = type.split(':');
+  const namespace = (aws as unknown as Record<string, Record<string, unknown>>)[(module ?? '').split('/')[0] ?? ''];
+  const cls = namespace?.[className ?? ''];
+  if (typeof cls !== 'function') {
+    throw new Error(`no @pulumi/aws class for '${type}'; extend resourceClass in bench/pulumi-child.ts`);
+  }
+  return cls as never;
+}
+
+/**
+ * The baseline: the same custom resources as ours, created directly with the @pulumi/aws classes
+ * in ours' registration order, no components. An input equal to a mocked id, ARN or name of an
+ * earlier resource is passed as that resource's output, so the dependency graph is kept.
+ */
+function replay(recorded: readonly RecordedResource[]): void {
+  const outputs = new Map<string, pulumi.Output<unknown>>();
+  const providers = new Map<string, aws.Provider>();
+  const link = (value: unknown): unknown => {
+    if (typeof value === 'string') return outputs.get(value) ?? value;
+    if (Array.isArray(value)) return value.map(link);
+    if (value !== null && typeof value === 'object') {
+      return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, link(v)]));
+    }
+    return value;
+  };
+  for (const r of recorded) {
+    const opts = r.provider && providers.get(r.provider) ? { provider: providers.get(r.provider) } : {};
+    if (r.type === 'pulumi:providers:aws') {
+      providers.set(r.name, new aws.Provider(r.name, { region: r.inputs.region as aws.Region }));
+      continue;
+    }
+    const Cls = resourceClass(r.type);
+    const resource = new Cls(r.name, link(r.inputs), opts) as pulumi.CustomResource & {
+      arn?: pulumi.Output<string>;
+      name?: pulumi.Output<string>;
+      bucket?: pulumi.Output<string>;
+    };
+    outputs.set(`${r.name}-id`, resource.id);
+    const region = (r.inputs.region as string | undefined) ?? 'us-east-1';
+    const service = (r.type.split(':')[1] ?? 'x').split('/')[0];
+    const kind = (r.type.split(':')[2] ?? 'resource').toLowerCase();
+    if (resource.arn) outputs.set(`arn:aws:${service}:${region}:${ACCOUNT}:${kind}/${r.name}-mock`, resource.arn);
+    if (resource.name && r.inputs.name === undefined) outputs.set(`${r.name}-mock`, resource.name);
+    if (resource.bucket && r.inputs.bucket === undefined) outputs.set(`${r.name}-mock`, resource.bucket);
+  }
+}
+
+function option(args: readonly string[], name: string): string | undefined {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : undefined;
+}
+
+/**
+ * `node dist/bench/pulumi-child.js --variant ours|plain --services N --recording FILE`: ours runs
+ * `ContinuityStacks` under mocks and writes the custom resources it registered to FILE; plain
+ * replays FILE with @pulumi/aws classes. Prints a {@link PulumiRunResult} as JSON.
+ */
+export async function runPulumi(args: readonly string[]): Promise<PulumiRunResult> {
+  const variant = option(args, '--variant');
+  const services = Number(option(args, '--services'));
+  const recording = option(args, '--recording');
+  if ((variant !== 'ours' && variant !== 'plain') || !Number.isInteger(services) || !recording) {
+    throw new Error(
+      `got --variant ${variant} --services ${services} --recording ${recording}; ` +
+        'pass --variant ours|plain --services <integer> --recording <file>',
+    );
+  }
+  const registered: Registered[] = [];
+  await setMocks(registered);
+  recordRegistrations(registered);
+  const recorded = variant === 'plain' ? (JSON.parse(readFileSync(recording, 'utf8')) as RecordedResource[]) : [];
+  const started = process.hrtime.bigint();
+  if (variant === 'ours') {
+    const spec = parseSpec(benchSpec(services, false), { now: TODAY });
+    new ContinuityStacks('shop', { spec, plan: planContinuity(spec) });
+  } else {
+    replay(recorded);
+  }
+  await waitForRpcs();
+  const ms = Number(process.hrtime.bigint() - started) / 1e6;
+  const custom = registered.filter((r) => r.custom);
+  if (variant === 'ours') {
+    const out: RecordedResource[] = custom.map((r) => ({
+      type: r.type,
+      name: r.name,
+      inputs: r.inputs ?? {},
+      ...(r.provider ? { provider: r.provider } : {}),
+    }));
+    writeFileSync(recording, JSON.stringify(out));
+  }
+  return { ms, resources: custom.length, components: registered.length - custom.length };
+}
+
+if (require.main === module) {
+  runPulumi(process.argv.slice(2)).then(
+    (result) => process.stdout.write(`\n${JSON.stringify(result)}\n`),
+    (error: unknown) => {
+      process.stderr.write(`${(error as Error).stack ?? String(error)}\n`);
+      process.exitCode = 1;
+    },
+  );
+}
