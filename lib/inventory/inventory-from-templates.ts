@@ -31,7 +31,8 @@ function known(value: string | undefined, name: string): Known<string> {
 function checkTemplate(input: TemplateInput, issues: InputIssue[]): StackTemplate | undefined {
   const where = input.file ?? `stack ${input.stack}`;
   const { template } = input;
-  if (!isRecord(template) || !isRecord(template.Resources)) {
+  const emptyStack = input.synthesized === true && isRecord(template) && !('Resources' in template);
+  if (!emptyStack && (!isRecord(template) || !isRecord(template.Resources))) {
     issues.push({
       path: where,
       message:
@@ -40,7 +41,7 @@ function checkTemplate(input: TemplateInput, issues: InputIssue[]): StackTemplat
     });
     return undefined;
   }
-  const resources = template.Resources as Record<string, unknown>;
+  const resources = (emptyStack ? {} : (template as RawObject).Resources) as Record<string, unknown>;
   for (const logicalId of Object.keys(resources)) {
     const resource = resources[logicalId];
     if (!isRecord(resource) || typeof resource.Type !== 'string') {
@@ -62,11 +63,11 @@ function checkTemplate(input: TemplateInput, issues: InputIssue[]): StackTemplat
     account: known(input.account, 'AWS::AccountId'),
     ...(input.file !== undefined ? { file: input.file } : {}),
     resources: resources as Record<string, RawObject>,
-    parameters: section(template, 'Parameters'),
-    mappings: section(template, 'Mappings'),
-    conditions: section(template, 'Conditions'),
-    outputs: section(template, 'Outputs'),
-    metadata: section(template, 'Metadata'),
+    parameters: section(template as RawObject, 'Parameters'),
+    mappings: section(template as RawObject, 'Mappings'),
+    conditions: section(template as RawObject, 'Conditions'),
+    outputs: section(template as RawObject, 'Outputs'),
+    metadata: section(template as RawObject, 'Metadata'),
   };
 }
 

@@ -96,7 +96,9 @@ export function readInventory(
       ]);
     }
     if (isDirectory || basename(path) === 'manifest.json') {
-      listAssemblyStacks(isDirectory ? path : dirname(path)).forEach(add);
+      listAssemblyStacks(isDirectory ? path : dirname(path)).forEach((stack) =>
+        add({ ...stack, synthesized: true }),
+      );
     } else {
       add({
         stack: stackNameOf(path),

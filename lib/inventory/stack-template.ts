@@ -20,6 +20,13 @@ export interface TemplateInput {
   /** The template, parsed (long-form intrinsics). */
   readonly template: unknown;
   /**
+   * The template was written by `cdk synth` into a cloud assembly, where a stack with no
+   * resources is written as `{}`; such a template reads as an empty stack instead of an error.
+   *
+   * @default false
+   */
+  readonly synthesized?: boolean;
+  /**
    * File the template was read from, for messages.
    *
    * @default - none

@@ -178,6 +178,37 @@ describe('reading template files', () => {
     expect(error.message).toMatch(/S\.template\.json, which does not exist; run `cdk synth` again/);
   });
 
+  test('reads an empty stack that cdk synth wrote as {} in a cloud assembly', () => {
+    // GIVEN
+    const out = join(dir, 'out-empty-stack');
+    mkdirSync(out);
+    writeFileSync(join(out, 'Empty.template.json'), '{}');
+    writeFileSync(join(out, 'Full.template.json'), JSON.stringify({ Resources: { B: { Type: 'AWS::S3::Bucket' } } }));
+    writeFileSync(
+      join(out, 'manifest.json'),
+      JSON.stringify({
+        artifacts: {
+          Empty: { type: 'aws:cloudformation:stack', properties: { templateFile: 'Empty.template.json' } },
+          Full: { type: 'aws:cloudformation:stack', properties: { templateFile: 'Full.template.json' } },
+        },
+      }),
+    );
+    // WHEN
+    const inventory = readInventory([out]);
+    // THEN
+    expect(inventory.resources.map((r) => r.id)).toEqual(['Full/B']);
+  });
+
+  test('fails on a template file {} given directly, which is not a template', () => {
+    // GIVEN
+    const file = join(dir, 'empty-object.json');
+    writeFileSync(file, '{}');
+    // WHEN
+    const error = thrown(() => readInventory([file]));
+    // THEN
+    expect(error.message).toMatch(/not a CloudFormation template/);
+  });
+
   test('fails when given no path', () => {
     // GIVEN
     // WHEN
