@@ -78,9 +78,12 @@ export interface ServiceContext {
   readonly unknowns: readonly string[];
   /** Achieved objectives from the service's own resources, every disruption. */
   readonly ownAchieved: Readonly<Record<Disruption, Achievement>>;
-  /** Achieved objectives after taking dependencies into account, every disruption. */
+  /**
+   * Achieved objectives after dependencies, every disruption: bounded by the services it depends
+   * on for the shared-fate disruptions (`az`, `region`, `account`), its own for `application`.
+   */
   readonly achieved: Readonly<Record<Disruption, Achievement>>;
-  /** Services whose weaker objectives limit this one, per disruption. */
+  /** Services (direct or transitive dependencies) whose own values bound this one, per disruption. */
   readonly limitedBy: Readonly<Partial<Record<Disruption, readonly string[]>>>;
 }
 

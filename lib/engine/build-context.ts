@@ -1,7 +1,6 @@
-import { achieve } from '../objectives';
+import { achieve, propagateDependencies } from '../objectives';
 import { DISRUPTIONS } from '../model';
 import { computeCoverage } from './backup-coverage';
-import { propagateDependencies } from './dependency-objectives';
 import { indexInventory } from './index-inventory';
 import { resolveMembership } from './service-membership';
 import { buildServiceProtection } from './service-protection';
@@ -75,9 +74,13 @@ export function buildContext(
     }
     return { m, built, own };
   });
-  const propagated = propagateDependencies(
-    partial.map((p) => ({ name: p.m.service.name, dependsOn: p.m.service.dependsOn, own: p.own })),
-  );
+  const own: Record<string, Record<Disruption, Achievement>> = {};
+  const graph: Record<string, readonly string[]> = {};
+  for (const p of partial) {
+    own[p.m.service.name] = p.own;
+    graph[p.m.service.name] = p.m.service.dependsOn;
+  }
+  const propagated = propagateDependencies(own, graph);
   const services: ServiceContext[] = partial.map(({ m, built, own }) => {
     const tier = spec.tiers[m.service.tier];
     const after = propagated.get(m.service.name.toLowerCase());

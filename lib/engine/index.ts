@@ -5,7 +5,6 @@ export * from './backup-coverage';
 export * from './backup-protection';
 export * from './build-context';
 export * from './cron-interval';
-export * from './dependency-objectives';
 export * from './glob';
 export * from './index-inventory';
 export * from './rule-ids';

@@ -1,73 +1,62 @@
-import { weakestBasis } from '../facts';
-import { fmt, meets } from '../objectives';
+import { achieveAll, fmt, meets, propagateDependencies, SHARED_FATE_DISRUPTIONS } from '../objectives';
 import type { Achievement, ContinuitySpec, Disruption, ServicePlan } from '../model';
 import { PLAN_RULE_ID } from './plan-findings';
-
-/** Disruptions whose predictions dependencies limit by default. */
-export const DEPENDENCY_DISRUPTIONS: readonly Disruption[] = ['az', 'region'];
-
-function worse(a: number | null, b: number | null): number | null {
-  return a === null || b === null ? null : Math.max(a, b);
-}
+import { planTierWithTemplates } from './plan-tier';
+import { protectionFromPlan } from './protection-from-plan';
 
 function show(s: number | null): string {
   return s === null ? 'not recoverable' : fmt(s);
 }
 
 /**
+ * A plan's predictions for every shared-fate disruption, declared or not: a dependency whose tier
+ * declares no `account` objective still bounds a dependent that does (what the engine measures).
+ */
+function sharedFatePredictions(
+  plan: ServicePlan,
+  spec: ContinuitySpec,
+): Partial<Record<Disruption, Achievement>> {
+  const missing = SHARED_FATE_DISRUPTIONS.filter((d) => plan.predicted[d] === undefined);
+  const tier = spec.tiers[plan.tier];
+  if (missing.length === 0 || !tier) return plan.predicted;
+  const { plan: tierPlan } = planTierWithTemplates(tier, spec.regions);
+  return { ...achieveAll(protectionFromPlan(plan, tierPlan), missing), ...plan.predicted };
+}
+
+/**
  * Limits each service's predictions by those of the services it depends on.
  *
- * A service cannot serve again before the services it needs, nor keep data they lose, so for each
- * of `disruptions` (default `az` and `region`: the disruptions that take dependencies down at the
- * same time) its predicted RTO and RPO become the worst of its own and those of every service it
- * depends on, directly or transitively. The explanation names the dependency; an objective that
- * is no longer met gets an `RR-PLAN1` finding. Unknown names and cycles are skipped (spec
- * validation reports them); a dependency with no prediction for a disruption limits nothing.
+ * The rule is {@link propagateDependencies}, the one the engine applies to achieved values: for
+ * the shared-fate disruptions (`az`, `region`, `account`) a service's predicted RTO and RPO
+ * become the worst of its own and those of every service it depends on, directly or
+ * transitively, and the explanation names the dependency that sets each value; `application`
+ * predictions stay the service's own. A dependency's prediction for a disruption its tier does
+ * not declare is worked out from its plan, as the engine does from its resources. An objective
+ * no longer met gets an `RR-PLAN1` finding.
+ * Unknown names and cycles are skipped (spec validation reports them).
  */
 export function applyDependencies(
   plans: readonly ServicePlan[],
   spec: ContinuitySpec,
-  disruptions: readonly Disruption[] = DEPENDENCY_DISRUPTIONS,
 ): ServicePlan[] {
-  const byName = new Map(plans.map((p) => [p.service.toLowerCase(), p] as const));
-  const specOf = new Map(spec.services.map((s) => [s.name.toLowerCase(), s] as const));
-  const done = new Map<string, ServicePlan>();
-  const visiting = new Set<string>();
+  const own: Record<string, Partial<Record<Disruption, Achievement>>> = {};
+  for (const p of plans) own[p.service] = sharedFatePredictions(p, spec);
+  const graph: Record<string, readonly string[]> = {};
+  for (const s of spec.services) graph[s.name] = s.dependsOn;
+  const propagated = propagateDependencies(own, graph);
 
-  const visit = (plan: ServicePlan): ServicePlan => {
-    const key = plan.service.toLowerCase();
-    const cached = done.get(key);
-    if (cached) return cached;
-    visiting.add(key);
-    const predicted: Partial<Record<Disruption, Achievement>> = { ...plan.predicted };
+  return plans.map((plan) => {
+    const after = propagated.get(plan.service.toLowerCase());
+    if (!after || Object.keys(after.limitedBy).length === 0) return plan;
+    // Keep the declared disruptions only, as planService does.
+    const predicted: Partial<Record<Disruption, Achievement>> = {};
+    for (const d of Object.keys(plan.predicted) as Disruption[]) predicted[d] = after.achieved[d];
     const findings = [...plan.findings];
-    for (const depName of specOf.get(key)?.dependsOn ?? []) {
-      const depPlan = byName.get(depName.toLowerCase());
-      if (!depPlan || visiting.has(depName.toLowerCase())) continue;
-      const dep = visit(depPlan);
-      for (const d of disruptions) {
-        const mine = predicted[d];
-        const theirs = dep.predicted[d];
-        if (!mine || !theirs) continue;
-        const rpo = worse(mine.rpoSeconds, theirs.rpoSeconds);
-        const rto = worse(mine.rtoSeconds, theirs.rtoSeconds);
-        if (rpo === mine.rpoSeconds && rto === mine.rtoSeconds) continue;
-        predicted[d] = {
-          rpoSeconds: rpo,
-          rtoSeconds: rto,
-          basis: weakestBasis(mine.basis, theirs.basis),
-          explanation: [
-            ...mine.explanation,
-            `limited by dependency '${dep.service}': RPO ${show(theirs.rpoSeconds)} / RTO ${show(theirs.rtoSeconds)}`,
-          ],
-        };
-      }
-    }
     const tier = spec.tiers[plan.tier];
-    for (const d of disruptions) {
+    for (const d of SHARED_FATE_DISRUPTIONS) {
       const objective = tier?.objectives[d];
       const a = predicted[d];
-      if (!objective || !a || a === plan.predicted[d] || meets(a, objective)) continue;
+      if (!objective || !a || !after.limitedBy[d] || meets(a, objective)) continue;
       if (findings.some((f) => f.disruption === d && f.rule === PLAN_RULE_ID)) continue;
       findings.push({
         rule: PLAN_RULE_ID,
@@ -77,14 +66,11 @@ export function applyDependencies(
         disruption: d,
         message:
           `service '${plan.service}' at tier '${plan.tier}' cannot meet its ${d} objective RPO ${fmt(objective.rpoSeconds)} / ` +
-          `RTO ${fmt(objective.rtoSeconds)}: its dependencies limit it to RPO ${show(a.rpoSeconds)} / RTO ${show(a.rtoSeconds)}`,
+          `RTO ${fmt(objective.rtoSeconds)}: its dependencies (${after.limitedBy[d]?.join(', ')}) limit it to ` +
+          `RPO ${show(a.rpoSeconds)} / RTO ${show(a.rtoSeconds)}`,
         fix: `move the services it depends on to a tier at least as strict as '${plan.tier}', or loosen its ${d} objective`,
       });
     }
-    visiting.delete(key);
-    const out = { ...plan, predicted, findings };
-    done.set(key, out);
-    return out;
-  };
-  return plans.map(visit);
+    return { ...plan, predicted, findings };
+  });
 }

@@ -5,7 +5,7 @@ import { planTier } from './plan-tier';
 
 /**
  * The whole plan for a spec: one tier plan per tier in use, one service plan per service, with
- * predictions limited by dependencies ({@link applyDependencies}, `az` and `region`).
+ * predictions limited by dependencies for the shared-fate disruptions ({@link applyDependencies}).
  */
 export function planContinuity(spec: ContinuitySpec): ContinuityPlan {
   const tiers: TierPlan[] = [];

@@ -1,82 +1,60 @@
-import { applySuppressions, assess, propagateDependencies } from '../../../lib/engine';
-import { inventory, service, spec, table, TODAY } from './builders';
-import type { Achievement, Disruption, Finding } from '../../../lib/model';
-
-function achievement(rto: number | null, rpo: number | null): Achievement {
-  return { rtoSeconds: rto, rpoSeconds: rpo, basis: 'documented-typical', explanation: [] };
-}
-
-function all(a: Achievement): Record<Disruption, Achievement> {
-  return { application: a, az: a, region: a, account: a };
-}
-
-describe('propagateDependencies', () => {
-  test('a service is no better than what it depends on, transitively', () => {
-    // GIVEN
-    const nodes = [
-      { name: 'web', dependsOn: ['orders'], own: all(achievement(60, 0)) },
-      { name: 'orders', dependsOn: ['Payments'], own: all(achievement(600, 60)) },
-      { name: 'payments', dependsOn: [], own: all(achievement(300, 900)) },
-    ];
-    // WHEN
-    const result = propagateDependencies(nodes);
-    // THEN
-    expect(result.get('web')?.achieved.region).toMatchObject({ rtoSeconds: 600, rpoSeconds: 900 });
-    expect(result.get('web')?.limitedBy.region).toEqual(['orders']);
-    expect(result.get('orders')?.achieved.region.explanation.join(' ')).toMatch(
-      /limited by dependency 'payments'/,
-    );
-    expect(result.get('payments')?.achieved.region).toMatchObject({
-      rtoSeconds: 300,
-      rpoSeconds: 900,
-    });
-  });
-
-  test('a dependency that cannot recover makes the dependent unrecoverable', () => {
-    // GIVEN
-    const nodes = [
-      { name: 'web', dependsOn: ['db'], own: all(achievement(60, 0)) },
-      { name: 'db', dependsOn: [], own: all(achievement(null, null)) },
-    ];
-    // WHEN / THEN
-    expect(propagateDependencies(nodes).get('web')?.achieved.az).toMatchObject({
-      rtoSeconds: null,
-      rpoSeconds: null,
-    });
-  });
-
-  test('stops at a cycle instead of looping', () => {
-    // GIVEN
-    const nodes = [
-      { name: 'a', dependsOn: ['b'], own: all(achievement(10, 10)) },
-      { name: 'b', dependsOn: ['a'], own: all(achievement(20, 20)) },
-    ];
-    // WHEN / THEN
-    expect(propagateDependencies(nodes).get('a')?.achieved.application.rtoSeconds).toBe(20);
-  });
-});
+import { applySuppressions, assess } from '../../../lib/engine';
+import { inventory, service, spec, table, tier, TIERS, TODAY } from './builders';
+import type { Finding } from '../../../lib/model';
 
 describe('dependencies in assess', () => {
-  test('a service depending on an unrecoverable service is not met and says why', () => {
-    // GIVEN
-    const s = spec([
+  const zonal = tier('zonal', {
+    objectives: {
+      application: { rtoSeconds: 86_400, rpoSeconds: 86_400 },
+      az: { rtoSeconds: 4 * 3600, rpoSeconds: 3600 },
+    },
+  });
+  const s = spec(
+    [
       service('web', {
+        tier: 'zonal',
         resources: [{ kind: 'dynamodb', logicalId: 'Sessions' }],
         dependsOn: ['orders'],
       }),
-      service('orders', { resources: [{ kind: 'dynamodb', logicalId: 'Orders' }] }),
-    ]);
-    const inv = inventory({
-      stores: [table('Sessions'), table('Orders', { pointInTimeRecovery: false })],
-    });
+      service('orders', { tier: 'zonal', resources: [{ kind: 'rds', logicalId: 'Orders' }] }),
+    ],
+    { tiers: { ...TIERS, zonal } },
+  );
+  const inv = inventory({
+    stores: [
+      table('Sessions'),
+      table('Orders', {
+        kind: 'rds',
+        type: 'AWS::RDS::DBInstance',
+        pointInTimeRecovery: false,
+        multiAz: false,
+      }),
+    ],
+  });
+
+  test('a service depending on an unrecoverable service is not met for az and says why', () => {
     // WHEN
     const result = assess(s, inv, { today: TODAY });
     // THEN
     const web = result.services.find((x) => x.name === 'web');
     expect(web?.met).toBe(false);
-    expect(web?.achieved.application?.rpoSeconds).toBeNull();
-    const obj = web?.findings.find((f) => f.rule === 'RR-OBJ1');
-    expect(obj?.message).toMatch(/limited by dependency 'orders'/);
+    expect(web?.achieved.az?.rpoSeconds).toBeNull();
+    const obj = web?.findings.find((f) => f.rule === 'RR-OBJ1' && f.disruption === 'az');
+    expect(obj?.message).toMatch(/RPO not recoverable bound by dependency 'orders'/);
+  });
+
+  test('application is judged by the service itself, not its dependencies', () => {
+    // WHEN
+    const result = assess(s, inv, { today: TODAY });
+    // THEN
+    const web = result.services.find((x) => x.name === 'web');
+    const orders = result.services.find((x) => x.name === 'orders');
+    expect(orders?.achieved.application?.rpoSeconds).toBeNull();
+    expect(web?.achieved.application?.rpoSeconds).not.toBeNull();
+    expect(web?.achieved.application?.explanation.join('\n')).not.toMatch(/dependency/);
+    expect(
+      web?.findings.filter((f) => f.rule === 'RR-OBJ1' && f.disruption === 'application'),
+    ).toEqual([]);
   });
 });
 

@@ -34,12 +34,12 @@ describe('planContinuity', () => {
     const orders = plan.services[0];
     const payments = plan.services[1];
     expect(orders.predicted.region?.rpoSeconds).toBe(payments.predicted.region?.rpoSeconds);
-    expect(orders.predicted.region?.explanation.join('\n')).toMatch(/limited by dependency 'payments'/);
+    expect(orders.predicted.region?.explanation.join('\n')).toMatch(/RPO 18h30min bound by dependency 'payments'/);
     expect(orders.findings.map((f) => [f.rule, f.disruption])).toEqual([['RR-PLAN1', 'region']]);
     expect(orders.findings[0].fix).toMatch(/move the services it depends on to a tier at least as strict as 'tight'/);
   });
 
-  test('dependencies leave application predictions alone by default', () => {
+  test('dependencies never bound application predictions', () => {
     // GIVEN
     const spec = specWith([
       svc('a', 'gold', [{ kind: 'dynamodb', logicalId: 'A' }], ['b']),
@@ -49,8 +49,35 @@ describe('planContinuity', () => {
     // WHEN
     const after = applyDependencies(plans, spec);
     // THEN
+    expect(plans[1].predicted.application!.rpoSeconds!).toBeGreaterThan(
+      plans[0].predicted.application!.rpoSeconds!,
+    );
     expect(after[0].predicted.application).toBe(plans[0].predicted.application);
+    expect(after[0].findings.filter((f) => f.disruption === 'application')).toEqual(
+      plans[0].findings.filter((f) => f.disruption === 'application'),
+    );
     expect(after[0].predicted.region?.rpoSeconds).toBeGreaterThan(plans[0].predicted.region!.rpoSeconds!);
+  });
+
+  test('a service is no better for account compromise than the service it depends on', () => {
+    // GIVEN: bronze payments declares no account objective, so keeps nothing out of the account
+    const spec = specWith([
+      svc('orders', 'gold', [{ kind: 'dynamodb', logicalId: 'Orders' }], ['payments']),
+      svc('payments', 'bronze', [{ kind: 'dynamodb', logicalId: 'Payments' }]),
+    ]);
+    // WHEN
+    const plan = planContinuity(spec);
+    // THEN
+    const [orders, payments] = plan.services;
+    expect(payments.predicted.account).toBeUndefined();
+    expect(orders.predicted.account).toMatchObject({ rpoSeconds: null, rtoSeconds: null });
+    expect(orders.predicted.account?.explanation.join('\n')).toMatch(
+      /RPO not recoverable bound by dependency 'payments'/,
+    );
+    expect(orders.findings.find((f) => f.disruption === 'account')).toMatchObject({
+      rule: 'RR-PLAN1',
+      message: expect.stringMatching(/its dependencies \(payments\) limit it to RPO not recoverable/),
+    });
   });
 
   test('dependency cycles and unknown names do not loop or throw', () => {
