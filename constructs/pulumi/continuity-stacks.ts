@@ -2,10 +2,12 @@ import * as aws from '@pulumi/aws';
 import * as pulumi from '@pulumi/pulumi';
 
 import { METADATA_SPEC_KEY } from '../../lib/model';
-import type { ContinuityPlan, ContinuitySpec, ServicePlan, TierPlan } from '../../lib/model';
+import type { ContinuityPlan, ContinuitySpec, ServicePlan, StoreKind, TierPlan } from '../../lib/model';
 import { ContinuityMonitoring } from './continuity-monitoring';
+import { FaultInjection } from './fault-injection';
 import { ProtectedStore } from './protected-store';
 import { RecoveryVault } from './recovery-vault';
+import { RestoreTesting } from './restore-testing';
 import { Standby } from './standby';
 import type { Skip, StandbyDns } from './standby';
 import type { StandbyNetwork } from './standby-compute';
@@ -120,6 +122,10 @@ export class ContinuityStacks extends pulumi.ComponentResource {
   public readonly services: Readonly<Record<string, ServiceResources>>;
   /** Monitoring, unless skipped. */
   public readonly monitoring?: ContinuityMonitoring;
+  /** AWS Backup restore testing per used tier, in the primary Region. */
+  public readonly restoreTests: Readonly<Record<string, RestoreTesting>>;
+  /** AWS FIS experiment templates per service with planned drills. */
+  public readonly drills: Readonly<Record<string, FaultInjection>>;
 
   public constructor(
     name: string,
@@ -198,6 +204,36 @@ export class ContinuityStacks extends pulumi.ComponentResource {
         { parent: this },
       );
     }
+
+    const restoreTests: Record<string, RestoreTesting> = {};
+    for (const t of Object.values(tiers)) {
+      restoreTests[t.plan.tier] = new RestoreTesting(
+        `${name}-${t.plan.tier}-restore-testing`,
+        {
+          plan: t.plan,
+          region: regions.primary,
+          vaultArns: [t.vault.vaultArn],
+          storeKinds: plan.services
+            .filter((s) => s.tier === t.plan.tier)
+            .flatMap((s) => s.stores.map((st) => st.resource.kind as StoreKind)),
+          roleArn: t.backup.roleArn,
+          alarmTopicArn: this.monitoring?.topics[regions.primary]?.arn,
+          provider: primary,
+        },
+        { parent: this },
+      );
+    }
+    this.restoreTests = restoreTests;
+    const drills: Record<string, FaultInjection> = {};
+    for (const servicePlan of plan.services.filter((s) => s.faultInjection.length > 0)) {
+      const previous = args.previousServiceNames?.[servicePlan.service];
+      drills[servicePlan.service] = new FaultInjection(
+        `${name}-${servicePlan.service}-drills`,
+        { plan: servicePlan, region: regions.primary, alarms: this.monitoring?.alarms, provider: primary },
+        { parent: this, ...(previous ? { aliases: [{ name: `${name}-${previous}-drills` }] } : {}) },
+      );
+    }
+    this.drills = drills;
 
     this.registerOutputs({
       vaultArns: Object.fromEntries(

@@ -10,6 +10,8 @@ export const PULUMI_PACKAGE = 'continuity-kit';
 export const TYPE_TOKENS = {
   recoveryVault: `${PULUMI_PACKAGE}:backup:RecoveryVault`,
   tierBackup: `${PULUMI_PACKAGE}:backup:TierBackup`,
+  restoreTesting: `${PULUMI_PACKAGE}:backup:RestoreTesting`,
+  faultInjection: `${PULUMI_PACKAGE}:drills:FaultInjection`,
   protectedStore: `${PULUMI_PACKAGE}:storage:ProtectedStore`,
   standby: `${PULUMI_PACKAGE}:compute:Standby`,
   continuityMonitoring: `${PULUMI_PACKAGE}:monitoring:ContinuityMonitoring`,

@@ -114,7 +114,7 @@ describe('FaultInjection', () => {
       { kind: 'dynamodb', logicalId: 'Ledger' },
     ]);
     const plan = planService(spec.services[0]!, spec);
-    stack = new Stack(new App(), 'Primary', { env: ENV });
+    stack = new Stack(new App({ builtinCloudFormationValidation: true }), 'Primary', { env: ENV });
     const latency = new cloudwatch.Alarm(stack, 'Latency', {
       metric: new cloudwatch.Metric({ namespace: 'AWS/DynamoDB', metricName: 'ReplicationLatency' }),
       threshold: 1,
