@@ -93,12 +93,14 @@ function readStack(scope: StackScope, out: InventoryBuilder): void {
         file: stack.file,
       },
       region: stack.region,
+      account: stack.account,
       tags: readTags(scope, type, properties),
     };
     out.addResource({
       id: entry.id,
       location: entry.location,
       region: entry.region,
+      account: entry.account,
       tags: entry.tags,
       type,
       deletionPolicy: typeof raw.DeletionPolicy === 'string' ? raw.DeletionPolicy : undefined,

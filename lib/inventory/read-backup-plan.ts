@@ -125,6 +125,7 @@ export const readBackupPlan: ResourceReader = (resource, scope, out) => {
     id: resource.entry.id,
     location: resource.entry.location,
     region: resource.entry.region,
+    account: resource.entry.account,
     tags: resource.entry.tags,
     rules: rules.map((r, i) => rule(scope, r, i)),
   });
@@ -136,6 +137,7 @@ export const readRestoreTestingPlan: ResourceReader = (resource, scope, out) => 
     id: resource.entry.id,
     location: resource.entry.location,
     region: resource.entry.region,
+    account: resource.entry.account,
     tags: resource.entry.tags,
     scheduleExpression: requiredString(
       scope,

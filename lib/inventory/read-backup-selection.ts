@@ -99,6 +99,7 @@ export const readBackupSelection: ResourceReader = (resource, scope, out) => {
     id: resource.entry.id,
     location: resource.entry.location,
     region: resource.entry.region,
+    account: resource.entry.account,
     tags: resource.entry.tags,
     plan: plan(scope, p.BackupPlanId),
     resources: selected(scope, s.Resources),

@@ -89,6 +89,7 @@ export const readBackupVault: ResourceReader = (resource, scope, out) => {
     id: resource.entry.id,
     location: resource.entry.location,
     region: resource.entry.region,
+    account: resource.entry.account,
     tags: resource.entry.tags,
     name: readString(scope, p.BackupVaultName),
     deniesRecoveryPointDeletion: deniesDeletion(scope, p.AccessPolicy),

@@ -49,6 +49,7 @@ const readAlarm: ResourceReader = (resource, scope, out) => {
     id: resource.entry.id,
     location: resource.entry.location,
     region: resource.entry.region,
+    account: resource.entry.account,
     tags: resource.entry.tags,
     namespace: readString(scope, m.Namespace),
     metricName: readString(scope, m.MetricName),

@@ -6,6 +6,7 @@ const readVolume: ResourceReader = (resource, scope, out) => {
     id: resource.entry.id,
     location: resource.entry.location,
     region: resource.entry.region,
+    account: resource.entry.account,
     tags: resource.entry.tags,
     kind: 'ebs',
     type: resource.type,

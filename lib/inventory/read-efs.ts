@@ -34,6 +34,7 @@ const readFileSystem: ResourceReader = (resource, scope, out) => {
     id: resource.entry.id,
     location: resource.entry.location,
     region: resource.entry.region,
+    account: resource.entry.account,
     tags: resource.entry.tags,
     kind: 'efs',
     type: resource.type,

@@ -31,6 +31,7 @@ const readEventRule: ResourceReader = (resource, scope, out) => {
     id: resource.entry.id,
     location: resource.entry.location,
     region: resource.entry.region,
+    account: resource.entry.account,
     tags: resource.entry.tags,
     eventPattern: eventPattern(scope, p.EventPattern),
     hasTargets: asArray(p.Targets).length > 0,

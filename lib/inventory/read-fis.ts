@@ -9,6 +9,7 @@ const readExperimentTemplate: ResourceReader = (resource, scope, out) => {
     id: resource.entry.id,
     location: resource.entry.location,
     region: resource.entry.region,
+    account: resource.entry.account,
     tags: resource.entry.tags,
     actions: actions
       .map((a) => (isRecord(a) ? readString(scope, a.ActionId) : undefined))

@@ -80,6 +80,7 @@ const readBucket: ResourceReader = (resource, scope, out) => {
     id: resource.entry.id,
     location: resource.entry.location,
     region: resource.entry.region,
+    account: resource.entry.account,
     tags: resource.entry.tags,
     kind: 's3',
     type: resource.type,

@@ -40,6 +40,14 @@ export interface InventoryEntry {
   readonly location: ResourceLocation & { readonly stack: string; readonly logicalId: string };
   /** Region of the stack, or unresolved when the stack is environment-agnostic. */
   readonly region: Known<string>;
+  /**
+   * Account the stack deploys to (cdk.out manifest `aws://ACCOUNT/REGION`, the Pulumi adapter's
+   * `account` option); unresolved when the stack is environment-agnostic. The engine compares it
+   * with copy destinations to tell cross-account copies.
+   *
+   * @default - unknown: the engine falls back to its `accountId` option
+   */
+  readonly account?: Known<string>;
   /** Tags on the resource (CloudFormation `Tags`, CDK tags, Pulumi `tags`). */
   readonly tags: Readonly<Record<string, Known<string>>>;
 }

@@ -1,7 +1,7 @@
 import { METADATA_SPEC_KEY } from '../../model/disruption';
 import { InputError } from '../../model/input-error';
 import type { Inventory, InventoryEntry } from '../../model/inventory';
-import { isUnresolved } from '../../model/unresolved';
+import { isUnresolved, Unresolved } from '../../model/unresolved';
 import type { Known } from '../../model/unresolved';
 import { InventoryBuilder } from '../inventory-builder';
 import { isRecord } from '../raw';
@@ -171,6 +171,10 @@ export function inventoryFromPulumi(
   }
   const scope = new PulumiScope(resources, options);
   const out = new InventoryBuilder();
+  const account: Known<string> =
+    options.account !== undefined && options.account !== ''
+      ? options.account
+      : new Unresolved('AWS::AccountId (pass the account option)');
   for (const scoped of scope.records) {
     const { record } = scoped;
     const spec = scoped.props[METADATA_SPEC_KEY];
@@ -185,6 +189,7 @@ export function inventoryFromPulumi(
       id: scoped.id,
       location: { stack: options.stack, logicalId: record.name, type: cfnType, path: pathOf(record.name) },
       region: scope.regionOf(scoped),
+      account,
       tags: tagsOf(scoped),
     };
     const policy = deletionPolicyOf(scoped);

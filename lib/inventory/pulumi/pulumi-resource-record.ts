@@ -65,7 +65,8 @@ export interface PulumiInventoryOptions {
    */
   readonly defaultRegion?: string;
   /**
-   * Account the stack deploys to, for the account of vaults that copy actions target.
+   * Account the stack deploys to: the `account` of every entry, and of vaults that copy actions
+   * target.
    *
    * @default - unresolved
    */

@@ -26,6 +26,28 @@ describe('cdk.out cloud assemblies', () => {
     expect(isUnresolved(table.region)).toBe(true);
   });
 
+  test('gives every entry the account of its stack from the manifest environment', () => {
+    // GIVEN ShopPrimary in aws://111111111111/us-east-1, Dr-Inner in aws://333333333333/us-east-1
+    // WHEN
+    const plan = byLogicalId(inventory.backupPlans, 'Plan');
+    const vault = byLogicalId(inventory.vaults, 'IsolatedVault');
+    const resource = byLogicalId(inventory.resources, 'SiteBucket');
+    // THEN
+    expect(plan.account).toBe('111111111111');
+    expect(store(inventory, 'SiteBucket').account).toBe('111111111111');
+    expect(resource.account).toBe('111111111111');
+    expect(vault.account).toBe('333333333333');
+  });
+
+  test('reads an unknown-account environment as an unresolved account', () => {
+    // GIVEN DrAgnostic in aws://unknown-account/unknown-region
+    // WHEN
+    const table = store(inventory, 'Anywhere');
+    // THEN
+    expect(isUnresolved(table.account)).toBe(true);
+    expect(String(table.account)).toMatch(/AWS::AccountId/);
+  });
+
   test('follows a CDK cross-region reference to the replica bucket in the other stack', () => {
     // GIVEN the destination bucket is read through Custom::CrossRegionExportReader
     // WHEN

@@ -34,6 +34,24 @@ describe('entries', () => {
     expect(regions).toEqual(['eu-west-1', 'us-west-2', 'us-east-1']);
   });
 
+  test('every entry has the account option as its account', () => {
+    // GIVEN
+    const records = [record(T.table, 't'), record(T.vault, 'v', { name: 'vault' })];
+    // WHEN
+    const inventory = inventoryFromPulumi(records, { stack: STACK, account: '123456789012' });
+    // THEN
+    expect(inventory.resources.map((r) => r.account)).toEqual(['123456789012', '123456789012']);
+    expect(inventory.stores[0]?.account).toBe('123456789012');
+    expect(inventory.vaults[0]?.account).toBe('123456789012');
+  });
+
+  test('without the account option the account is unresolved', () => {
+    // GIVEN / WHEN
+    const [store] = read([record(T.table, 't')]).stores;
+    // THEN
+    expect(isUnresolved(store?.account)).toBe(true);
+  });
+
   test('without region, provider Region or default the Region is unresolved', () => {
     // GIVEN / WHEN
     const [store] = read([record(T.table, 't')], null).stores;
