@@ -61,6 +61,23 @@ export interface InventoryResource extends InventoryEntry {
   readonly updateReplacePolicy?: string;
   /** Raw properties, for rules that need them (intrinsics left as objects). */
   readonly properties: Readonly<Record<string, unknown>>;
+  /**
+   * The resource as its backend names it, for comparisons that need the backend's own terms
+   * (`continuity diff` compares the `@pulumi/aws` inputs that force a Pulumi replacement).
+   *
+   * @default - a CloudFormation resource: `type` and `properties` are the template's own
+   */
+  readonly origin?: ResourceOrigin;
+}
+
+/** Where an inventory resource was read from, in the backend's own terms. */
+export interface ResourceOrigin {
+  /** The reader that produced the resource. */
+  readonly backend: 'cloudformation' | 'pulumi';
+  /** Type as the backend names it: `AWS::S3::Bucket`, or a Pulumi token `aws:s3/bucket:Bucket`. */
+  readonly type: string;
+  /** Properties under the backend's names (Pulumi camelCase inputs and outputs, unknowns as `Unresolved`). */
+  readonly properties: Readonly<Record<string, unknown>>;
 }
 
 /** A data store. */
