@@ -5,6 +5,7 @@ import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as actions from 'aws-cdk-lib/aws-cloudwatch-actions';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as events from 'aws-cdk-lib/aws-events';
+import * as fis from 'aws-cdk-lib/aws-fis';
 import * as targets from 'aws-cdk-lib/aws-events-targets';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
@@ -28,6 +29,9 @@ interface PlanRule {
 }
 
 interface TierSettings {
+  /** Restore-testing schedule and the restore-time target (minutes) its alarm watches. */
+  readonly restoreTestCron: string;
+  readonly restoreMinutes: number;
   readonly replicate: boolean;
   readonly pitrDays?: number;
   readonly lagSeconds: number;
@@ -50,6 +54,8 @@ const HOURLY = 'cron(0 * * * ? *)';
 /** What the planner decides for the built-in tiers, as a fixed table. */
 const TIERS: Readonly<Record<string, TierSettings>> = {
   gold: {
+    restoreTestCron: 'cron(0 5 1 * ? *)',
+    restoreMinutes: 240,
     replicate: true,
     pitrDays: 35,
     lagSeconds: 450,
@@ -62,6 +68,8 @@ const TIERS: Readonly<Record<string, TierSettings>> = {
     ],
   },
   silver: {
+    restoreTestCron: 'cron(0 5 1 1/3 ? *)',
+    restoreMinutes: 480,
     replicate: true,
     pitrDays: 14,
     lagSeconds: 1800,
@@ -74,6 +82,8 @@ const TIERS: Readonly<Record<string, TierSettings>> = {
     ],
   },
   bronze: {
+    restoreTestCron: 'cron(0 5 1 1/6 ? *)',
+    restoreMinutes: 1440,
     replicate: false,
     lagSeconds: 86_400,
     retentionDays: 7,
@@ -130,11 +140,142 @@ function vault(stack: Stack, tier: string): { vault: backup.BackupVault; key: km
   return { vault: created, key };
 }
 
+/** Monthly-ish restore tests of the tier's latest recovery points (no L2 exists: L1s). */
+function restoreTesting(stack: Stack, tier: string, vaultArn: string, role: iam.Role, action: actions.SnsAction): void {
+  const settings = TIERS[tier]!;
+  const planName = `${stack.stackName}_${tier}`;
+  const plan = new backup.CfnRestoreTestingPlan(stack, `RestoreTesting${tier}`, {
+    restoreTestingPlanName: planName,
+    scheduleExpression: settings.restoreTestCron,
+    startWindowHours: 24,
+    recoveryPointSelection: {
+      algorithm: 'LATEST_WITHIN_WINDOW',
+      includeVaults: [vaultArn],
+      recoveryPointTypes: ['SNAPSHOT'],
+      selectionWindowDays: 7,
+    },
+  });
+  for (const type of ['DynamoDB', 'S3']) {
+    new backup.CfnRestoreTestingSelection(stack, `RestoreTesting${tier}Selection${type}`, {
+      restoreTestingPlanName: planName,
+      restoreTestingSelectionName: `${tier}_${type}`,
+      iamRoleArn: role.roleArn,
+      protectedResourceType: type,
+      protectedResourceArns: ['*'],
+      protectedResourceConditions: { stringEquals: [{ key: 'aws:ResourceTag/continuity:tier', value: tier }] },
+      validationWindowHours: 1,
+    }).addDependency(plan);
+  }
+  new cloudwatch.Alarm(stack, `RestoreTesting${tier}RestoreTimeAlarm`, {
+    metric: new cloudwatch.Metric({
+      namespace: 'AWS/Backup',
+      metricName: 'NumberOfRestoreJobsRunning',
+      statistic: 'Minimum',
+      period: Duration.minutes(5),
+    }),
+    threshold: 1,
+    evaluationPeriods: settings.restoreMinutes / 5,
+    comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+    treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+  }).addAlarmAction(action);
+}
+
+/** AWS FIS drills of one service: an AZ drill, and a Region drill when it replicates. */
+function drills(
+  scope: Stack,
+  id: string,
+  name: string,
+  tier: string,
+  stopAlarms: readonly cloudwatch.Alarm[],
+): void {
+  const role = new iam.Role(scope, `${id}FaultInjectionRole`, {
+    assumedBy: new iam.ServicePrincipal('fis.amazonaws.com'),
+    managedPolicies: [iam.ManagedPolicy.fromAwsManagedPolicyName('service-role/AWSFaultInjectionSimulatorNetworkAccess')],
+  });
+  const tags = { 'continuity:service': name, 'continuity:tier': tier };
+  const stopConditions =
+    stopAlarms.length > 0
+      ? stopAlarms.map((a) => ({ source: 'aws:cloudwatch:alarm', value: a.alarmArn }))
+      : [{ source: 'none' }];
+  new fis.CfnExperimentTemplate(scope, `${id}FaultInjectionExperimentAz`, {
+    description: `az drill of ${name}`,
+    roleArn: role.roleArn,
+    stopConditions,
+    tags: { ...tags, Name: `${name}-az-drill` },
+    experimentOptions: { accountTargeting: 'single-account', emptyTargetResolutionMode: 'skip' },
+    actions: {
+      'disrupt-connectivity': {
+        actionId: 'aws:network:disrupt-connectivity',
+        parameters: { duration: 'PT30M', scope: 'all' },
+        targets: { Subnets: 'disrupt-connectivity-targets' },
+      },
+    },
+    targets: {
+      'disrupt-connectivity-targets': {
+        resourceType: 'aws:ec2:subnet',
+        resourceTags: { 'continuity:service': name },
+        parameters: { availabilityZoneIdentifier: `${BENCH_PRIMARY}a` },
+        selectionMode: 'ALL',
+      },
+    },
+  });
+  if (stopAlarms.length === 0) {
+    return;
+  }
+  role.addToPolicy(
+    new iam.PolicyStatement({
+      actions: [
+        'dynamodb:DeleteResourcePolicy',
+        'dynamodb:DescribeTable',
+        'dynamodb:GetResourcePolicy',
+        'dynamodb:PutResourcePolicy',
+        's3:GetReplicationConfiguration',
+        's3:ListAllMyBuckets',
+        's3:PauseReplication',
+        's3:PutReplicationConfiguration',
+        'tag:GetResources',
+      ],
+      resources: ['*'],
+    }),
+  );
+  const target = (type: string) => ({ resourceType: type, resourceTags: { 'continuity:service': name }, selectionMode: 'ALL' });
+  new fis.CfnExperimentTemplate(scope, `${id}FaultInjectionExperimentRegion`, {
+    description: `region drill of ${name}`,
+    roleArn: role.roleArn,
+    stopConditions: [{ source: 'none' }],
+    tags: { ...tags, Name: `${name}-region-drill` },
+    experimentOptions: { accountTargeting: 'single-account', emptyTargetResolutionMode: 'skip' },
+    actions: {
+      'route-table-disrupt-cross-region-connectivity': {
+        actionId: 'aws:network:route-table-disrupt-cross-region-connectivity',
+        parameters: { duration: 'PT60M', region: BENCH_RECOVERY },
+        targets: { Subnets: 'subnets' },
+      },
+      'global-table-pause-replication': {
+        actionId: 'aws:dynamodb:global-table-pause-replication',
+        parameters: { duration: 'PT30M' },
+        targets: { Tables: 'tables' },
+      },
+      'bucket-pause-replication': {
+        actionId: 'aws:s3:bucket-pause-replication',
+        parameters: { duration: 'PT30M', region: BENCH_RECOVERY },
+        targets: { Buckets: 'buckets' },
+      },
+    },
+    targets: {
+      subnets: target('aws:ec2:subnet'),
+      tables: target('aws:dynamodb:global-table'),
+      buckets: target('aws:s3:bucket'),
+    },
+  });
+}
+
 function tierBackup(
   stack: Stack,
   tier: string,
   primary: { vault: backup.BackupVault; key: kms.Key },
   recoveryVault: backup.BackupVault,
+  alarmAction: actions.SnsAction,
 ): void {
   const primaryVault = primary.vault;
   const settings = TIERS[tier]!;
@@ -147,6 +288,7 @@ function tierBackup(
       'AWSBackupServiceRolePolicyForS3Restore',
     ].map((name) => iam.ManagedPolicy.fromAwsManagedPolicyName(name)),
   });
+  restoreTesting(stack, tier, primary.vault.backupVaultArn, role, alarmAction);
   primary.key.grant(role, 'kms:Encrypt', 'kms:Decrypt', 'kms:GenerateDataKey*', 'kms:DescribeKey');
   settings.plans.forEach((rule, index) => {
     const plan = new backup.BackupPlan(stack, `Backup${tier}Plan${index + 1}`, {
@@ -235,6 +377,7 @@ function service(index: number, group: Group, foundation: Stack, alarmAction: ac
     Tags.of(construct).add('continuity:tier', tier);
   }
   if (!replica) {
+    drills(group.primary, id, name, tier, []);
     return;
   }
   const period = Duration.minutes(1);
@@ -275,6 +418,7 @@ function service(index: number, group: Group, foundation: Stack, alarmAction: ac
     ...metrics.map((m) => ({ ...m, operator: cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD })),
     { signal: 'S3ReplicationFailed', metric: failed, threshold: 1, operator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD },
   ];
+  const created: cloudwatch.Alarm[] = [];
   for (const a of alarms) {
     const alarm = new cloudwatch.Alarm(group.primary, `${id}Alarm${a.signal}`, {
       metric: a.metric,
@@ -285,7 +429,9 @@ function service(index: number, group: Group, foundation: Stack, alarmAction: ac
     });
     alarm.addAlarmAction(alarmAction);
     alarm.addOkAction(alarmAction);
+    created.push(alarm);
   }
+  drills(group.primary, id, name, tier, created);
   const rpoSeconds = settings.lagSeconds * 2;
   new cloudwatch.Dashboard(group.recovery, `Dashboard${id}`).addWidgets(
     new cloudwatch.TextWidget({ markdown: `# ${name}`, width: 24, height: 2 }),
@@ -322,7 +468,7 @@ export function buildPlainApp(app: App, services: number, servicesPerStack = 10)
         alarmAction = new actions.SnsAction(topic(primary));
         const used = new Set(Array.from({ length: services }, (_, i) => BENCH_TIERS[i % BENCH_TIERS.length]!));
         for (const tier of BENCH_TIERS.filter((t) => used.has(t))) {
-          tierBackup(primary, tier, vault(primary, tier), vault(foundation, tier).vault);
+          tierBackup(primary, tier, vault(primary, tier), vault(foundation, tier).vault, alarmAction);
         }
       }
       const accessLogs = new s3.Bucket(primary, 'AccessLogs', {
