@@ -98,7 +98,10 @@ export interface AssessmentContext {
   readonly index: InventoryIndex;
   /** Date the assessment runs, for review, drill and expiry checks. */
   readonly today: Date;
-  /** Account the inventory deploys to, when known (decides what counts as cross-account). */
+  /**
+   * Account the inventory deploys to, when known (decides what counts as cross-account): the
+   * `accountId` option, else the one account the inventory's entries name.
+   */
   readonly accountId?: string;
   readonly services: readonly ServiceContext[];
   /** Services by lower-cased name. */

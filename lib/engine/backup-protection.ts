@@ -1,6 +1,7 @@
 import { BACKUP_DEFAULTS } from '../facts';
 import { isUnresolved } from '../model';
 import { cronIntervalSeconds } from './cron-interval';
+import { deployAccountOf } from './deploy-account';
 import type { Coverage } from './assessment-context';
 import type { InventoryIndex } from './index-inventory';
 import type {
@@ -16,7 +17,11 @@ export interface LocationContext {
   readonly index: InventoryIndex;
   /** Region assumed for a stack with no region (the spec's primary Region). */
   readonly defaultRegion: string;
-  /** Account the inventory deploys to, when known. */
+  /**
+   * Account the inventory deploys to, for backup plans whose entry has no known `account`.
+   *
+   * @default - unknown: only plans whose entry knows its account can make cross-account copies
+   */
   readonly accountId?: string;
 }
 
@@ -101,11 +106,11 @@ export function backupProtection(coverage: Coverage, ctx: LocationContext): Back
       continue;
     }
     const account = copy.destinationAccount;
+    // The plan's own account (from the manifest or the Pulumi stack) beats the option: an
+    // inventory can span accounts.
+    const source = deployAccountOf(plan, ctx.accountId);
     const crossAccount =
-      ctx.accountId !== undefined &&
-      account !== undefined &&
-      !isUnresolved(account) &&
-      account !== ctx.accountId;
+      source !== undefined && account !== undefined && !isUnresolved(account) && account !== source;
     const destination =
       copy.destinationVault !== undefined ? ctx.index.vaults.get(copy.destinationVault) : undefined;
     copies.push({

@@ -1,6 +1,7 @@
 import { achieve, propagateDependencies } from '../objectives';
 import { DISRUPTIONS } from '../model';
 import { computeCoverage } from './backup-coverage';
+import { singleAccountOf } from './deploy-account';
 import { indexInventory } from './index-inventory';
 import { resolveMembership } from './service-membership';
 import { buildServiceProtection } from './service-protection';
@@ -30,8 +31,11 @@ export interface ContextOptions {
   readonly acknowledgements?: readonly Suppression[];
   /**
    * Account the inventory deploys to; copies to other accounts count for `account` objectives.
+   * Each backup plan's own `account` (read from the cdk.out manifest or the Pulumi adapter's
+   * option) wins over this.
    *
-   * @default - unknown: no copy counts as cross-account
+   * @default - the one account the inventory's entries name, if they name exactly one; else
+   * only copies from plans whose entry knows its account can count as cross-account
    */
   readonly accountId?: string;
 }
@@ -46,6 +50,7 @@ export function buildContext(
   inventory: Inventory,
   options: ContextOptions = {},
 ): AssessmentContext {
+  const accountId = options.accountId ?? singleAccountOf(inventory);
   const index = indexInventory(inventory);
   const coverage = computeCoverage(inventory.stores, index);
   const membership = resolveMembership(spec, index);
@@ -61,7 +66,7 @@ export function buildContext(
       coverage,
       defaultRegion: spec.regions.primary,
       recoveryRegion: spec.regions.recovery,
-      ...(options.accountId !== undefined ? { accountId: options.accountId } : {}),
+      ...(accountId !== undefined ? { accountId } : {}),
     });
     const own = {} as Record<Disruption, Achievement>;
     for (const d of DISRUPTIONS) {
@@ -107,7 +112,7 @@ export function buildContext(
     inventory,
     index,
     today: options.today ?? new Date(),
-    ...(options.accountId !== undefined ? { accountId: options.accountId } : {}),
+    ...(accountId !== undefined ? { accountId } : {}),
     services,
     serviceByName: new Map(services.map((s) => [s.spec.name.toLowerCase(), s] as const)),
     servicesOfResource,

@@ -5,6 +5,7 @@ export * from './backup-coverage';
 export * from './backup-protection';
 export * from './build-context';
 export * from './cron-interval';
+export * from './deploy-account';
 export * from './glob';
 export * from './index-inventory';
 export * from './rule-ids';
