@@ -1,4 +1,4 @@
-import { isUnresolved } from '../model';
+import { TAG_SERVICE, isUnresolved } from '../model';
 import type {
   Alarm,
   BackupPlan,
@@ -45,7 +45,11 @@ export interface InventoryIndex {
   /** Vaults by literal name. */
   readonly vaultsByName: ReadonlyMap<string, Vault>;
   readonly healthChecks: ReadonlyMap<ResourceId, HealthCheck>;
-  /** Route 53 records by the resource they point at. */
+  /**
+   * Route 53 records by the resource they point at; a record whose health check is tagged
+   * `continuity:service: <name>` also counts for every store and compute tagged the same (records
+   * in front of a load balancer or an external endpoint name no member themselves).
+   */
   readonly recordsByTarget: ReadonlyMap<ResourceId, readonly DnsRecord[]>;
   /** Alarms by `Namespace/MetricName`. */
   readonly alarmsByMetric: ReadonlyMap<string, readonly Alarm[]>;
@@ -162,9 +166,19 @@ export function indexInventory(inventory: Inventory): InventoryIndex {
     }
   }
 
+  const healthChecks = new Map(inventory.healthChecks.map((h) => [h.id, h] as const));
   const recordsByTarget = new Map<ResourceId, DnsRecord[]>();
   for (const rec of inventory.dnsRecords) {
-    for (const t of new Set(rec.targets)) {
+    const targets = new Set(rec.targets);
+    const check =
+      typeof rec.healthCheck === 'string' ? healthChecks.get(rec.healthCheck) : undefined;
+    const service = check?.tags[TAG_SERVICE];
+    if (typeof service === 'string') {
+      for (const m of membersByTag.get(TAG_SERVICE)?.get(service.toLowerCase()) ?? []) {
+        targets.add(m.id);
+      }
+    }
+    for (const t of targets) {
       push(recordsByTarget, t, rec);
     }
   }
@@ -205,7 +219,7 @@ export function indexInventory(inventory: Inventory): InventoryIndex {
     selectionsWithUnresolvedPlan,
     vaults,
     vaultsByName,
-    healthChecks: new Map(inventory.healthChecks.map((h) => [h.id, h] as const)),
+    healthChecks,
     recordsByTarget,
     alarmsByMetric,
     alarmsWithUnresolvedMetric,
