@@ -105,14 +105,20 @@ export class ProtectedService extends Construct {
               `${computePlan.resource.logicalId ?? `${pascal(plan.service)}Compute${index + 1}`}Standby`,
               computePlan.resource.kind as ComputeKind,
             ));
-      const standby = new Standby(recoveryScope, `Standby${index + 1}`, {
+      // In the primary stack: Route 53 publishes health check metrics in us-east-1 only, so the
+      // health-check alarm lives in a stack that deploys before the recovery stack; records and
+      // health checks in the recovery stack would make the two stacks reference each other.
+      // Failover itself runs on the Route 53 data plane, whichever stack created the records.
+      // https://docs.aws.amazon.com/Route53/latest/DeveloperGuide/monitoring-health-checks.html
+      const standby = new Standby(this, `Standby${index + 1}`, {
         plan: computePlan,
         service: plan.service,
         tier: plan.tier,
         primary,
         recovery,
-        failover: props.endpoint ? plan.failover : undefined,
-        endpoint: props.endpoint,
+        // One record pair per service (its record name), as the Pulumi Standby renders it.
+        failover: props.endpoint && index === 0 ? plan.failover : undefined,
+        endpoint: index === 0 ? props.endpoint : undefined,
       });
       return standby;
     });

@@ -103,8 +103,15 @@ export class Standby extends Construct {
     const records: route53.CfnRecordSet[] = [];
     if (props.failover && props.endpoint) {
       const { failover, endpoint } = props;
-      this.primaryHealthCheck = this.healthCheck('PrimaryHealthCheck', failover, endpoint, endpoint.primaryDomainName);
-      this.recoveryHealthCheck = this.healthCheck('RecoveryHealthCheck', failover, endpoint, endpoint.recoveryDomainName);
+      const names = { service: props.service, tier: props.tier };
+      this.primaryHealthCheck = this.healthCheck('PrimaryHealthCheck', failover, endpoint, endpoint.primaryDomainName, {
+        ...names,
+        side: 'primary',
+      });
+      this.recoveryHealthCheck = this.healthCheck('RecoveryHealthCheck', failover, endpoint, endpoint.recoveryDomainName, {
+        ...names,
+        side: 'recovery',
+      });
       const regions = [Stack.of(props.primary.construct).region, props.recovery ? Stack.of(props.recovery.construct).region : undefined];
       const sides = [
         { id: 'PrimaryRecord', name: endpoint.primaryDomainName, check: this.primaryHealthCheck, role: 'PRIMARY', region: regions[0] },
@@ -158,8 +165,10 @@ export class Standby extends Construct {
     failover: FailoverPlan,
     endpoint: StandbyEndpointOptions,
     domainName: string,
+    names: { readonly service: string; readonly tier: string; readonly side: string },
   ): route53.CfnHealthCheck {
-    return new route53.CfnHealthCheck(this, id, {
+    const { service, tier, side } = names;
+    const check = new route53.CfnHealthCheck(this, id, {
       healthCheckConfig: {
         type: 'HTTPS',
         fullyQualifiedDomainName: domainName,
@@ -171,5 +180,11 @@ export class Standby extends Construct {
         failureThreshold: failover.failureThreshold,
       },
     });
+    // The service tag ties the records to the service for `continuity check`, whatever the
+    // endpoints are (load balancers, external names); Name labels the check in the console.
+    Tags.of(check).add(TAG_SERVICE, service);
+    Tags.of(check).add(TAG_TIER, tier);
+    Tags.of(check).add('Name', `${service}-${side}`);
+    return check;
   }
 }
