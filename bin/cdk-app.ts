@@ -1,12 +1,20 @@
 #!/usr/bin/env node
 import { App, Validations } from 'aws-cdk-lib';
+import * as route53 from 'aws-cdk-lib/aws-route53';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { CONTINUITY_NAG_REASONS, ContinuityStacks, NagAcknowledgements } from '../constructs/cdk';
 import type { NagReason } from '../constructs/cdk';
 import { loadSpec } from '../lib/spec';
+import { ContinuityChecks } from '../policies/cdk-nag';
 
 /** Context key naming the spec file (cdk.json sets `examples/continuity.yaml`). */
 export const SPEC_CONTEXT_KEY = 'continuity:spec';
+
+/** Context key naming the example's hosted zone (default {@link DEFAULT_DOMAIN}). */
+export const DOMAIN_CONTEXT_KEY = 'continuity:domain';
+
+/** Domain of the example's hosted zone, as in the Pulumi example (`bin/pulumi-app.ts`). */
+export const DEFAULT_DOMAIN = 'shop.example.com';
 
 /** Findings the example shop's own resources raise, each accepted for the reason given. */
 export const EXAMPLE_NAG_REASONS: readonly NagReason[] = [
@@ -47,16 +55,44 @@ export function buildApp(app: App = new App()): { app: App; shop: ContinuityStac
         `pass -c ${SPEC_CONTEXT_KEY}=path/to/continuity.yaml or set it in cdk.json`,
     );
   }
+  const domainContext: unknown = app.node.tryGetContext(DOMAIN_CONTEXT_KEY);
+  const domain = typeof domainContext === 'string' && domainContext !== '' ? domainContext : DEFAULT_DOMAIN;
   const shop = new ContinuityStacks(app, 'Shop', {
     spec: loadSpec(specFile),
     account: process.env.CDK_DEFAULT_ACCOUNT,
   });
-  shop.addServices();
+  // What a real account would already have: a hosted zone, and an endpoint per service and
+  // Region. The endpoints are placeholders `<service>-<region>.<domain>` (as in the Pulumi
+  // example); replace them with your load balancers or API domain names. The zone lives in the
+  // primary stack, next to the health checks whose metrics Route 53 publishes in us-east-1.
+  const zone = new route53.PublicHostedZone(shop.primaryStack, 'Zone', {
+    zoneName: domain,
+    comment: 'continuity-kit example',
+  });
+  const { primary, recovery } = shop.plan.regions;
+  for (const service of shop.plan.services) {
+    shop.addService(
+      service.service,
+      service.failover
+        ? {
+            endpoint: {
+              zone,
+              recordName: `${service.service}.${domain}`,
+              primaryDomainName: `${service.service}-${primary}.${domain}`,
+              recoveryDomainName: `${service.service}-${recovery}.${domain}`,
+              healthCheckPath: '/health',
+            },
+          }
+        : {},
+    );
+  }
   // Acknowledgements are recorded when validation runs, once cross-Region references (which
   // appear in IAM5 finding ids) are resolved; the acknowledging plugin must come first.
+  // ContinuityChecks runs continuity-kit's own rules: synth fails on any error-level finding.
   Validations.of(app).addPlugins(
     new NagAcknowledgements(new AwsSolutionsChecks(), [...CONTINUITY_NAG_REASONS, ...EXAMPLE_NAG_REASONS]),
     new AwsSolutionsChecks(app),
+    new ContinuityChecks(app, { spec: shop.spec }),
   );
   return { app, shop };
 }
