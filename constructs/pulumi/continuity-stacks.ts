@@ -217,7 +217,9 @@ export class ContinuityStacks extends pulumi.ComponentResource {
             .filter((s) => s.tier === t.plan.tier)
             .flatMap((s) => s.stores.map((st) => st.resource.kind as StoreKind)),
           roleArn: t.backup.roleArn,
-          alarmTopicArn: this.monitoring?.topics[regions.primary]?.arn,
+          restoreTimeAlarm: this.monitoring
+            ? { topicArn: this.monitoring.topics[regions.primary]?.arn }
+            : { skip: true },
           provider: primary,
         },
         { parent: this },

@@ -8,6 +8,7 @@ import {
   restoreTestingOf,
   restoreTimeAlarmShape,
 } from '../../lib/planner';
+import type { Skip } from './standby';
 import { TIER_CONDITION_KEY } from './tags';
 import { BACKUP_ROLE_MANAGED_POLICIES } from './tier-backup';
 import { TYPE_TOKENS } from './type-tokens';
@@ -36,11 +37,12 @@ export interface RestoreTestingArgs {
    */
   readonly restoreMetadataOverrides?: Readonly<Partial<Record<StoreKind, Readonly<Record<string, string>>>>>;
   /**
-   * Topic the restore-time alarm notifies.
+   * The restore-time alarm: the topic it notifies, or `{ skip: true }` to leave it out (as when
+   * monitoring is skipped).
    *
-   * @default - the alarm has no action
+   * @default - an alarm with no action, when the tier has a restore-time target
    */
-  readonly alarmTopicArn?: pulumi.Input<string>;
+  readonly restoreTimeAlarm?: { readonly topicArn?: pulumi.Input<string> } | Skip;
   /**
    * Provider for `region`.
    *
@@ -59,7 +61,7 @@ export interface RestoreTestingArgs {
  *
  * Children: `${name}-role` (+ `${name}-role-restore`, `${name}-role-s3-restore`) unless `roleArn`
  * is given; `${name}-plan`; `${name}-<kind>` per store kind; `${name}-restore-time` when the tier
- * has a restore-time target.
+ * has a restore-time target and the alarm is not skipped.
  */
 export class RestoreTesting extends pulumi.ComponentResource {
   /** The restore testing plan. */
@@ -122,7 +124,8 @@ export class RestoreTesting extends pulumi.ComponentResource {
     }
     this.selections = selections;
 
-    if (spec.maxRestoreMinutes !== undefined) {
+    const alarmArgs = args.restoreTimeAlarm ?? {};
+    if (spec.maxRestoreMinutes !== undefined && !('skip' in alarmArgs)) {
       const shape = restoreTimeAlarmShape(spec.maxRestoreMinutes);
       this.restoreTimeAlarm = new aws.cloudwatch.MetricAlarm(
         `${name}-restore-time`,
@@ -139,7 +142,7 @@ export class RestoreTesting extends pulumi.ComponentResource {
           threshold: shape.threshold,
           comparisonOperator: 'GreaterThanOrEqualToThreshold',
           treatMissingData: 'notBreaching',
-          ...(args.alarmTopicArn ? { alarmActions: [args.alarmTopicArn] } : {}),
+          ...(alarmArgs.topicArn ? { alarmActions: [alarmArgs.topicArn] } : {}),
           tags: { 'continuity:tier': plan.tier },
         },
         child,

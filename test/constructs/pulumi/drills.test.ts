@@ -45,7 +45,7 @@ describe('RestoreTesting', () => {
           vaultArns: [VAULT_ARN],
           storeKinds: ['s3', 'aurora', 's3'],
           restoreMetadataOverrides: { aurora: { dbsubnetgroupname: 'private' } },
-          alarmTopicArn: 'arn:aws:sns:us-east-1:123456789012:alerts',
+          restoreTimeAlarm: { topicArn: 'arn:aws:sns:us-east-1:123456789012:alerts' },
         }),
     );
     regs = run.registrations;
