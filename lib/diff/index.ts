@@ -4,6 +4,7 @@ export * from './deep-equal';
 export * from './diff-assemblies';
 export * from './objective-regressions';
 export * from './replacement-properties';
+export * from './replacement-rule';
 export * from './resource-change-text';
 export * from './resource-changes';
 export * from './service-lookup';

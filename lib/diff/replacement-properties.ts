@@ -1,3 +1,5 @@
+import type { ReplacementRule } from './replacement-rule';
+
 /**
  * Per stateful resource type, the properties whose change makes CloudFormation replace the
  * resource (a new physical resource, the old one deleted unless `UpdateReplacePolicy` keeps it).
@@ -19,6 +21,15 @@
  * the application moves to a new, empty store even if the old one is retained. A retained backup
  * vault keeps its recovery points restorable and a retained KMS key keeps old data decryptable,
  * so for those a retained old copy loses nothing.
+ *
+ * `pulumi` gives, per `@pulumi/aws` type that reads as this CloudFormation type, the input names
+ * whose change makes Pulumi replace the resource: the attributes the provider marks "forces new
+ * resource" (ForceNew in the bridged Terraform AWS provider schema; `conditional` for its
+ * ForceNewIf cases), derived from the type's createOnly properties and checked against the
+ * registry page in `docsUrl`. `region` is in every list: since @pulumi/aws 7, a resource's
+ * `region` input forces a replacement when it changes
+ * (https://www.pulumi.com/registry/packages/aws/how-to-guides/aws-enhanced-region-support/).
+ * Pulumi has no refused-update case: a changed ForceNew input always means a new resource.
  */
 export const REPLACEMENT_PROPERTIES = {
   'AWS::DynamoDB::Table': {
@@ -32,6 +43,24 @@ export const REPLACEMENT_PROPERTIES = {
     conditional: ['LocalSecondaryIndexes'],
     interruptionOnly: [],
     updateFails: [],
+    pulumi: {
+      'aws:dynamodb/table:Table': {
+        docsUrl: 'https://www.pulumi.com/registry/packages/aws/api-docs/dynamodb/table/',
+        replacement: [
+          'hashKey',
+          'importTable',
+          'localSecondaryIndexes',
+          'name',
+          'rangeKey',
+          'region',
+          'restoreDateTime',
+          'restoreSourceName',
+          'restoreSourceTableArn',
+          'restoreToLatestTime',
+        ],
+        conditional: [],
+      },
+    },
   },
   'AWS::DynamoDB::GlobalTable': {
     docsUrl:
@@ -41,6 +70,24 @@ export const REPLACEMENT_PROPERTIES = {
     conditional: [],
     interruptionOnly: [],
     updateFails: [],
+    pulumi: {
+      'aws:dynamodb/table:Table': {
+        docsUrl: 'https://www.pulumi.com/registry/packages/aws/api-docs/dynamodb/table/',
+        replacement: [
+          'hashKey',
+          'importTable',
+          'localSecondaryIndexes',
+          'name',
+          'rangeKey',
+          'region',
+          'restoreDateTime',
+          'restoreSourceName',
+          'restoreSourceTableArn',
+          'restoreToLatestTime',
+        ],
+        conditional: [],
+      },
+    },
   },
   'AWS::RDS::DBInstance': {
     docsUrl:
@@ -87,6 +134,46 @@ export const REPLACEMENT_PROPERTIES = {
       'StorageType',
     ],
     updateFails: [],
+    pulumi: {
+      'aws:rds/instance:Instance': {
+        docsUrl: 'https://www.pulumi.com/registry/packages/aws/api-docs/rds/instance/',
+        replacement: [
+          'availabilityZone',
+          'characterSetName',
+          'customIamInstanceProfile',
+          'dbName',
+          'engine',
+          'identifier',
+          'identifierPrefix',
+          'kmsKeyId',
+          'ncharCharacterSetName',
+          'region',
+          'restoreToPointInTime',
+          's3Import',
+          'snapshotIdentifier',
+          'storageEncrypted',
+          'timezone',
+          'username',
+        ],
+        // moving to another subnet group replaces the instance unless RDS can move it in place
+        // (CloudFormation's DBSubnetGroupName is createOnly); fail closed
+        conditional: ['dbSubnetGroupName'],
+      },
+      'aws:rds/clusterInstance:ClusterInstance': {
+        docsUrl: 'https://www.pulumi.com/registry/packages/aws/api-docs/rds/clusterinstance/',
+        replacement: [
+          'availabilityZone',
+          'clusterIdentifier',
+          'customIamInstanceProfile',
+          'dbSubnetGroupName',
+          'engine',
+          'identifier',
+          'identifierPrefix',
+          'region',
+        ],
+        conditional: [],
+      },
+    },
   },
   'AWS::RDS::DBCluster': {
     docsUrl:
@@ -115,6 +202,32 @@ export const REPLACEMENT_PROPERTIES = {
     conditional: ['Engine', 'GlobalClusterIdentifier', 'MasterUsername'],
     interruptionOnly: [],
     updateFails: [],
+    pulumi: {
+      'aws:rds/cluster:Cluster': {
+        docsUrl: 'https://www.pulumi.com/registry/packages/aws/api-docs/rds/cluster/',
+        replacement: [
+          'availabilityZones',
+          'clusterIdentifier',
+          'clusterIdentifierPrefix',
+          'clusterScalabilityType',
+          'databaseName',
+          'dbSubnetGroupName',
+          'dbSystemId',
+          'engine',
+          'engineMode',
+          'kmsKeyId',
+          'masterUsername',
+          'region',
+          'restoreToPointInTime',
+          's3Import',
+          'snapshotIdentifier',
+          'sourceRegion',
+          'storageEncrypted',
+        ],
+        // `storageType` forces a new cluster except for Aurora engines
+        conditional: ['storageType'],
+      },
+    },
   },
   'AWS::RDS::GlobalCluster': {
     docsUrl:
@@ -129,6 +242,20 @@ export const REPLACEMENT_PROPERTIES = {
     conditional: [],
     interruptionOnly: [],
     updateFails: [],
+    pulumi: {
+      'aws:rds/globalCluster:GlobalCluster': {
+        docsUrl: 'https://www.pulumi.com/registry/packages/aws/api-docs/rds/globalcluster/',
+        replacement: [
+          'databaseName',
+          'engine',
+          'globalClusterIdentifier',
+          'region',
+          'sourceDbClusterIdentifier',
+          'storageEncrypted',
+        ],
+        conditional: [],
+      },
+    },
   },
   'AWS::S3::Bucket': {
     docsUrl:
@@ -138,6 +265,18 @@ export const REPLACEMENT_PROPERTIES = {
     conditional: [],
     interruptionOnly: [],
     updateFails: [],
+    pulumi: {
+      'aws:s3/bucket:Bucket': {
+        docsUrl: 'https://www.pulumi.com/registry/packages/aws/api-docs/s3/bucket/',
+        replacement: ['bucket', 'bucketPrefix', 'objectLockEnabled', 'region'],
+        conditional: [],
+      },
+      'aws:s3/bucketV2:BucketV2': {
+        docsUrl: 'https://www.pulumi.com/registry/packages/aws/api-docs/s3/bucketv2/',
+        replacement: ['bucket', 'bucketPrefix', 'objectLockEnabled', 'region'],
+        conditional: [],
+      },
+    },
   },
   'AWS::EFS::FileSystem': {
     docsUrl:
@@ -147,6 +286,20 @@ export const REPLACEMENT_PROPERTIES = {
     conditional: [],
     interruptionOnly: [],
     updateFails: [],
+    pulumi: {
+      'aws:efs/fileSystem:FileSystem': {
+        docsUrl: 'https://www.pulumi.com/registry/packages/aws/api-docs/efs/filesystem/',
+        replacement: [
+          'availabilityZoneName',
+          'creationToken',
+          'encrypted',
+          'kmsKeyId',
+          'performanceMode',
+          'region',
+        ],
+        conditional: [],
+      },
+    },
   },
   'AWS::EC2::Volume': {
     docsUrl:
@@ -168,6 +321,20 @@ export const REPLACEMENT_PROPERTIES = {
     ],
     interruptionOnly: [],
     updateFails: [],
+    pulumi: {
+      'aws:ebs/volume:Volume': {
+        docsUrl: 'https://www.pulumi.com/registry/packages/aws/api-docs/ebs/volume/',
+        replacement: [
+          'availabilityZone',
+          'encrypted',
+          'kmsKeyId',
+          'outpostArn',
+          'region',
+          'snapshotId',
+        ],
+        conditional: [],
+      },
+    },
   },
   'AWS::Backup::BackupVault': {
     docsUrl:
@@ -177,6 +344,13 @@ export const REPLACEMENT_PROPERTIES = {
     conditional: [],
     interruptionOnly: [],
     updateFails: [],
+    pulumi: {
+      'aws:backup/vault:Vault': {
+        docsUrl: 'https://www.pulumi.com/registry/packages/aws/api-docs/backup/vault/',
+        replacement: ['kmsKeyArn', 'name', 'region'],
+        conditional: [],
+      },
+    },
   },
   'AWS::KMS::Key': {
     docsUrl:
@@ -189,27 +363,25 @@ export const REPLACEMENT_PROPERTIES = {
     // existing KMS key, the update request fails, regardless of the value of the
     // UpdateReplacePolicy attribute" (docsUrl above).
     updateFails: ['KeySpec', 'KeyUsage', 'MultiRegion', 'Origin'],
+    pulumi: {
+      'aws:kms/key:Key': {
+        docsUrl: 'https://www.pulumi.com/registry/packages/aws/api-docs/kms/key/',
+        replacement: [
+          'customKeyStoreId',
+          'customerMasterKeySpec',
+          'keyUsage',
+          'multiRegion',
+          'region',
+          'xksKeyId',
+        ],
+        conditional: [],
+      },
+    },
   },
 } as const;
 
 /** A CloudFormation type continuity diff treats as stateful. */
 export type StatefulType = keyof typeof REPLACEMENT_PROPERTIES;
-
-/** Update behaviour of one type, as in {@link REPLACEMENT_PROPERTIES}. */
-export interface ReplacementRule {
-  /** CloudFormation template reference page of the type. */
-  readonly docsUrl: string;
-  /** An application reads and writes its data: a new copy starts empty for the application. */
-  readonly liveData: boolean;
-  /** "Update requires: Replacement" (schema `createOnlyProperties`). */
-  readonly replacement: readonly string[];
-  /** Replaces the resource in some cases: reported as "may replace". */
-  readonly conditional: readonly string[];
-  /** Flagged by the schema spec, documented as an interruption only. */
-  readonly interruptionOnly: readonly string[];
-  /** Immutable: CloudFormation fails the update instead of replacing. */
-  readonly updateFails: readonly string[];
-}
 
 /** Stateful types, in table order. */
 export const STATEFUL_TYPES = Object.keys(REPLACEMENT_PROPERTIES) as readonly StatefulType[];

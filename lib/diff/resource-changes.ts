@@ -8,9 +8,10 @@ import {
 } from './data-fate';
 import { deepEqual, hasIntrinsic } from './deep-equal';
 import { replacementRule } from './replacement-properties';
+import { nativeProperties, replacementCheck } from './replacement-rule';
 import { describeValue, fateText, idOf, likelyRename, servicesOf } from './resource-change-text';
 import type { AssembledState, PropertyChange, ResourceChange } from './continuity-diff';
-import type { ReplacementRule } from './replacement-properties';
+import type { ReplacementRule } from './replacement-rule';
 import type { InventoryResource, ResourceId } from '../model/inventory';
 
 /** Services of each resource on both sides of the diff. */
@@ -26,7 +27,8 @@ export interface ServiceLookup {
  * Resources are matched by stack and logical ID. A removed id is checked for a likely rename (a
  * new id of the same type in the same stack, or the same id in another stack). Values are
  * compared structurally, intrinsics included; a changed replacement property whose value is an
- * intrinsic gives `may-replace` (fail closed).
+ * intrinsic gives `may-replace` (fail closed). A resource read from Pulumi is judged by the
+ * `@pulumi/aws` inputs that force a replacement of its type (`pulumi` in the table).
  */
 export function diffResources(
   before: AssembledState,
@@ -141,13 +143,15 @@ function changedProperties(
   next: InventoryResource,
   names: readonly string[],
 ): PropertyChange[] {
+  const before = nativeProperties(old);
+  const after = nativeProperties(next);
   return names
-    .filter((name) => !deepEqual(old.properties[name], next.properties[name]))
+    .filter((name) => !deepEqual(before[name], after[name]))
     .map((name) => ({
       property: name,
-      before: old.properties[name],
-      after: next.properties[name],
-      unresolved: hasIntrinsic(old.properties[name]) || hasIntrinsic(next.properties[name]),
+      before: before[name],
+      after: after[name],
+      unresolved: hasIntrinsic(before[name]) || hasIntrinsic(after[name]),
     }));
 }
 
@@ -157,18 +161,25 @@ function replacement(
   rule: ReplacementRule,
   services: readonly string[],
 ): ResourceChange | undefined {
-  const required = changedProperties(old, next, rule.replacement);
-  const conditional = changedProperties(old, next, rule.conditional);
-  const fails = changedProperties(old, next, rule.updateFails);
+  // the lists of the backend `next` is deployed with (Pulumi input names or CloudFormation's)
+  const check = replacementCheck(next, rule);
+  const { tool } = check;
+  const required = changedProperties(old, next, check.replacement);
+  const conditional = changedProperties(old, next, check.conditional);
+  const fails = changedProperties(old, next, check.updateFails);
   const describe = (list: readonly PropertyChange[]): string =>
     list
       .map((p) => `${p.property} ${describeValue(p.before)} -> ${describeValue(p.after)}`)
       .join(', ');
   const fate = replacementFate(old, next);
-  const keep = `UpdateReplacePolicy ${effectiveUpdateReplacePolicy(next)}`;
+  const keep =
+    tool === 'Pulumi'
+      ? `${fate === 'retained' ? 'retainOnDelete or protect set' : 'retainOnDelete not set'}`
+      : `UpdateReplacePolicy ${effectiveUpdateReplacePolicy(next)}`;
   const fix =
     'keep these properties as they are; if the change is intended, copy the data out first ' +
-    '(restore a backup into the new resource) and set UpdateReplacePolicy: Retain';
+    '(restore a backup into the new resource) and ' +
+    (tool === 'Pulumi' ? 'set retainOnDelete: true' : 'set UpdateReplacePolicy: Retain');
   const certain = required.filter((p) => !p.unresolved);
   if (certain.length > 0) {
     return {
@@ -179,7 +190,7 @@ function replacement(
       fate,
       dataAtRisk: fate !== 'retained' || rule.liveData,
       message:
-        `CloudFormation replaces ${next.type} ${idOf(next)} (${describe(certain)}): the new ` +
+        `${tool} replaces ${next.type} ${idOf(next)} (${describe(certain)}): the new ` +
         `resource starts empty and the old one is ${fateText(fate)} (${keep})`,
       fix,
     };
@@ -189,7 +200,7 @@ function replacement(
     const why =
       required.length > 0
         ? 'the values are not known until deploy'
-        : `these properties replace the resource in some cases (${rule.docsUrl})`;
+        : `these properties replace the resource in some cases (${check.docsUrl})`;
     return {
       action: 'may-replace',
       ...location(next),
@@ -198,7 +209,7 @@ function replacement(
       fate,
       dataAtRisk: fate !== 'retained' || rule.liveData,
       message:
-        `CloudFormation may replace ${next.type} ${idOf(next)} (${describe(uncertain)}): ${why}; ` +
+        `${tool} may replace ${next.type} ${idOf(next)} (${describe(uncertain)}): ${why}; ` +
         `if it does, the new resource starts empty and the old one is ${fateText(fate)} (${keep})`,
       fix,
     };

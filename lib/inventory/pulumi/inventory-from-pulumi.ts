@@ -199,6 +199,8 @@ export function inventoryFromPulumi(
       deletionPolicy: policy,
       updateReplacePolicy: policy,
       properties: cfnProperties(scoped),
+      // the Pulumi view, for `continuity diff`'s lists of inputs that force a replacement
+      origin: { backend: 'pulumi', type: record.type, properties: scoped.props },
     });
     READERS[record.type]?.({ scoped, entry, cfnType }, scope, out);
   }
