@@ -51,8 +51,11 @@ export const backupFrequencyWithinRpo: ContinuityRule<StoreBackupRule> = {
     }
     const own = service.storeProtection.get(store.id);
     const continuousAvailable = STORE_SUPPORT[store.kind].continuousBackup;
+    // S3 Versioning keeps every overwritten or deleted version in place: snapshots are not the
+    // only recovery from corruption there.
     if (
       own?.pointInTimeRecovery ||
+      own?.versioning === true ||
       (continuousAvailable && own?.backups.some((b) => b.continuous))
     ) {
       return { status: 'not-applicable', disruption: 'application' };
@@ -67,7 +70,14 @@ export const backupFrequencyWithinRpo: ContinuityRule<StoreBackupRule> = {
     }
     const region = own?.region ?? context.spec.regions.primary;
     const achieved = achieveStore(
-      { kind: store.kind, region, multiAz: true, backups: [built.protection], replicas: [] },
+      {
+        kind: store.kind,
+        region,
+        ...(own?.sizeGiB !== undefined ? { sizeGiB: own.sizeGiB } : {}),
+        multiAz: true,
+        backups: [built.protection],
+        replicas: [],
+      },
       'application',
       context.spec.regions.recovery,
     );

@@ -12,6 +12,7 @@ import {
   RECOVERY,
   TIERS,
   backupRule,
+  bucket,
   inventory,
   plan,
   selection,
@@ -102,6 +103,29 @@ describe('RR-BKP1 backupFrequencyWithinRpo', () => {
     ],
   ] as const)('%s', (_case, change, expected) => {
     const [s, inv] = fixture(change as never);
+    expect(statusOf(backupFrequencyWithinRpo, s, inv)).toBe(expected);
+  });
+
+  it.each([
+    ['skips versioned buckets', true, 'not-applicable'],
+    ['fails unversioned buckets', false, 'non-compliant'],
+  ] as const)('%s whose only backups are daily', (_case, versioning, expected) => {
+    // GIVEN
+    const s = spec(
+      [service('orders', { tier: 't', resources: [{ kind: 's3', logicalId: 'Invoices' }] })],
+      {
+        tiers: {
+          ...TIERS,
+          t: tier('t', { objectives: { application: { rtoSeconds: 24 * HOUR, rpoSeconds: 4 * HOUR } } }),
+        },
+      },
+    );
+    const inv = inventory({
+      stores: [bucket('Invoices', { versioning })],
+      backupPlans: [plan('Plan', [backupRule({ scheduleExpression: 'cron(0 5 ? * * *)' })])],
+      backupSelections: [selection('Sel', 'App/Plan', { resources: [{ id: 'App/Invoices' }] })],
+    });
+    // WHEN / THEN
     expect(statusOf(backupFrequencyWithinRpo, s, inv)).toBe(expected);
   });
 
