@@ -1,4 +1,4 @@
-import { Duration, RemovalPolicy, Size, Stack } from 'aws-cdk-lib';
+import { Duration, RemovalPolicy, Size, Stack, Tags } from 'aws-cdk-lib';
 import * as autoscaling from 'aws-cdk-lib/aws-autoscaling';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
@@ -10,9 +10,16 @@ import * as rds from 'aws-cdk-lib/aws-rds';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import type { Construct } from 'constructs';
 import type { Stack as StackType } from 'aws-cdk-lib';
+import { TAG_TIER } from '../../lib/model';
 import type { ComputeKind, StoreKind } from '../../lib/model';
 import { ComputeResource } from './compute-resource';
 import { StoreResource } from './store-resource';
+
+/**
+ * `continuity:tier` value of a store kept on purpose without continuity objectives, such as the
+ * access-log bucket: it counts as classified (RR-INV1), and no tier's backup plan selects it.
+ */
+export const NO_TIER = 'none';
 
 /** Shared pieces a default resource may need in its stack. */
 export interface DefaultResourceContext {
@@ -209,6 +216,9 @@ export function lazyContext(stack: StackType): DefaultResourceContext {
         enforceSSL: true,
         objectOwnership: s3.ObjectOwnership.BUCKET_OWNER_PREFERRED,
       });
+      // S3 delivers server access logs on a best-effort basis; they are not service data.
+      // https://docs.aws.amazon.com/AmazonS3/latest/userguide/ServerLogs.html
+      Tags.of(logs).add(TAG_TIER, NO_TIER);
       return logs;
     },
     cluster: () => {
