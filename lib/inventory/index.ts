@@ -3,3 +3,4 @@ export * from './read-inventory';
 export * from './stack-template';
 export * from './parse-template';
 export * from './yaml-intrinsics';
+export * from './read-acknowledgements';

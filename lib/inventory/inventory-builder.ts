@@ -9,6 +9,7 @@ import type {
   HealthCheck,
   Inventory,
   InventoryResource,
+  ResourceAcknowledgement,
   ResourceId,
   RestoreTestingPlan,
   Store,
@@ -36,6 +37,7 @@ export class InventoryBuilder {
   public readonly restoreTestingPlans: RestoreTestingPlan[] = [];
   public readonly experimentTemplates: ExperimentTemplate[] = [];
   public readonly embeddedSpecs: { readonly stack: string; readonly spec: unknown }[] = [];
+  public readonly acknowledgements: ResourceAcknowledgement[] = [];
   private readonly storeById = new Map<ResourceId, MutableStore>();
 
   /** Adds a store. */
@@ -70,6 +72,7 @@ export class InventoryBuilder {
       restoreTestingPlans: this.restoreTestingPlans,
       experimentTemplates: this.experimentTemplates,
       embeddedSpecs: this.embeddedSpecs,
+      acknowledgements: this.acknowledgements,
     };
   }
 }

@@ -8,6 +8,7 @@ import { AssemblyIndex } from './assembly-index';
 import { InventoryBuilder } from './inventory-builder';
 import { isRecord } from './raw';
 import type { RawObject } from './raw';
+import { readAcknowledgements } from './read-acknowledgements';
 import { LINKERS, READERS } from './readers';
 import { readTags } from './read-tags';
 import { StackScope } from './stack-scope';
@@ -109,6 +110,9 @@ function readStack(scope: StackScope, out: InventoryBuilder): void {
       properties,
     });
     READERS.get(type)?.({ entry, type, properties }, scope, out);
+    if (raw.Metadata !== undefined) {
+      out.acknowledgements.push(...readAcknowledgements(raw.Metadata, entry.id, entry.location));
+    }
   }
   if (stack.metadata[METADATA_SPEC_KEY] !== undefined) {
     out.embeddedSpecs.push({ stack: stack.name, spec: stack.metadata[METADATA_SPEC_KEY] });

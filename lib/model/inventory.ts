@@ -29,6 +29,27 @@ export interface Inventory {
   readonly experimentTemplates: readonly ExperimentTemplate[];
   /** Specs embedded in stack metadata (`ContinuityKit::Spec`), by stack. */
   readonly embeddedSpecs: readonly { readonly stack: string; readonly spec: unknown }[];
+  /**
+   * Acknowledgements of continuity rules written into the templates (cdk-nag
+   * `Metadata.cdk_nag.rules_to_suppress`); the engine applies them like spec suppressions.
+   *
+   * @default - none
+   */
+  readonly acknowledgements?: readonly ResourceAcknowledgement[];
+}
+
+/**
+ * An acknowledgement of a continuity rule on one resource, as cdk-nag writes it into the
+ * resource's CloudFormation metadata (`Metadata.cdk_nag.rules_to_suppress: [{ id, reason }]`).
+ */
+export interface ResourceAcknowledgement {
+  /** Catalogue rule id, e.g. `RR-INV3` (cdk-nag's `Continuity-RR-INV3` without the pack name). */
+  readonly rule: string;
+  /** The resource it is written on. */
+  readonly resource: ResourceId;
+  readonly location: ResourceLocation & { readonly stack: string; readonly logicalId: string };
+  /** The reason given, trimmed; empty when none was given (then it accepts nothing). */
+  readonly reason: string;
 }
 
 /** `Stack/LogicalId` — unique within an inventory. */
