@@ -1,4 +1,5 @@
 import { allRules } from '../rules';
+import { acknowledgementFindings, applyAcknowledgements } from './acknowledgements';
 import { applySuppressions } from './apply-suppressions';
 import { buildContext } from './build-context';
 import { runRules } from './run-rules';
@@ -31,8 +32,9 @@ export interface AssessOptions extends ContextOptions {
  *
  * Steps: index the inventory; find each service's resources; work out AWS Backup coverage;
  * build each service's protection and compute achieved objectives; apply dependencies; run the
- * rules; apply suppressions; decide verdicts. Findings that name a declared service are reported
- * under it, the rest at the top level.
+ * rules (and report acknowledgements in the templates that give no reason, RR-CDK2); apply
+ * suppressions, the spec's and the acknowledgements; decide verdicts. Findings that name a
+ * declared service are reported under it, the rest at the top level.
  */
 export function assess(
   spec: ContinuitySpec,
@@ -41,7 +43,14 @@ export function assess(
 ): Assessment {
   const context = buildContext(spec, inventory, options);
   const rules = options.rules ?? (allRules as readonly Rule<unknown, AssessmentContext>[]);
-  const findings = applySuppressions(runRules(rules, context), context.suppressions, context.today);
+  const findings = applyAcknowledgements(
+    applySuppressions(
+      [...runRules(rules, context), ...acknowledgementFindings(context)],
+      context.suppressions,
+      context.today,
+    ),
+    context,
+  );
   const byService = new Map<string, Finding[]>();
   const unattached: Finding[] = [];
   for (const f of findings) {

@@ -25,6 +25,8 @@ export interface ContextOptions {
   readonly today?: Date;
   /**
    * Extra reasoned exceptions (cdk-nag acknowledgements), applied like spec suppressions.
+   * Acknowledgements in the inventory (`inventory.acknowledgements`) apply as well, scoped to
+   * their resource (see `applyAcknowledgements`).
    *
    * @default - none
    */

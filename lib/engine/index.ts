@@ -1,3 +1,4 @@
+export * from './acknowledgements';
 export * from './apply-suppressions';
 export * from './assess';
 export * from './assessment-context';
