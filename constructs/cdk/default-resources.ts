@@ -169,6 +169,9 @@ export function createDefaultCompute(
           taskDefinition: task,
           vpcSubnets: { subnetType: ec2.SubnetType.PRIVATE_ISOLATED },
           minHealthyPercent: 100,
+          // A failing deploy rolls back by itself, as the application RTO assumes.
+          // https://docs.aws.amazon.com/AmazonECS/latest/developerguide/deployment-circuit-breaker.html
+          circuitBreaker: { rollback: true },
         }),
       );
     }
