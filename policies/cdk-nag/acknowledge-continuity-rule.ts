@@ -1,4 +1,5 @@
 import { Validations } from 'aws-cdk-lib';
+import { continuityRuleOfNagId } from '../../lib/inventory/read-acknowledgements';
 import { allRules } from '../../lib/rules';
 import { PACK_NAME, nagRuleId, packRules } from './pack-rules';
 import type { IConstruct } from 'constructs';
@@ -13,9 +14,6 @@ export interface ContinuityAcknowledgement {
   readonly reason: string;
 }
 
-// `Continuity-RR-OBJ1` is stored as `Annotation::Continuity-RR-OBJ1` (cdk-nag's form); the CDK
-// report suggests the plugin-qualified `Continuity::Continuity-RR-OBJ1`, stored as given.
-const NAG_ID = new RegExp(`^(?:(?:annotation|${PACK_NAME})::)?${PACK_NAME}-(RR-[A-Z]+\\d+)$`, 'i');
 
 function knownRuleIds(): ReadonlySet<string> {
   return new Set([...allRules, ...packRules].map((r) => r.id));
@@ -60,10 +58,12 @@ export function collectAcknowledgements(root: IConstruct): ContinuityAcknowledge
         continue;
       }
       for (const [id, reason] of Object.entries(entry.data)) {
-        const match = NAG_ID.exec(id);
-        if (match) {
+        // `Annotation::Continuity-RR-OBJ1` as aws-cdk-lib stores it, or the plugin-qualified
+        // `Continuity::Continuity-RR-OBJ1` the CDK report suggests
+        const ruleId = continuityRuleOfNagId(id);
+        if (ruleId !== undefined) {
           const text = typeof reason === 'string' ? reason.trim() : '';
-          out.push({ ruleId: match[1].toUpperCase(), path: c.node.path, reason: text });
+          out.push({ ruleId, path: c.node.path, reason: text });
         }
       }
     }

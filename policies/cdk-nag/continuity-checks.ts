@@ -1,3 +1,4 @@
+import { Aspects } from 'aws-cdk-lib';
 import { NagMessageLevel, NagPack, NagRuleCompliance } from 'cdk-nag';
 import { assess, indexInventory, resolveMembership } from '../../lib/engine';
 import { inventoryFromTemplates } from '../../lib/inventory';
@@ -14,6 +15,7 @@ import {
   packRules,
 } from './pack-rules';
 import { resolveSpec } from './resolve-spec';
+import { WriteContinuityAcknowledgements } from './write-continuity-acknowledgements';
 import type { AppResource } from './app-templates';
 import type { AssessmentContext } from '../../lib/engine';
 import type { Assessment, ContinuitySpec, Finding, Rule, Severity } from '../../lib/model';
@@ -60,6 +62,15 @@ export interface ContinuityChecksProps extends NagPackProps {
    * @default allRules
    */
   readonly rules?: readonly Rule<unknown, AssessmentContext>[];
+  /**
+   * Write acknowledgements into each resource's CloudFormation metadata
+   * (`Metadata.cdk_nag.rules_to_suppress`), so `continuity check` on `cdk.out` applies them too.
+   * `true` writes every acknowledged rule of every pack (cdk-nag's own behaviour); `false` writes
+   * nothing. Needs the app as `scope`.
+   *
+   * @default - continuity acknowledgements only (`Continuity-RR-…`)
+   */
+  readonly writeSuppressionsToCloudFormation?: boolean;
 }
 
 const LEVELS: Readonly<Record<Severity, NagMessageLevel>> = {
@@ -110,6 +121,9 @@ export class ContinuityChecks extends NagPack {
 
   public constructor(scope?: IConstruct, props: ContinuityChecksProps = {}) {
     super(scope, props);
+    if (scope !== undefined && props.writeSuppressionsToCloudFormation !== false) {
+      Aspects.of(scope).add(new WriteContinuityAcknowledgements());
+    }
     if (props.spec !== undefined && props.specFile !== undefined) {
       throw new Error(
         `ContinuityChecks got both spec and specFile '${props.specFile}'; pass one of them`,
@@ -237,9 +251,13 @@ export class ContinuityChecks extends NagPack {
       resolveMembership(found.spec, indexInventory(inventory)),
     );
     const services = found.spec.services.map((s) => s.name);
-    const assessment = assess(found.spec, inventory, {
+    const accepted = placement.acknowledgementsFor(acknowledgements, services);
+    // The tree holds every acknowledgement, those written into the templates included: they
+    // replace the inventory's, so none counts (or is reported without a reason) twice.
+    const withTree = { ...inventory, acknowledgements: accepted.acknowledgements };
+    const assessment = assess(found.spec, withTree, {
       rules: this.rules,
-      acknowledgements: placement.suppressionsFor(acknowledgements, services),
+      acknowledgements: accepted.suppressions,
       ...(this.props.today !== undefined ? { today: this.props.today } : {}),
       ...(this.props.accountId !== undefined ? { accountId: this.props.accountId } : {}),
     });

@@ -2,7 +2,7 @@ import { isUnder } from './acknowledge-continuity-rule';
 import type { ContinuityAcknowledgement } from './acknowledge-continuity-rule';
 import type { AppResource, AppTemplates } from './app-templates';
 import type { ServiceMembers } from '../../lib/engine';
-import type { Finding, Suppression } from '../../lib/model';
+import type { Finding, ResourceAcknowledgement, Suppression } from '../../lib/model';
 
 /** Decides on which construct each finding is reported. */
 export class FindingPlacement {
@@ -74,34 +74,42 @@ export class FindingPlacement {
   }
 
   /**
-   * Turns acknowledgements into engine suppressions: one per resource under the acknowledged
-   * construct, and one per service whose service-wide findings are reported under it (so
-   * acknowledging a rule on a stack, or on the resource a service finding points at, accepts the
-   * rule for that service). Acknowledgements without a reason accept nothing.
+   * Turns the acknowledgements of the construct tree into what the engine applies: one
+   * {@link ResourceAcknowledgement} per resource under the acknowledged construct (the engine
+   * accepts the rule's findings at that resource and the service-wide findings of its services,
+   * as for acknowledgements read from `cdk.out`); a `*` suppression for one on the app; and a
+   * service suppression for a service with no resource found whose findings are reported under
+   * the construct. Acknowledgements without a reason accept nothing.
    */
-  public suppressionsFor(
+  public acknowledgementsFor(
     acknowledgements: readonly ContinuityAcknowledgement[],
     services: readonly string[],
-  ): Suppression[] {
-    const out: Suppression[] = [];
+  ): { acknowledgements: ResourceAcknowledgement[]; suppressions: Suppression[] } {
+    const resources: ResourceAcknowledgement[] = [];
+    const suppressions: Suppression[] = [];
     for (const ack of acknowledgements.filter((a) => a.reason !== '')) {
       if (ack.path === '') {
         // acknowledged on the app: every finding of the rule
-        out.push({ rule: ack.ruleId, resource: '*', reason: ack.reason });
+        suppressions.push({ rule: ack.ruleId, resource: '*', reason: ack.reason });
         continue;
       }
       for (const r of this.app.resources.values()) {
         if (isUnder(r.node.node.path, ack.path)) {
-          out.push({ rule: ack.ruleId, resource: r.id, reason: ack.reason });
+          resources.push({
+            rule: ack.ruleId,
+            resource: r.id,
+            location: { stack: r.stack, logicalId: r.logicalId, path: r.node.node.path },
+            reason: ack.reason,
+          });
         }
       }
       for (const name of services) {
-        const anchor = this.serviceAnchor(name);
+        const anchor = this.anchors.has(name.toLowerCase()) ? undefined : this.first;
         if (anchor && isUnder(anchor.node.node.path, ack.path)) {
-          out.push({ rule: ack.ruleId, resource: name, reason: ack.reason });
+          suppressions.push({ rule: ack.ruleId, resource: name, reason: ack.reason });
         }
       }
     }
-    return out;
+    return { acknowledgements: resources, suppressions };
   }
 }

@@ -4,3 +4,4 @@ export * from './continuity-checks';
 export * from './finding-placement';
 export * from './pack-rules';
 export * from './resolve-spec';
+export * from './write-continuity-acknowledgements';

@@ -1,7 +1,9 @@
+import { acknowledgementHasReason as engineAcknowledgementHasReason } from '../../lib/engine/acknowledgements';
+import { CONTINUITY_NAG_PACK } from '../../lib/inventory/read-acknowledgements';
 import type { RuleMetadata } from '../../lib/rules';
 
 /** Prefix of every rule id the pack reports (`Continuity-RR-OBJ1`), like `AwsSolutions-EC23`. */
-export const PACK_NAME = 'Continuity';
+export const PACK_NAME = CONTINUITY_NAG_PACK;
 
 /**
  * RR-CDK1: the pack could read its input. Not a continuity rule of the catalogue: it reports a
@@ -21,20 +23,10 @@ export const packInputReadable: RuleMetadata = {
 };
 
 /**
- * RR-CDK2: every acknowledgement of a continuity rule gives a reason. An acknowledgement
- * without one accepts nothing and fails the synth.
+ * RR-CDK2: every acknowledgement of a continuity rule gives a reason. Defined with the engine,
+ * which reports it for acknowledgements read from templates too.
  */
-export const acknowledgementHasReason: RuleMetadata = {
-  id: 'RR-CDK2',
-  name: 'acknowledgementHasReason',
-  title: 'Every acknowledgement of a continuity rule gives a reason',
-  violation: 'A continuity rule is acknowledged without a reason',
-  rationale:
-    'An accepted risk nobody explained cannot be reviewed; the reason is what every report shows next to the suppressed finding.',
-  fix: "acknowledge with a reason: acknowledgeContinuityRule(scope, 'RR-OBJ1', 'why this is accepted')",
-  severity: 'error',
-  docsUrl: 'https://docs.aws.amazon.com/cdk/v2/guide/policy-validation-synthesis.html',
-};
+export const acknowledgementHasReason: RuleMetadata = engineAcknowledgementHasReason;
 
 /** Rules only the cdk-nag pack reports, in report order. */
 export const packRules: readonly RuleMetadata[] = [packInputReadable, acknowledgementHasReason];
