@@ -65,6 +65,21 @@ export function replacementFate(before: InventoryResource, after: InventoryResou
   );
 }
 
+/**
+ * False for an Aurora DB instance (an `AWS::RDS::DBInstance` in a DB cluster, or a Pulumi
+ * `aws.rds.ClusterInstance`): it is compute only, the cluster volume keeps the data, and
+ * deleting instances from a cluster preserves "the cluster itself and the data that it contains"
+ * (https://docs.aws.amazon.com/AmazonRDS/latest/AuroraUserGuide/USER_DeleteCluster.html).
+ */
+export function holdsOwnData(resource: InventoryResource): boolean {
+  if (resource.type !== 'AWS::RDS::DBInstance') {
+    return true;
+  }
+  return resource.origin?.backend === 'pulumi'
+    ? resource.origin.type !== 'aws:rds/clusterInstance:ClusterInstance'
+    : resource.properties.DBClusterIdentifier === undefined;
+}
+
 /** The fate that keeps less data. */
 export function weaker(a: DataFate, b: DataFate): DataFate {
   return KEEPS[a] <= KEEPS[b] ? a : b;

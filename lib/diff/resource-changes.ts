@@ -3,6 +3,7 @@ import {
   effectiveDeletionPolicy,
   effectiveUpdateReplacePolicy,
   fateOf,
+  holdsOwnData,
   keepsLess,
   replacementFate,
 } from './data-fate';
@@ -98,7 +99,8 @@ function deletion(
     return {
       ...base,
       likelyRenamedTo: to,
-      dataAtRisk: fate !== 'retained' || replacementRule(old.type)?.liveData === true,
+      dataAtRisk:
+        holdsOwnData(old) && (fate !== 'retained' || replacementRule(old.type)?.liveData === true),
       message:
         `${old.type} ${idOf(old)} is gone and ${to} of the same type is new: likely the same ` +
         `resource under a new logical ID, which CloudFormation creates empty while the old one is ` +
@@ -107,6 +109,16 @@ function deletion(
         `keep the logical ID '${old.location.logicalId}' (in CDK: ` +
         `\`(resource.node.defaultChild as CfnResource).overrideLogicalId('${old.location.logicalId}')\`), ` +
         'or move the resource with a CloudFormation stack refactor before you deploy',
+    };
+  }
+  if (!holdsOwnData(old)) {
+    return {
+      ...base,
+      dataAtRisk: false,
+      message:
+        `${old.type} ${idOf(old)} is removed from its stack: the DB instance goes, the data stays ` +
+        `in its DB cluster's volume (${policy})`,
+      fix: 'nothing is lost; check the cluster keeps the instances its tier needs',
     };
   }
   return {
@@ -188,7 +200,7 @@ function replacement(
       services,
       properties: [...required, ...conditional],
       fate,
-      dataAtRisk: fate !== 'retained' || rule.liveData,
+      dataAtRisk: holdsOwnData(old) && (fate !== 'retained' || rule.liveData),
       message:
         `${tool} replaces ${next.type} ${idOf(next)} (${describe(certain)}): the new ` +
         `resource starts empty and the old one is ${fateText(fate)} (${keep})`,
@@ -207,7 +219,7 @@ function replacement(
       services,
       properties: uncertain,
       fate,
-      dataAtRisk: fate !== 'retained' || rule.liveData,
+      dataAtRisk: holdsOwnData(old) && (fate !== 'retained' || rule.liveData),
       message:
         `${tool} may replace ${next.type} ${idOf(next)} (${describe(uncertain)}): ${why}; ` +
         `if it does, the new resource starts empty and the old one is ${fateText(fate)} (${keep})`,
@@ -250,7 +262,7 @@ function weakenedPolicies(
         properties: [],
         fate,
         policy: { attribute, before, after },
-        dataAtRisk: fate === 'deleted',
+        dataAtRisk: fate === 'deleted' && holdsOwnData(next),
         message:
           `${attribute} of ${next.type} ${idOf(next)} goes from ${before} to ${after}: after a later ` +
           `${attribute === 'DeletionPolicy' ? 'removal' : 'replacement'} it is ${fateText(fate)}`,

@@ -207,11 +207,48 @@ describe('diffAssemblies: stateful resources', () => {
         action: 'replace',
         type,
         fate: 'retained',
-        dataAtRisk: REPLACEMENT_PROPERTIES[type].liveData,
+        // an instance in a DB cluster holds no data of its own (the cluster volume does)
+        dataAtRisk:
+          REPLACEMENT_PROPERTIES[type].liveData &&
+          !(type === 'AWS::RDS::DBInstance' && property === 'DBClusterIdentifier'),
         properties: [{ property, before: 'before-value', after: 'after-value', unresolved: false }],
       }),
     ]);
     expect(diff.resources[0].message).toContain(`${property} "before-value" -> "after-value"`);
+  });
+
+  test('removing an Aurora DB instance (in a DB cluster) loses no data', () => {
+    // GIVEN
+    const instance = (cluster: Record<string, unknown>): RawResource => ({
+      Type: 'AWS::RDS::DBInstance',
+      Properties: { Engine: 'aurora-postgresql', DBClusterIdentifier: cluster },
+    });
+    const before = side({
+      Db: { Cluster: { Type: 'AWS::RDS::DBCluster' }, Reader: instance({ Ref: 'Cluster' }) },
+    });
+    const after = side({ Db: { Cluster: { Type: 'AWS::RDS::DBCluster' } } });
+    // WHEN
+    const diff = diffAssemblies(before, after);
+    // THEN
+    expect(diff.resources).toEqual([
+      expect.objectContaining({ action: 'delete', logicalId: 'Reader', dataAtRisk: false }),
+    ]);
+    expect(diff.resources[0].message).toContain("the data stays in its DB cluster's volume");
+    expect(diff.atRisk).toBe(false);
+  });
+
+  test('removing a DB instance outside any DB cluster without Retain still loses data', () => {
+    // GIVEN
+    const before = side({
+      Db: { Instance: { Type: 'AWS::RDS::DBInstance', DeletionPolicy: 'Delete' } },
+    });
+    const after = side({ Db: {} });
+    // WHEN
+    const diff = diffAssemblies(before, after);
+    // THEN
+    expect(diff.resources).toEqual([
+      expect.objectContaining({ action: 'delete', fate: 'deleted', dataAtRisk: true }),
+    ]);
   });
 
   test('adding a replacement property that was absent replaces the resource', () => {
