@@ -41,6 +41,20 @@ export const CONTINUITY_NAG_REASONS: readonly NagReason[] = [
       'object ARNs end in /*; the statements are scoped to the two buckets (and their keys)',
   },
   {
+    rulePrefix: 'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSFaultInjectionSimulator',
+    pathPattern: /\/FaultInjection\/Role\/Resource$/,
+    reason:
+      'AWS FIS documents these AWS managed policies for experiment roles, one per action family; AWS ' +
+      'keeps them current as FIS actions change, which a hand-written copy would not',
+  },
+  {
+    rulePrefix: 'AwsSolutions-IAM5[Resource::*]',
+    pathPattern: /\/FaultInjection\/Role\/DefaultPolicy\/Resource$/,
+    reason:
+      'the pause-replication drills act on the tables and buckets FIS finds by the service tag when ' +
+      'the experiment runs (tag:GetResources), so their ARNs are not known when the role is written',
+  },
+  {
     rulePrefix: 'AwsSolutions-S1',
     pathPattern: /\/ReplicaBucket\/Resource$/,
     reason:
