@@ -1,27 +1,12 @@
-import { App } from 'aws-cdk-lib';
-
-import { buildApp, SPEC_CONTEXT_KEY } from '../../bin/cdk-app';
-import { buildExample, defaultSpecPath } from '../../bin/pulumi-app';
+import { buildExample } from '../../bin/pulumi-app';
 import { assess } from '../../lib/engine';
-import { inventoryFromTemplates } from '../../lib/inventory';
 import { inventoryFromPulumi } from '../../lib/inventory/pulumi';
-import { DISRUPTIONS } from '../../lib/model';
 import type { Assessment, ContinuitySpec } from '../../lib/model';
 import { loadSpec } from '../../lib/spec';
 import { recordsUnderMocks } from '../lib/inventory/pulumi/records-under-mocks';
+import { EXAMPLE_SPEC, EXAMPLE_TODAY, exampleCdkInventory, verdicts } from './example-app';
 
-const TODAY = new Date('2026-11-21');
-
-/** One line per service and disruption: the verdict and the achieved RTO/RPO. */
-function verdicts(assessment: Assessment): string[] {
-  return assessment.services.flatMap((s) => [
-    `${s.name}: met=${s.met}`,
-    ...DISRUPTIONS.filter((d) => s.achieved[d] !== undefined).map((d) => {
-      const a = s.achieved[d];
-      return `${s.name} ${d}: rto=${a?.rtoSeconds ?? 'none'}s rpo=${a?.rpoSeconds ?? 'none'}s`;
-    }),
-  ]);
-}
+const TODAY = EXAMPLE_TODAY;
 
 /** The lines that differ, as `- cdk` / `+ pulumi`, for a readable failure. */
 function diff(cdk: readonly string[], pulumi: readonly string[]): string[] {
@@ -42,19 +27,9 @@ describe('CDK and Pulumi parity on the example shop', () => {
   let pulumi: Assessment;
 
   beforeAll(async () => {
-    const specPath = defaultSpecPath();
+    const specPath = EXAMPLE_SPEC;
     spec = loadSpec(specPath, { now: TODAY });
-    // the CDK CLI turns path metadata on (spec logical ids match construct path segments); do the same
-    const app = new App({
-      context: { [SPEC_CONTEXT_KEY]: specPath, 'aws:cdk:enable-path-metadata': true },
-    });
-    buildApp(app);
-    const templates = app.synth().stacks.map((s) => ({
-      stack: s.stackName,
-      region: s.environment.region,
-      template: s.template as unknown,
-    }));
-    cdk = assess(spec, inventoryFromTemplates(templates), { today: TODAY });
+    cdk = assess(spec, exampleCdkInventory(specPath), { today: TODAY });
     const run = await recordsUnderMocks(() => buildExample(specPath));
     const inventory = inventoryFromPulumi(run.records, {
       stack: 'test',
