@@ -145,7 +145,7 @@ describe('writeSuppressionsToCloudFormation', () => {
     expect(rules.map((r) => r.id).sort()).toEqual(['AwsSolutions-DDB3', 'Continuity-RR-INV3']);
   });
 
-  test('the nearest acknowledgement of a rule wins, with the plugin-qualified id normalized', () => {
+  test('the nearest acknowledgement wins, the plugin-qualified id normalized', () => {
     // GIVEN
     const { app, table, stack } = withPack();
     Validations.of(table).acknowledge({ id: 'Continuity::Continuity-RR-INV3', reason: 'table' });
