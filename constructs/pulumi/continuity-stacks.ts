@@ -3,6 +3,8 @@ import * as pulumi from '@pulumi/pulumi';
 
 import { METADATA_SPEC_KEY } from '../../lib/model';
 import type { ContinuityPlan, ContinuitySpec, ServicePlan, StoreKind, TierPlan } from '../../lib/model';
+import { planContinuity } from '../../lib/planner';
+import { specToJson } from '../../lib/spec';
 import { ContinuityMonitoring } from './continuity-monitoring';
 import { FaultInjection } from './fault-injection';
 import { ProtectedStore } from './protected-store';
@@ -11,6 +13,7 @@ import { RestoreTesting } from './restore-testing';
 import { Standby } from './standby';
 import type { Skip, StandbyDns } from './standby';
 import type { StandbyNetwork } from './standby-compute';
+import type { DeletionProtection } from './stateful';
 import type { StoreOverrides } from './store-context';
 import { TierBackup } from './tier-backup';
 import { TYPE_TOKENS } from './type-tokens';
@@ -19,8 +22,12 @@ import { TYPE_TOKENS } from './type-tokens';
 export interface ContinuityStacksArgs {
   /** The validated spec (embedded in the component's inputs for the policy pack). */
   readonly spec: ContinuitySpec;
-  /** The plan to render, made from `spec` by the planner (`planContinuity(spec)`). */
-  readonly plan: ContinuityPlan;
+  /**
+   * The plan to render.
+   *
+   * @default - `planContinuity(spec)`
+   */
+  readonly plan?: ContinuityPlan;
   /**
    * Provider for the primary Region.
    *
@@ -51,6 +58,14 @@ export interface ContinuityStacksArgs {
    * @default - none; each such service must have an entry (or `{ skip: true }`)
    */
   readonly dns?: Readonly<Record<string, StandbyDns | Skip>>;
+  /**
+   * How stores, vaults and their keys survive removal: `protect` sets Pulumi's `protect` and
+   * `retainOnDelete`; `retain` only `retainOnDelete` (policy packs cannot see it, so the
+   * continuity pack then reports RR-INV3). Per store, `ProtectedStoreArgs.deletionProtection`.
+   *
+   * @default 'protect'
+   */
+  readonly deletionProtection?: DeletionProtection;
   /**
    * Argument overrides for the created stores.
    *
@@ -112,6 +127,8 @@ export interface TierResources {
  * stores in place.
  */
 export class ContinuityStacks extends pulumi.ComponentResource {
+  /** The plan rendered. */
+  public readonly plan: ContinuityPlan;
   /** Provider of the primary Region. */
   public readonly primaryProvider: aws.Provider;
   /** Explicit provider of the recovery Region. */
@@ -133,14 +150,16 @@ export class ContinuityStacks extends pulumi.ComponentResource {
     opts?: pulumi.ComponentResourceOptions,
   ) {
     // The spec travels in the component's inputs: the Pulumi counterpart of the CDK template
-    // metadata, read by the policy pack.
+    // metadata, read by the policy pack. specToJson writes the document form `parseSpec` reads
+    // back (the resolved spec, with built-in tiers merged, is not a valid spec document).
     super(
       TYPE_TOKENS.continuityStacks,
       name,
-      { [METADATA_SPEC_KEY]: JSON.stringify(args.spec) },
+      { [METADATA_SPEC_KEY]: JSON.stringify(specToJson(args.spec)) },
       opts,
     );
-    const { plan } = args;
+    const plan = args.plan ?? planContinuity(args.spec);
+    this.plan = plan;
     const regions = plan.regions;
     this.primaryProvider =
       args.primaryProvider ??
@@ -158,6 +177,7 @@ export class ContinuityStacks extends pulumi.ComponentResource {
         vault: tierPlan.vault,
         allowComplianceLock: args.allowComplianceLock ?? false,
         tags: { 'continuity:tier': tierPlan.tier },
+        ...(args.deletionProtection ? { deletionProtection: args.deletionProtection } : {}),
       };
       const vault = new RecoveryVault(
         `${name}-${tierPlan.tier}`,
@@ -281,6 +301,7 @@ export class ContinuityStacks extends pulumi.ComponentResource {
           primaryProvider: this.primaryProvider,
           recoveryProvider: this.recoveryProvider,
           overrides: args.storeOverrides,
+          deletionProtection: args.deletionProtection,
           importId: args.imports?.[`${servicePlan.service}/${store.resource.logicalId ?? ''}`],
           witnessRegion: args.witnessRegion,
         },
