@@ -9,7 +9,7 @@ import type { EbsResources, EfsResources } from './file-stores';
 import type { MetricTarget } from './metric-targets';
 import { renderDynamoDb, renderS3, S3_REPLICATION_RULE_ID } from './object-stores';
 import type { DynamoDbResources, S3Resources } from './object-stores';
-import { deletionProtectionFor, statefulOptions } from './stateful';
+import { DEFAULT_DELETION_PROTECTION, statefulOptions } from './stateful';
 import type { DeletionProtection } from './stateful';
 import type { StoreContext, StoreOverrides } from './store-context';
 import { continuityTags } from './tags';
@@ -38,9 +38,9 @@ export interface ProtectedStoreArgs {
    */
   readonly recoveryProvider?: aws.Provider;
   /**
-   * How the store and its replicas survive removal.
+   * How the store and its replicas survive removal; `retain` opts out of `protect`.
    *
-   * @default - `protect` for tiers with locked vaults, `retain` otherwise
+   * @default 'protect' - `protect: true` and `retainOnDelete: true`
    */
   readonly deletionProtection?: DeletionProtection;
   /**
@@ -124,9 +124,7 @@ export class ProtectedStore extends pulumi.ComponentResource {
       parent: this,
       ...(args.primaryProvider ? { provider: args.primaryProvider } : {}),
     };
-    const stateful = statefulOptions(
-      args.deletionProtection ?? deletionProtectionFor(args.tier.vault),
-    );
+    const stateful = statefulOptions(args.deletionProtection ?? DEFAULT_DELETION_PROTECTION);
     const ctx: StoreContext = {
       name,
       service: args.service,

@@ -2,7 +2,7 @@ import * as aws from '@pulumi/aws';
 import * as pulumi from '@pulumi/pulumi';
 
 import type { VaultSpec } from '../../lib/model';
-import { deletionProtectionFor, statefulOptions } from './stateful';
+import { DEFAULT_DELETION_PROTECTION, statefulOptions } from './stateful';
 import type { DeletionProtection } from './stateful';
 import { TYPE_TOKENS } from './type-tokens';
 
@@ -38,9 +38,9 @@ export interface RecoveryVaultArgs {
    */
   readonly allowComplianceLock?: boolean;
   /**
-   * How the key, vault and lock survive removal.
+   * How the key, vault and lock survive removal; `retain` opts out of `protect`.
    *
-   * @default - `protect` when the plan locks the vault, otherwise `retain`
+   * @default 'protect' - `protect: true` and `retainOnDelete: true`
    */
   readonly deletionProtection?: DeletionProtection;
   /**
@@ -83,7 +83,7 @@ export class RecoveryVault extends pulumi.ComponentResource {
     const child = { parent: this, ...(args.provider ? { provider: args.provider } : {}) };
     const stateful = {
       ...child,
-      ...statefulOptions(args.deletionProtection ?? deletionProtectionFor(spec)),
+      ...statefulOptions(args.deletionProtection ?? DEFAULT_DELETION_PROTECTION),
     };
     const tags = { ...args.tags };
 

@@ -1,24 +1,23 @@
 import type * as pulumi from '@pulumi/pulumi';
 
-import type { VaultSpec } from '../../lib/model';
-
 /**
  * How a stateful resource survives `pulumi destroy` and resource removal.
  *
- * - `retain`: `retainOnDelete: true`; Pulumi forgets the resource but leaves it (and its data)
- *   in AWS when it is removed from the program or the stack is destroyed.
- * - `protect`: `protect: true` as well; Pulumi refuses to delete or replace the resource at all
- *   until someone runs `pulumi state unprotect`.
+ * - `protect` (the default): `protect: true` and `retainOnDelete: true`; Pulumi refuses to
+ *   delete or replace the resource until someone runs `pulumi state unprotect`, and even then
+ *   leaves it (and its data) in AWS when it is removed.
+ * - `retain`: `retainOnDelete: true` only; Pulumi deletes nothing in AWS, but lets the resource
+ *   be removed from the program or replaced without a second step. Policy packs are not told
+ *   about `retainOnDelete` (only `protect`), so the continuity pack reports such stores under
+ *   RR-INV3; opt out only for data you can recreate.
  */
 export type DeletionProtection = 'protect' | 'retain';
 
 /**
- * The protection a tier asks for: `protect` when its vaults are locked (an immutable tier, where
- * losing data must take a deliberate two-step), `retain` otherwise.
+ * Protection of every stateful resource unless an argument says otherwise: safe by default, and
+ * the only setting a policy pack can verify.
  */
-export function deletionProtectionFor(vault: VaultSpec): DeletionProtection {
-  return vault.lockMode === 'none' ? 'retain' : 'protect';
-}
+export const DEFAULT_DELETION_PROTECTION: DeletionProtection = 'protect';
 
 /** Resource options for a stateful resource under the given protection. */
 export function statefulOptions(mode: DeletionProtection): pulumi.CustomResourceOptions {

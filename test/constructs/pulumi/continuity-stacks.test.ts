@@ -160,3 +160,53 @@ describe('ContinuityStacks options', () => {
     expect(ofType(regs, TYPE_TOKENS.continuityMonitoring)).toHaveLength(0);
   });
 });
+
+describe('ContinuityStacks defaults', () => {
+  let regs: readonly Registration[];
+  let stacks: ContinuityStacks;
+  const spec = specAt('bronze');
+  beforeAll(async () => {
+    // GIVEN a spec and no plan  WHEN rendered
+    const run = await runUnderMocks(() => new ContinuityStacks('kit', { spec }));
+    regs = run.registrations;
+    stacks = run.result;
+  });
+
+  test('plans the spec itself when no plan is given', () => {
+    // THEN
+    expect(stacks.plan).toEqual(planContinuity(spec));
+  });
+
+  test('embeds the spec as a document parseSpec reads back to the same spec', () => {
+    // THEN
+    const top = findRegistration(regs, TYPE_TOKENS.continuityStacks, 'kit');
+    const embedded: unknown = JSON.parse(String(top.inputs['ContinuityKit::Spec']));
+    expect(parseSpec(embedded)).toEqual(spec);
+  });
+
+  test('protects and retains every store, vault and key, at an unlocked tier too', () => {
+    // THEN
+    const stateful = regs.filter((r) =>
+      (STATEFUL_RESOURCE_TYPES as readonly string[]).includes(r.type),
+    );
+    expect(stateful.length).toBeGreaterThan(5);
+    for (const r of stateful) {
+      expect([r.name, r.options.protect, r.options.retainOnDelete]).toEqual([r.name, true, true]);
+    }
+  });
+
+  test("deletionProtection 'retain' opts every store and vault out of protect", async () => {
+    // GIVEN / WHEN
+    const run = await runUnderMocks(
+      () => new ContinuityStacks('kit', { spec, deletionProtection: 'retain' }),
+    );
+    // THEN
+    const stateful = run.registrations.filter((r) =>
+      (STATEFUL_RESOURCE_TYPES as readonly string[]).includes(r.type),
+    );
+    expect(stateful.length).toBeGreaterThan(5);
+    for (const r of stateful) {
+      expect([r.name, r.options.protect, r.options.retainOnDelete]).toEqual([r.name, false, true]);
+    }
+  });
+});

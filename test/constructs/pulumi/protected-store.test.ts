@@ -289,7 +289,7 @@ describe('ProtectedStore per store kind', () => {
     });
   });
 
-  test('every stateful resource is protected (locked tier) or retained (unlocked tier)', () => {
+  test('every stateful resource is protected and retained, whatever its tier', () => {
     // GIVEN / WHEN
     const stateful = regs.filter((r) =>
       (STATEFUL_RESOURCE_TYPES as readonly string[]).includes(r.type),
@@ -298,8 +298,7 @@ describe('ProtectedStore per store kind', () => {
     expect(stateful).toHaveLength(19);
     expect(unprotected(regs, STATEFUL_RESOURCE_TYPES)).toEqual([]);
     for (const r of stateful) {
-      const bronze = ['plain-', 'reports-', 'scratch-', 'archive-'].some((p) => r.name.startsWith(p));
-      expect([r.name, r.options.protect]).toEqual([r.name, !bronze]);
+      expect([r.name, r.options.protect]).toEqual([r.name, true]);
       expect(r.options.retainOnDelete).toBe(true);
     }
   });

@@ -1,6 +1,7 @@
 import * as aws from '@pulumi/aws';
 
 import { RecoveryVault } from '../../../constructs/pulumi';
+import type { DeletionProtection } from '../../../constructs/pulumi';
 import type { VaultSpec } from '../../../lib/model';
 import { bronzeTier, goldTier } from './fixtures';
 import { findRegistration, MOCK_ACCOUNT, ofType, runUnderMocks } from './mock-harness';
@@ -11,12 +12,22 @@ const VAULT = 'aws:backup/vault:Vault';
 const KEY = 'aws:kms/key:Key';
 const POLICY = 'aws:backup/vaultPolicy:VaultPolicy';
 
-function vaultProgram(vault: VaultSpec, allowComplianceLock = false) {
+function vaultProgram(
+  vault: VaultSpec,
+  allowComplianceLock = false,
+  deletionProtection?: DeletionProtection,
+) {
   return () => {
     const provider = new aws.Provider('recovery', { region: 'us-west-2' });
     return new RecoveryVault(
       'gold-recovery',
-      { vault, region: 'us-west-2', provider, allowComplianceLock },
+      {
+        vault,
+        region: 'us-west-2',
+        provider,
+        allowComplianceLock,
+        ...(deletionProtection ? { deletionProtection } : {}),
+      },
       {},
     );
   };
@@ -126,7 +137,7 @@ describe('RecoveryVault lock modes', () => {
     );
   });
 
-  test('an unlocked tier gets no lock, no policy, and retain-only protection', async () => {
+  test('an unlocked tier gets no lock and no policy, but is protected and retained', async () => {
     // GIVEN
     const spec = bronzeTier().vault;
     // WHEN
@@ -134,6 +145,20 @@ describe('RecoveryVault lock modes', () => {
     // THEN
     expect(ofType(registrations, LOCK)).toHaveLength(0);
     expect(ofType(registrations, POLICY)).toHaveLength(0);
+    for (const type of [KEY, VAULT]) {
+      expect(ofType(registrations, type)[0]?.options).toMatchObject({
+        protect: true,
+        retainOnDelete: true,
+      });
+    }
+  });
+
+  test("deletionProtection 'retain' keeps retainOnDelete and drops protect", async () => {
+    // GIVEN
+    const spec = bronzeTier().vault;
+    // WHEN
+    const { registrations } = await runUnderMocks(vaultProgram(spec, false, 'retain'));
+    // THEN
     expect(ofType(registrations, VAULT)[0]?.options).toMatchObject({
       protect: false,
       retainOnDelete: true,
