@@ -1,4 +1,5 @@
 import { isUnresolved } from '../../model';
+import { deployAccountOf } from '../../engine/deploy-account';
 import { regionOf } from '../../engine/service-protection';
 import { locationOf, showKnown } from '../continuity-rule';
 import type { Tri } from '../../engine/tri-state';
@@ -65,7 +66,7 @@ export const copiesLeaveRegion: ContinuityRule<CopyOrReplica> = {
         };
       }
       const from = regionOf(s.plan, primary);
-      const same = to === from ? sameAccount(s.copy.destinationAccount, context.accountId) : false;
+      const same = to === from ? sameAccount(s.copy.destinationAccount, deployAccountOf(s.plan, context.accountId)) : false;
       if (same === false) {
         return { status: 'compliant' };
       }

@@ -261,6 +261,19 @@ describe('RR-BKP4 copiesLeaveRegion', () => {
     });
     expect(statusOf(copiesLeaveRegion, s, inv, { accountId: '111111111111' })).toBe('compliant');
   });
+
+  test("fails for a same-Region copy into the account the plan's own stack deploys to, with no flag", () => {
+    // GIVEN a plan whose stack names its account (as a cdk.out manifest does)
+    const [s, inv] = fixture({
+      rule: { copyActions: [copy('us-east-1', 35, { destinationAccount: '111111111111' })] },
+    });
+    const withAccount = {
+      ...inv,
+      backupPlans: inv.backupPlans.map((p) => ({ ...p, account: '111111111111' })),
+    };
+    // WHEN / THEN
+    expect(statusOf(copiesLeaveRegion, s, withAccount)).toBe('non-compliant');
+  });
 });
 
 describe('RR-BKP5 replicationHasPointInTime', () => {
