@@ -217,7 +217,9 @@ function metricTargets(
             {
               signal: 'aurora-global-replication-lag',
               region: regions.recovery,
-              dimensions: { DBClusterIdentifier: resources.secondary.clusterIdentifier },
+              // A cluster's id is its identifier (the AWS provider imports clusters by it); unlike
+              // the computed clusterIdentifier output, it is known as soon as the cluster exists.
+              dimensions: { DBClusterIdentifier: resources.secondary.id },
             },
           ]
         : [];
