@@ -13,6 +13,9 @@ export const SPEC_CONTEXT_KEY = 'continuity:spec';
 /** Context key naming the example's hosted zone (default {@link DEFAULT_DOMAIN}). */
 export const DOMAIN_CONTEXT_KEY = 'continuity:domain';
 
+/** Context key of aws-cdk-lib that writes each resource's construct path into its template. */
+const PATH_METADATA_CONTEXT_KEY = 'aws:cdk:enable-path-metadata';
+
 /** Domain of the example's hosted zone, as in the Pulumi example (`bin/pulumi-app.ts`). */
 export const DEFAULT_DOMAIN = 'shop.example.com';
 
@@ -54,6 +57,11 @@ export function buildApp(app: App = new App()): { app: App; shop: ContinuityStac
       `context '${SPEC_CONTEXT_KEY}' is ${JSON.stringify(specFile)}; ` +
         `pass -c ${SPEC_CONTEXT_KEY}=path/to/continuity.yaml or set it in cdk.json`,
     );
+  }
+  // ContinuityChecks matches the spec's logical ids against construct paths, which the CDK CLI
+  // writes into the templates; an App synthesized in process writes them only when asked.
+  if (app.node.tryGetContext(PATH_METADATA_CONTEXT_KEY) === undefined && app.node.children.length === 0) {
+    app.node.setContext(PATH_METADATA_CONTEXT_KEY, true);
   }
   const domainContext: unknown = app.node.tryGetContext(DOMAIN_CONTEXT_KEY);
   const domain = typeof domainContext === 'string' && domainContext !== '' ? domainContext : DEFAULT_DOMAIN;
