@@ -5,26 +5,14 @@ import { parse as parseYaml } from 'yaml';
 import { InputError } from '../model/input-error';
 import type { InputIssue } from '../model/input-error';
 import type { Disruption } from '../model/disruption';
-import { biaFileSchema, show } from './bia-schema';
+import { formatPath, showValue } from '../spec/issue-path';
+import type { PathSegment } from '../spec/issue-path';
+import { biaFileSchema } from './bia-schema';
 import type { BiaFile } from './bia-schema';
 import { DEFAULT_DISRUPTION_FREQUENCIES } from './business-impact';
 import type { BusinessImpactAnalysis, DowntimeCostPoint, ServiceImpact } from './business-impact';
 import { DEFAULT_COST_MODEL } from './cost-model';
 import type { CostModel } from './cost-model';
-
-function formatPath(segments: readonly PropertyKey[]): string {
-  let text = '';
-  for (const segment of segments) {
-    if (typeof segment === 'number') {
-      text += `[${segment}]`;
-    } else if (/^[A-Za-z_$][\w$-]*$/.test(String(segment))) {
-      text += text === '' ? String(segment) : `.${String(segment)}`;
-    } else {
-      text += `[${JSON.stringify(String(segment))}]`;
-    }
-  }
-  return text;
-}
 
 /**
  * Reads a business impact analysis from YAML or JSON text (or an already parsed value).
@@ -56,7 +44,7 @@ export function parseBia(source: unknown, file = 'bia'): BusinessImpactAnalysis 
   if (!result.success) {
     const issues: InputIssue[] = result.error.issues.flatMap((issue) =>
       issue.message.split('\n').map((message) => ({
-        path: `${file}:${formatPath(issue.path)}`,
+        path: `${file}:${formatPath(issue.path as PathSegment[])}`,
         message,
       })),
     );
@@ -123,8 +111,8 @@ function downtimeCurve(
       issues.push({
         path: `${path}[${index}].after`,
         message:
-          `points must be in increasing order of 'after', received ${show(point.afterSeconds)}s ` +
-          `after ${show(points[index - 1].afterSeconds)}s; sort the points and remove duplicates`,
+          `points must be in increasing order of 'after', received ${showValue(point.afterSeconds)}s ` +
+          `after ${showValue(points[index - 1].afterSeconds)}s; sort the points and remove duplicates`,
       });
     }
   });

@@ -1,10 +1,10 @@
 import { z } from 'zod';
 
-import { parseDuration } from '../duration/parse-duration';
 import { COMPUTE_KINDS, STORE_KINDS, STRATEGIES } from '../model/disruption';
-import { isInputError } from '../model/input-error';
 import { didYouMean } from '../regions/closest-match';
+import { durationField } from './duration-field';
 import { showValue } from './issue-path';
+import { strictMapping } from './strict-mapping';
 
 /** Every resource kind a service may declare. */
 export const RESOURCE_KINDS: readonly string[] = [...STORE_KINDS, ...COMPUTE_KINDS];
@@ -27,27 +27,6 @@ export function isCalendarDate(text: string): boolean {
   return (
     date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day
   );
-}
-
-/** A strict mapping: unknown keys are errors, with a did-you-mean among the known ones. */
-function strict<Shape extends z.ZodRawShape>(shape: Shape, what: string) {
-  const known = Object.keys(shape);
-  return z.strictObject(shape, {
-    error: (issue) => {
-      if (issue.code === 'unrecognized_keys') {
-        return issue.keys
-          .map(
-            (key) =>
-              `unknown key '${key}'${didYouMean(key, known)}; ${what} allows ${known.join(', ')}`,
-          )
-          .join('\n');
-      }
-      if (issue.code === 'invalid_type') {
-        return `expected ${what} (a mapping), received ${showValue(issue.input)}`;
-      }
-      return undefined;
-    },
-  });
 }
 
 /** Non-empty text; `example` shows what a good value looks like. */
@@ -77,37 +56,6 @@ function text(example: string, pattern?: RegExp, patternHint?: string) {
 function list<T extends z.ZodType>(item: T, example: string) {
   return z.array(item, {
     error: (issue) => `expected a list such as ${example}, received ${showValue(issue.input)}`,
-  });
-}
-
-/** A duration such as `15min`, read into seconds. */
-export function durationField(example: string) {
-  return z.unknown().transform((value, ctx): number => {
-    if (value === undefined || value === null) {
-      ctx.issues.push({
-        code: 'custom',
-        message: `is required; write a duration such as ${example}`,
-        input: value,
-      });
-      return z.NEVER;
-    }
-    if (typeof value !== 'string' && typeof value !== 'number') {
-      ctx.issues.push({
-        code: 'custom',
-        message: `expected a duration such as ${example}, received ${showValue(value)}`,
-        input: value,
-      });
-      return z.NEVER;
-    }
-    try {
-      return parseDuration(value, '');
-    } catch (error) {
-      if (!isInputError(error)) {
-        throw error;
-      }
-      ctx.issues.push({ code: 'custom', message: error.issues[0].message, input: value });
-      return z.NEVER;
-    }
   });
 }
 
@@ -151,13 +99,13 @@ function oneOf<T extends readonly [string, ...string[]]>(values: T, what: string
 }
 
 /** `{ rto, rpo }` as written, read into seconds. */
-export const objectiveSchema = strict(
+export const objectiveSchema = strictMapping(
   { rto: durationField('1h'), rpo: durationField('15min') },
   'an objective',
 ).transform(({ rto, rpo }) => ({ rtoSeconds: rto, rpoSeconds: rpo }));
 
 /** One tier as written under `tiers:`; `null` removes a value inherited from a built-in tier. */
-export const tierSchema = strict(
+export const tierSchema = strictMapping(
   {
     application: objectiveSchema.nullable().optional(),
     az: objectiveSchema.nullable().optional(),
@@ -187,7 +135,7 @@ export const tierSchema = strict(
 );
 
 /** One store or compute resource of a service. */
-export const resourceSchema = strict(
+export const resourceSchema = strictMapping(
   {
     kind: z.unknown().transform((value, ctx): (typeof RESOURCE_KINDS)[number] => {
       if (typeof value === 'string' && RESOURCE_KINDS.includes(value)) {
@@ -220,7 +168,7 @@ export const resourceSchema = strict(
 );
 
 /** One service as written under `services:`. */
-export const serviceSchema = strict(
+export const serviceSchema = strictMapping(
   {
     name: text(
       'orders',
@@ -239,7 +187,7 @@ export const serviceSchema = strict(
 );
 
 /** One suppression as written under `suppressions:`. */
-export const suppressionSchema = strict(
+export const suppressionSchema = strictMapping(
   {
     rule: text('RR-BKP3'),
     resource: text("OrdersTable, ShopPrimary/OrdersTable, orders or '*'"),
@@ -250,7 +198,7 @@ export const suppressionSchema = strict(
 );
 
 /** `regions: { primary, recovery }`. */
-export const regionsSchema = strict(
+export const regionsSchema = strictMapping(
   { primary: text('us-east-1'), recovery: text('us-west-2') },
   'regions',
 );

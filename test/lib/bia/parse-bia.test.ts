@@ -93,6 +93,23 @@ services:
     expect(byPath['bia.yaml:services.payments.stores[0].kind']).toMatch(/unknown store kind 'dynamo'; use one of dynamodb/);
   });
 
+  test('fails on a misspelt key with the same did-you-mean hint a spec gives', () => {
+    // GIVEN
+    const text = `
+services:
+  payments: { downtimeCostPerHour: 1, dataLossCostPerHour: 1, maxOutgae: 4h }
+`;
+    // WHEN
+    const issues = issuesOf(text);
+    // THEN
+    expect(issues).toEqual([
+      {
+        path: 'bia.yaml:services.payments',
+        message: expect.stringMatching(/^unknown key 'maxOutgae' \(did you mean 'maxOutage'\?\); a service allows/),
+      },
+    ]);
+  });
+
   test('fails when curve points are out of order', () => {
     // GIVEN
     const text = `
