@@ -1,5 +1,4 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
-import * as path from 'node:path';
+import { existsSync } from 'node:fs';
 import { Option } from 'commander';
 import { InputError, isInputError } from '../../lib/model/input-error';
 import { EXIT_CODES } from './cli-context';
@@ -91,10 +90,13 @@ export function runDiff(
     specFile === undefined ? undefined : loadSpecModule().loadSpec(specFile, { now: today });
   // Two template files are two versions of one stack: name both after NEW, so that resources
   // match by logical ID (a cdk.out names its stacks itself).
-  const stack = isTemplateFile(files[0]) && isTemplateFile(files[1]) ? stemOf(files[1]) : undefined;
+  const { cloudAssemblyDirectory, readInventory, templateStackName } = loadInventory();
+  const stack = files.some((file) => cloudAssemblyDirectory(file) !== undefined)
+    ? undefined
+    : templateStackName(files[1]);
   const read = (region: string | undefined): [Inventory, Inventory] => [
-    readSide(files[0], stack, region, options.account),
-    readSide(files[1], stack, region, options.account),
+    readInventory([files[0]], { region, account: options.account, stack }),
+    readInventory([files[1]], { region, account: options.account, stack }),
   ];
   let [oldInventory, newInventory] = read(options.region ?? spec?.regions.primary);
   if (spec === undefined) {
@@ -154,48 +156,6 @@ export const registerDiff: CommandRegistration = (program, context, done) => {
       done(runDiff(oldPath, newPath, options, context)),
     );
 };
-
-function isTemplateFile(file: string): boolean {
-  return statSync(file).isFile() && path.basename(file) !== 'manifest.json';
-}
-
-/** `after.template.json` → `after`. */
-function stemOf(file: string): string {
-  const name = path.basename(file);
-  return name.includes('.') && !name.startsWith('.') ? name.slice(0, name.indexOf('.')) : name;
-}
-
-/** Reads one side; a template file is read as stack `stack` when given. */
-function readSide(
-  file: string,
-  stack: string | undefined,
-  region: string | undefined,
-  account: string | undefined,
-): Inventory {
-  const lib = loadInventory();
-  if (stack === undefined) {
-    return lib.readInventory([file], { region, account });
-  }
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? String(error);
-    throw new InputError([
-      { path: file, message: `cannot read template (${code}); check the path` },
-    ]);
-  }
-  const template = lib.parseTemplateText(text, file);
-  return lib.inventoryFromTemplates([
-    {
-      stack,
-      file,
-      template,
-      ...(region !== undefined ? { region } : {}),
-      ...(account !== undefined ? { account } : {}),
-    },
-  ]);
-}
 
 /** The first spec embedded in an inventory, validated; `undefined` when there is none. */
 function embeddedSpec(

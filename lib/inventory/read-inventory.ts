@@ -22,6 +22,12 @@ export interface ReadInventoryOptions {
    * @default - unresolved
    */
   readonly account?: string;
+  /**
+   * Stack name of templates given as files, e.g. to read two versions of one stack under one name.
+   *
+   * @default - the file name without its template suffix (`orders.template.json` → `orders`)
+   */
+  readonly stack?: string;
 }
 
 const TEMPLATE_SUFFIXES = [
@@ -35,7 +41,7 @@ const TEMPLATE_SUFFIXES = [
 ];
 
 /** Stack name of a template file: its name without the template suffix. */
-function stackNameOf(file: string): string {
+export function templateStackName(file: string): string {
   const name = basename(file);
   const suffix = TEMPLATE_SUFFIXES.find(
     (s) => name.toLowerCase().endsWith(s) && name.length > s.length,
@@ -54,6 +60,31 @@ function readTemplateFile(file: string): unknown {
     ]);
   }
   return parseTemplateText(text, file);
+}
+
+/**
+ * The cloud assembly directory `path` names (a `cdk.out` directory, or its `manifest.json`), or
+ * `undefined` when `path` is a template file.
+ *
+ * @throws InputError when `path` does not exist or cannot be read
+ */
+export function cloudAssemblyDirectory(path: string): string | undefined {
+  let isDirectory: boolean;
+  try {
+    isDirectory = statSync(path).isDirectory();
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? String(error);
+    throw new InputError([
+      {
+        path,
+        message: `cannot read (${code}); pass an existing template file or cdk.out directory`,
+      },
+    ]);
+  }
+  if (isDirectory) {
+    return path;
+  }
+  return basename(path) === 'manifest.json' ? dirname(path) : undefined;
 }
 
 /**
@@ -83,25 +114,12 @@ export function readInventory(
     inputs.push({ ...input, stack, template: readTemplateFile(input.file) });
   };
   for (const path of paths) {
-    let isDirectory: boolean;
-    try {
-      isDirectory = statSync(path).isDirectory();
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code ?? String(error);
-      throw new InputError([
-        {
-          path,
-          message: `cannot read (${code}); pass an existing template file or cdk.out directory`,
-        },
-      ]);
-    }
-    if (isDirectory || basename(path) === 'manifest.json') {
-      listAssemblyStacks(isDirectory ? path : dirname(path)).forEach((stack) =>
-        add({ ...stack, synthesized: true }),
-      );
+    const assembly = cloudAssemblyDirectory(path);
+    if (assembly !== undefined) {
+      listAssemblyStacks(assembly).forEach((stack) => add({ ...stack, synthesized: true }));
     } else {
       add({
-        stack: stackNameOf(path),
+        stack: options.stack ?? templateStackName(path),
         file: path,
         ...(options.region !== undefined ? { region: options.region } : {}),
         ...(options.account !== undefined ? { account: options.account } : {}),

@@ -1,4 +1,4 @@
-import { readInventory } from '../../../lib/inventory';
+import { cloudAssemblyDirectory, readInventory } from '../../../lib/inventory';
 import { isUnresolved } from '../../../lib/model/unresolved';
 import { byLogicalId, fixture, store } from './fixtures';
 
@@ -96,5 +96,30 @@ describe('cdk.out cloud assemblies', () => {
     const again = readInventory([fixture('assembly/manifest.json')]);
     // THEN
     expect(again.resources.map((r) => r.id)).toEqual(inventory.resources.map((r) => r.id));
+  });
+});
+
+describe('template files', () => {
+  test('names a template file after the file, or after the stack option when given', () => {
+    // GIVEN
+    const file = fixture('rds-compliant.yaml');
+    // WHEN
+    const byFile = readInventory([file]);
+    const byOption = readInventory([file], { stack: 'Orders' });
+    // THEN
+    expect(new Set(byFile.resources.map((r) => r.location.stack))).toEqual(
+      new Set(['rds-compliant']),
+    );
+    expect(new Set(byOption.resources.map((r) => r.location.stack))).toEqual(new Set(['Orders']));
+  });
+
+  test('tells a cdk.out directory or manifest from a template file', () => {
+    // GIVEN / WHEN / THEN
+    expect(cloudAssemblyDirectory(fixture('assembly'))).toBe(fixture('assembly'));
+    expect(cloudAssemblyDirectory(fixture('assembly/manifest.json'))).toBe(fixture('assembly'));
+    expect(cloudAssemblyDirectory(fixture('rds-compliant.yaml'))).toBeUndefined();
+    expect(() => cloudAssemblyDirectory(fixture('nope.yaml'))).toThrow(
+      /cannot read \(ENOENT\); pass an existing template file or cdk.out directory/,
+    );
   });
 });
