@@ -17,6 +17,7 @@ import {
   regionOfResource,
   requiredString,
 } from './values';
+import { withEntry } from './with-entry';
 
 /** CloudFormation types of backup vaults. */
 export const VAULT_TYPES = [
@@ -121,28 +122,22 @@ function rule(scope: StackScope, raw: RawObject, index: number): BackupRule {
 export const readBackupPlan: ResourceReader = (resource, scope, out) => {
   const plan = resource.properties.BackupPlan;
   const rules = isRecord(plan) ? asArray(plan.BackupPlanRule).filter(isRecord) : [];
-  out.backupPlans.push({
-    id: resource.entry.id,
-    location: resource.entry.location,
-    region: resource.entry.region,
-    account: resource.entry.account,
-    tags: resource.entry.tags,
-    rules: rules.map((r, i) => rule(scope, r, i)),
-  });
+  out.backupPlans.push(
+    withEntry(resource.entry, {
+      rules: rules.map((r, i) => rule(scope, r, i)),
+    }),
+  );
 };
 
 /** Reads `AWS::Backup::RestoreTestingPlan`. */
 export const readRestoreTestingPlan: ResourceReader = (resource, scope, out) => {
-  out.restoreTestingPlans.push({
-    id: resource.entry.id,
-    location: resource.entry.location,
-    region: resource.entry.region,
-    account: resource.entry.account,
-    tags: resource.entry.tags,
-    scheduleExpression: requiredString(
-      scope,
-      resource.properties.ScheduleExpression,
-      'ScheduleExpression',
-    ),
-  });
+  out.restoreTestingPlans.push(
+    withEntry(resource.entry, {
+      scheduleExpression: requiredString(
+        scope,
+        resource.properties.ScheduleExpression,
+        'ScheduleExpression',
+      ),
+    }),
+  );
 };

@@ -5,6 +5,7 @@ import { asArray, isRecord } from './raw';
 import type { ResourceReader } from './resource-reader';
 import type { StackScope } from './stack-scope';
 import { readReference, readString, requiredString } from './values';
+import { withEntry } from './with-entry';
 
 type Selected = Known<{ readonly id: ResourceId } | { readonly arn: string }>;
 
@@ -95,18 +96,13 @@ export const readBackupSelection: ResourceReader = (resource, scope, out) => {
   const listOfTags = asArray(s.ListOfTags)
     .map((c) => condition(scope, 'StringEquals', c))
     .filter((c): c is TagCondition => c !== undefined);
-  const selection: BackupSelection = {
-    id: resource.entry.id,
-    location: resource.entry.location,
-    region: resource.entry.region,
-    account: resource.entry.account,
-    tags: resource.entry.tags,
+  const selection = withEntry<BackupSelection>(resource.entry, {
     plan: plan(scope, p.BackupPlanId),
     resources: selected(scope, s.Resources),
     notResources: selected(scope, s.NotResources),
     listOfTags,
     conditions,
     iamRole: role(scope, s.IamRoleArn),
-  };
+  });
   out.backupSelections.push(selection);
 };

@@ -5,6 +5,7 @@ import { asArray, isRecord } from './raw';
 import type { ResourceReader } from './resource-reader';
 import type { StackScope } from './stack-scope';
 import { readNumber, readReference, readString } from './values';
+import { withEntry } from './with-entry';
 
 /** Key of a vault: by id when in the inventory, and whether it is customer managed. */
 function encryptionKey(
@@ -85,35 +86,32 @@ export const readBackupVault: ResourceReader = (resource, scope, out) => {
   const p = resource.properties;
   const airGapped = resource.type === 'AWS::Backup::LogicallyAirGappedBackupVault';
   const lock = isRecord(p.LockConfiguration) ? p.LockConfiguration : undefined;
-  out.vaults.push({
-    id: resource.entry.id,
-    location: resource.entry.location,
-    region: resource.entry.region,
-    account: resource.entry.account,
-    tags: resource.entry.tags,
-    name: readString(scope, p.BackupVaultName),
-    deniesRecoveryPointDeletion: deniesDeletion(scope, p.AccessPolicy),
-    // logically air-gapped vaults are encrypted with an AWS owned key and locked in compliance mode
-    // https://docs.aws.amazon.com/aws-backup/latest/devguide/logicallyairgappedvault.html
-    ...(airGapped
-      ? { encryptionKey: undefined, customerManagedKey: false }
-      : encryptionKey(scope, p.EncryptionKeyArn)),
-    ...(lock
-      ? {
-          lock: {
-            minRetentionDays: readNumber(scope, lock.MinRetentionDays),
-            maxRetentionDays: readNumber(scope, lock.MaxRetentionDays),
-            changeableForDays: readNumber(scope, lock.ChangeableForDays),
-          },
-        }
-      : airGapped
+  out.vaults.push(
+    withEntry(resource.entry, {
+      name: readString(scope, p.BackupVaultName),
+      deniesRecoveryPointDeletion: deniesDeletion(scope, p.AccessPolicy),
+      // logically air-gapped vaults are encrypted with an AWS owned key and locked in compliance mode
+      // https://docs.aws.amazon.com/aws-backup/latest/devguide/logicallyairgappedvault.html
+      ...(airGapped
+        ? { encryptionKey: undefined, customerManagedKey: false }
+        : encryptionKey(scope, p.EncryptionKeyArn)),
+      ...(lock
         ? {
             lock: {
-              minRetentionDays: readNumber(scope, p.MinRetentionDays),
-              maxRetentionDays: readNumber(scope, p.MaxRetentionDays),
-              changeableForDays: 0,
+              minRetentionDays: readNumber(scope, lock.MinRetentionDays),
+              maxRetentionDays: readNumber(scope, lock.MaxRetentionDays),
+              changeableForDays: readNumber(scope, lock.ChangeableForDays),
             },
           }
-        : {}),
-  });
+        : airGapped
+          ? {
+              lock: {
+                minRetentionDays: readNumber(scope, p.MinRetentionDays),
+                maxRetentionDays: readNumber(scope, p.MaxRetentionDays),
+                changeableForDays: 0,
+              },
+            }
+          : {}),
+    }),
+  );
 };

@@ -4,6 +4,7 @@ import { describe, isRecord } from './raw';
 import type { ResourceReader, ServiceReaders } from './resource-reader';
 import type { StackScope } from './stack-scope';
 import { readNumber, readString } from './values';
+import { withEntry } from './with-entry';
 
 /** Number of distinct entries of a subnet or AZ list; unresolved when the list is a deploy-time value. */
 export function countDistinct(scope: StackScope, raw: unknown, what: string): Known<number> {
@@ -28,38 +29,32 @@ const readEcsService: ResourceReader = (resource, scope, out) => {
   const network = isRecord(p.NetworkConfiguration)
     ? p.NetworkConfiguration.AwsvpcConfiguration
     : undefined;
-  out.computes.push({
-    id: resource.entry.id,
-    location: resource.entry.location,
-    region: resource.entry.region,
-    account: resource.entry.account,
-    tags: resource.entry.tags,
-    kind: 'ecs',
-    type: resource.type,
-    desiredCapacity: desired,
-    availabilityZones: isRecord(network)
-      ? countDistinct(scope, network.Subnets, 'Subnets')
-      : new Unresolved('AZs of the ECS cluster instances (no awsvpc subnets)'),
-  });
+  out.computes.push(
+    withEntry(resource.entry, {
+      kind: 'ecs',
+      type: resource.type,
+      desiredCapacity: desired,
+      availabilityZones: isRecord(network)
+        ? countDistinct(scope, network.Subnets, 'Subnets')
+        : new Unresolved('AZs of the ECS cluster instances (no awsvpc subnets)'),
+    }),
+  );
 };
 
 const readAutoScalingGroup: ResourceReader = (resource, scope, out) => {
   const p = resource.properties;
   const desired = readNumber(scope, p.DesiredCapacity) ?? readNumber(scope, p.MinSize);
-  out.computes.push({
-    id: resource.entry.id,
-    location: resource.entry.location,
-    region: resource.entry.region,
-    account: resource.entry.account,
-    tags: resource.entry.tags,
-    kind: 'asg',
-    type: resource.type,
-    desiredCapacity: desired ?? new Unresolved('MinSize (absent)'),
-    availabilityZones:
-      p.VPCZoneIdentifier !== undefined
-        ? countDistinct(scope, p.VPCZoneIdentifier, 'VPCZoneIdentifier')
-        : countDistinct(scope, p.AvailabilityZones, 'AvailabilityZones'),
-  });
+  out.computes.push(
+    withEntry(resource.entry, {
+      kind: 'asg',
+      type: resource.type,
+      desiredCapacity: desired ?? new Unresolved('MinSize (absent)'),
+      availabilityZones:
+        p.VPCZoneIdentifier !== undefined
+          ? countDistinct(scope, p.VPCZoneIdentifier, 'VPCZoneIdentifier')
+          : countDistinct(scope, p.AvailabilityZones, 'AvailabilityZones'),
+    }),
+  );
 };
 
 /**
@@ -73,17 +68,14 @@ const readFunction: ResourceReader = (resource, scope, out) => {
   const vpc = resource.properties.VpcConfig;
   const subnets = isRecord(vpc) ? vpc.SubnetIds : undefined;
   const zones = subnets === undefined ? LAMBDA_MIN_AZS : countDistinct(scope, subnets, 'SubnetIds');
-  out.computes.push({
-    id: resource.entry.id,
-    location: resource.entry.location,
-    region: resource.entry.region,
-    account: resource.entry.account,
-    tags: resource.entry.tags,
-    kind: 'lambda',
-    type: resource.type,
-    desiredCapacity: 1,
-    availabilityZones: isUnresolved(zones) || zones > 0 ? zones : LAMBDA_MIN_AZS,
-  });
+  out.computes.push(
+    withEntry(resource.entry, {
+      kind: 'lambda',
+      type: resource.type,
+      desiredCapacity: 1,
+      availabilityZones: isUnresolved(zones) || zones > 0 ? zones : LAMBDA_MIN_AZS,
+    }),
+  );
 };
 
 /** ECS services, Auto Scaling groups and Lambda functions. */

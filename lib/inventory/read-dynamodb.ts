@@ -6,6 +6,7 @@ import type { RawObject } from './raw';
 import type { ResourceReader, ServiceReaders, TemplateResource } from './resource-reader';
 import type { StackScope } from './stack-scope';
 import { readBoolean, readNumber, readString, requiredString } from './values';
+import { withEntry } from './with-entry';
 
 /**
  * PITR window when `RecoveryPeriodInDays` is absent: 35 days.
@@ -34,22 +35,19 @@ function sseKms(scope: StackScope, spec: unknown): Known<boolean> {
 
 const readTable: ResourceReader = (resource: TemplateResource, scope, out) => {
   const p = resource.properties;
-  out.addStore({
-    id: resource.entry.id,
-    location: resource.entry.location,
-    region: resource.entry.region,
-    account: resource.entry.account,
-    tags: resource.entry.tags,
-    kind: 'dynamodb',
-    type: resource.type,
-    // DynamoDB stores every table across three AZs of its Region
-    // https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/disaster-recovery-resiliency.html
-    multiAz: true,
-    replicas: [],
-    encrypted: sseKms(scope, p.SSESpecification),
-    // spreads last: a spread followed by more properties is slow in V8, and this runs per resource
-    ...pitr(scope, p.PointInTimeRecoverySpecification),
-  });
+  out.addStore(
+    withEntry(resource.entry, {
+      kind: 'dynamodb',
+      type: resource.type,
+      // DynamoDB stores every table across three AZs of its Region
+      // https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/disaster-recovery-resiliency.html
+      multiAz: true,
+      replicas: [],
+      encrypted: sseKms(scope, p.SSESpecification),
+      // spreads last: a spread followed by more properties is slow in V8, and this runs per resource
+      ...pitr(scope, p.PointInTimeRecoverySpecification),
+    }),
+  );
 };
 
 function isOwnReplica(scope: StackScope, replica: RawObject): boolean {
@@ -74,25 +72,22 @@ const readGlobalTable: ResourceReader = (resource, scope, out) => {
           `replica of ${resource.entry.id} in the stack's region`,
         ),
       };
-  out.addStore({
-    id: resource.entry.id,
-    location: resource.entry.location,
-    region: resource.entry.region,
-    account: resource.entry.account,
-    tags: resource.entry.tags,
-    kind: 'dynamodb',
-    type: resource.type,
-    multiAz: true,
-    replicas: replicas
-      .filter((r) => r !== own)
-      .map((r) => ({
-        mechanism,
-        region: requiredString(scope, r.Region, 'Region'),
-        pointInTimeRecovery: pitr(scope, r.PointInTimeRecoverySpecification).pointInTimeRecovery,
-      })),
-    encrypted: sseKms(scope, p.SSESpecification),
-    ...ownPitr,
-  });
+  out.addStore(
+    withEntry(resource.entry, {
+      kind: 'dynamodb',
+      type: resource.type,
+      multiAz: true,
+      replicas: replicas
+        .filter((r) => r !== own)
+        .map((r) => ({
+          mechanism,
+          region: requiredString(scope, r.Region, 'Region'),
+          pointInTimeRecovery: pitr(scope, r.PointInTimeRecoverySpecification).pointInTimeRecovery,
+        })),
+      encrypted: sseKms(scope, p.SSESpecification),
+      ...ownPitr,
+    }),
+  );
 };
 
 /** DynamoDB tables and global tables. */

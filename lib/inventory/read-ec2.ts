@@ -1,22 +1,20 @@
 import type { ResourceReader, ServiceReaders } from './resource-reader';
 import { readBoolean } from './values';
+import { withEntry } from './with-entry';
 
 const readVolume: ResourceReader = (resource, scope, out) => {
-  out.addStore({
-    id: resource.entry.id,
-    location: resource.entry.location,
-    region: resource.entry.region,
-    account: resource.entry.account,
-    tags: resource.entry.tags,
-    kind: 'ebs',
-    type: resource.type,
-    pointInTimeRecovery: false,
-    // an EBS volume lives in one AZ
-    // https://docs.aws.amazon.com/ebs/latest/userguide/ebs-volumes.html
-    multiAz: false,
-    replicas: [],
-    encrypted: readBoolean(scope, resource.properties.Encrypted) ?? false,
-  });
+  out.addStore(
+    withEntry(resource.entry, {
+      kind: 'ebs',
+      type: resource.type,
+      pointInTimeRecovery: false,
+      // an EBS volume lives in one AZ
+      // https://docs.aws.amazon.com/ebs/latest/userguide/ebs-volumes.html
+      multiAz: false,
+      replicas: [],
+      encrypted: readBoolean(scope, resource.properties.Encrypted) ?? false,
+    }),
+  );
 };
 
 /** EBS volumes. */

@@ -4,6 +4,7 @@ import { asArray, isRecord } from './raw';
 import type { ResourceReader, ServiceReaders } from './resource-reader';
 import type { StackScope } from './stack-scope';
 import { readBoolean, readString } from './values';
+import { withEntry } from './with-entry';
 
 /** `us-west-2a` → `us-west-2`; AZ ids such as `usw2-az1` carry no Region name. */
 function regionOfZone(zone: string): string | undefined {
@@ -30,24 +31,25 @@ const readFileSystem: ResourceReader = (resource, scope, out) => {
   // One Zone file systems name their AZ; Regional ones span the Region's AZs
   const oneZone = p.AvailabilityZoneName !== undefined;
   const policy = readString(scope, isRecord(p.BackupPolicy) ? p.BackupPolicy.Status : undefined);
-  out.addStore({
-    id: resource.entry.id,
-    location: resource.entry.location,
-    region: resource.entry.region,
-    account: resource.entry.account,
-    tags: resource.entry.tags,
-    kind: 'efs',
-    type: resource.type,
-    pointInTimeRecovery: false,
-    multiAz: !oneZone,
-    replicas: destinations(scope, p.ReplicationConfiguration),
-    encrypted: readBoolean(scope, p.Encrypted) ?? false,
-    // created through the API (as CloudFormation does), only One Zone file systems get automatic
-    // backups by default; the default plan backs up daily and keeps 35 days
-    // https://docs.aws.amazon.com/efs/latest/ug/awsbackup.html
-    automaticBackups:
-      policy === undefined ? oneZone : policy instanceof Unresolved ? policy : policy === 'ENABLED',
-  });
+  out.addStore(
+    withEntry(resource.entry, {
+      kind: 'efs',
+      type: resource.type,
+      pointInTimeRecovery: false,
+      multiAz: !oneZone,
+      replicas: destinations(scope, p.ReplicationConfiguration),
+      encrypted: readBoolean(scope, p.Encrypted) ?? false,
+      // created through the API (as CloudFormation does), only One Zone file systems get automatic
+      // backups by default; the default plan backs up daily and keeps 35 days
+      // https://docs.aws.amazon.com/efs/latest/ug/awsbackup.html
+      automaticBackups:
+        policy === undefined
+          ? oneZone
+          : policy instanceof Unresolved
+            ? policy
+            : policy === 'ENABLED',
+    }),
+  );
 };
 
 /** EFS file systems. */

@@ -3,6 +3,7 @@ import type { Known } from '../model/unresolved';
 import { asArray, isRecord } from './raw';
 import type { ResourceReader, ServiceReaders } from './resource-reader';
 import type { StackScope } from './stack-scope';
+import { withEntry } from './with-entry';
 
 function eventPattern(
   scope: StackScope,
@@ -27,15 +28,12 @@ function eventPattern(
 
 const readEventRule: ResourceReader = (resource, scope, out) => {
   const p = resource.properties;
-  out.eventRules.push({
-    id: resource.entry.id,
-    location: resource.entry.location,
-    region: resource.entry.region,
-    account: resource.entry.account,
-    tags: resource.entry.tags,
-    eventPattern: eventPattern(scope, p.EventPattern),
-    hasTargets: asArray(p.Targets).length > 0,
-  });
+  out.eventRules.push(
+    withEntry(resource.entry, {
+      eventPattern: eventPattern(scope, p.EventPattern),
+      hasTargets: asArray(p.Targets).length > 0,
+    }),
+  );
 };
 
 /** EventBridge rules. */

@@ -1,24 +1,22 @@
 import { asArray, isRecord } from './raw';
 import type { ResourceReader, ServiceReaders } from './resource-reader';
 import { readString } from './values';
+import { withEntry } from './with-entry';
 
 const readExperimentTemplate: ResourceReader = (resource, scope, out) => {
   const p = resource.properties;
   const actions = isRecord(p.Actions) ? Object.values(p.Actions) : [];
-  out.experimentTemplates.push({
-    id: resource.entry.id,
-    location: resource.entry.location,
-    region: resource.entry.region,
-    account: resource.entry.account,
-    tags: resource.entry.tags,
-    actions: actions
-      .map((a) => (isRecord(a) ? readString(scope, a.ActionId) : undefined))
-      .filter((a): a is string => typeof a === 'string'),
-    // a stop condition with source `none` stops nothing
-    hasStopConditions: asArray(p.StopConditions).some(
-      (c) => isRecord(c) && readString(scope, c.Source) !== 'none',
-    ),
-  });
+  out.experimentTemplates.push(
+    withEntry(resource.entry, {
+      actions: actions
+        .map((a) => (isRecord(a) ? readString(scope, a.ActionId) : undefined))
+        .filter((a): a is string => typeof a === 'string'),
+      // a stop condition with source `none` stops nothing
+      hasStopConditions: asArray(p.StopConditions).some(
+        (c) => isRecord(c) && readString(scope, c.Source) !== 'none',
+      ),
+    }),
+  );
 };
 
 /** FIS experiment templates. */

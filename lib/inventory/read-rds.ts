@@ -14,6 +14,7 @@ import {
   readReference,
   readString,
 } from './values';
+import { withEntry } from './with-entry';
 
 /** RDS resource types. */
 export const DB_INSTANCE = 'AWS::RDS::DBInstance';
@@ -69,24 +70,21 @@ const readDbInstance: ResourceReader = (resource, scope, out) => {
   const isReplica = p.SourceDBInstanceIdentifier !== undefined;
   const backupRegion = readString(scope, p.AutomaticBackupReplicationRegion);
   const replicaOf = isReplica ? sourceInstance(scope, p.SourceDBInstanceIdentifier) : undefined;
-  out.addStore({
-    id: resource.entry.id,
-    location: resource.entry.location,
-    region: resource.entry.region,
-    account: resource.entry.account,
-    tags: resource.entry.tags,
-    kind: 'rds',
-    type: resource.type,
-    multiAz: readBoolean(scope, p.MultiAZ) ?? false,
-    replicas:
-      backupRegion === undefined
-        ? []
-        : [{ mechanism: 'rds-backup-replication', region: backupRegion }],
-    encrypted: readBoolean(scope, p.StorageEncrypted) ?? false,
-    // a read replica is not assumed to keep backups unless it says so
-    ...automatedBackups(scope, p.BackupRetentionPeriod, isReplica ? 0 : DEFAULT_RETENTION_DAYS),
-    ...(replicaOf ? { replicaOf } : {}),
-  });
+  out.addStore(
+    withEntry(resource.entry, {
+      kind: 'rds',
+      type: resource.type,
+      multiAz: readBoolean(scope, p.MultiAZ) ?? false,
+      replicas:
+        backupRegion === undefined
+          ? []
+          : [{ mechanism: 'rds-backup-replication', region: backupRegion }],
+      encrypted: readBoolean(scope, p.StorageEncrypted) ?? false,
+      // a read replica is not assumed to keep backups unless it says so
+      ...automatedBackups(scope, p.BackupRetentionPeriod, isReplica ? 0 : DEFAULT_RETENTION_DAYS),
+      ...(replicaOf ? { replicaOf } : {}),
+    }),
+  );
 };
 
 /** Aurora (engine `aurora*`) or a Multi-AZ DB cluster (RDS for MySQL/PostgreSQL). */
@@ -108,19 +106,16 @@ const readDbCluster: ResourceReader = (resource, scope, out) => {
         true
       : // settled by linkAuroraClusters from the cluster's instances
         new Unresolved(`instances of ${resource.entry.id}`);
-  out.addStore({
-    id: resource.entry.id,
-    location: resource.entry.location,
-    region: resource.entry.region,
-    account: resource.entry.account,
-    tags: resource.entry.tags,
-    kind,
-    type: resource.type,
-    multiAz,
-    replicas: [],
-    encrypted: readBoolean(scope, p.StorageEncrypted) ?? false,
-    ...automatedBackups(scope, p.BackupRetentionPeriod, DEFAULT_RETENTION_DAYS),
-  });
+  out.addStore(
+    withEntry(resource.entry, {
+      kind,
+      type: resource.type,
+      multiAz,
+      replicas: [],
+      encrypted: readBoolean(scope, p.StorageEncrypted) ?? false,
+      ...automatedBackups(scope, p.BackupRetentionPeriod, DEFAULT_RETENTION_DAYS),
+    }),
+  );
 };
 
 /** Gives each read-replica source an `rds-read-replica` replica in the replica's Region. */

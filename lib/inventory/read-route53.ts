@@ -6,6 +6,7 @@ import type { RawObject } from './raw';
 import type { ResourceReader, ServiceReaders, TemplateResource } from './resource-reader';
 import type { StackScope } from './stack-scope';
 import { readNumber, readReference, readString, referencesIn, requiredString } from './values';
+import { withEntry } from './with-entry';
 
 /**
  * Health check defaults: `RequestInterval` 30 s, `FailureThreshold` 3.
@@ -18,15 +19,12 @@ const readHealthCheck: ResourceReader = (resource, scope, out) => {
   const config = isRecord(resource.properties.HealthCheckConfig)
     ? resource.properties.HealthCheckConfig
     : {};
-  out.healthChecks.push({
-    id: resource.entry.id,
-    location: resource.entry.location,
-    region: resource.entry.region,
-    account: resource.entry.account,
-    tags: resource.entry.tags,
-    requestIntervalSeconds: readNumber(scope, config.RequestInterval) ?? DEFAULT_INTERVAL_SECONDS,
-    failureThreshold: readNumber(scope, config.FailureThreshold) ?? DEFAULT_FAILURE_THRESHOLD,
-  });
+  out.healthChecks.push(
+    withEntry(resource.entry, {
+      requestIntervalSeconds: readNumber(scope, config.RequestInterval) ?? DEFAULT_INTERVAL_SECONDS,
+      failureThreshold: readNumber(scope, config.FailureThreshold) ?? DEFAULT_FAILURE_THRESHOLD,
+    }),
+  );
 };
 
 function routing(set: RawObject): DnsRecord['routing'] {

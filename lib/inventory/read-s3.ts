@@ -5,6 +5,7 @@ import { asArray, describe, isRecord } from './raw';
 import type { ResourceReader, ServiceReaders } from './resource-reader';
 import type { StackScope } from './stack-scope';
 import { isWhole, readPartialString, readReference, readString, regionOfResource } from './values';
+import { withEntry } from './with-entry';
 
 const BUCKET = 'AWS::S3::Bucket';
 
@@ -76,23 +77,20 @@ const readBucket: ResourceReader = (resource, scope, out) => {
     scope,
     isRecord(p.VersioningConfiguration) ? p.VersioningConfiguration.Status : undefined,
   );
-  out.addStore({
-    id: resource.entry.id,
-    location: resource.entry.location,
-    region: resource.entry.region,
-    account: resource.entry.account,
-    tags: resource.entry.tags,
-    kind: 's3',
-    type: resource.type,
-    // S3 has no native point-in-time restore; AWS Backup continuous backup provides it
-    pointInTimeRecovery: false,
-    versioning: status instanceof Unresolved ? status : status === 'Enabled',
-    // S3 Standard stores objects across at least three AZs
-    // https://docs.aws.amazon.com/AmazonS3/latest/userguide/DataDurability.html
-    multiAz: true,
-    replicas: replicationRules(scope, p.ReplicationConfiguration),
-    encrypted: kmsEncrypted(scope, p.BucketEncryption),
-  });
+  out.addStore(
+    withEntry(resource.entry, {
+      kind: 's3',
+      type: resource.type,
+      // S3 has no native point-in-time restore; AWS Backup continuous backup provides it
+      pointInTimeRecovery: false,
+      versioning: status instanceof Unresolved ? status : status === 'Enabled',
+      // S3 Standard stores objects across at least three AZs
+      // https://docs.aws.amazon.com/AmazonS3/latest/userguide/DataDurability.html
+      multiAz: true,
+      replicas: replicationRules(scope, p.ReplicationConfiguration),
+      encrypted: kmsEncrypted(scope, p.BucketEncryption),
+    }),
+  );
 };
 
 /** S3 buckets. */
