@@ -13,22 +13,57 @@ export function unresolvedOf(resolved: Resolved, raw: unknown): Unresolved {
   return resolved.kind === 'unresolved' ? resolved.unresolved : new Unresolved(describe(raw));
 }
 
-/** A string value; `undefined` when absent; numbers are accepted (CloudFormation does). */
-export function readString(scope: StackScope, raw: unknown): Known<string | undefined> {
-  if (typeof raw === 'string' && !raw.includes('{{resolve:')) {
-    return raw;
-  }
+/**
+ * A literal scalar read with `coerce`; `undefined` when absent (or `null`), unresolved when it is a
+ * deploy-time value or `coerce` does not accept it.
+ */
+function readLiteral<T>(
+  scope: StackScope,
+  raw: unknown,
+  coerce: (value: unknown) => T | undefined,
+): Known<T | undefined> {
   const resolved = scope.resolve(raw);
   if (resolved.kind === 'literal') {
     const { value } = resolved;
     if (value === undefined || value === null) {
       return undefined;
     }
-    if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') {
-      return String(value);
+    const coerced = coerce(value);
+    if (coerced !== undefined) {
+      return coerced;
     }
   }
   return unresolvedOf(resolved, raw);
+}
+
+function asString(value: unknown): string | undefined {
+  return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean'
+    ? String(value)
+    : undefined;
+}
+
+function asNumber(value: unknown): number | undefined {
+  if (typeof value === 'number') {
+    return value;
+  }
+  return typeof value === 'string' && value.trim() !== '' && Number.isFinite(Number(value))
+    ? Number(value)
+    : undefined;
+}
+
+function asBoolean(value: unknown): boolean | undefined {
+  if (typeof value === 'boolean') {
+    return value;
+  }
+  return value === 'true' || value === 'false' ? value === 'true' : undefined;
+}
+
+/** A string value; `undefined` when absent; numbers are accepted (CloudFormation does). */
+export function readString(scope: StackScope, raw: unknown): Known<string | undefined> {
+  if (typeof raw === 'string' && !raw.includes('{{resolve:')) {
+    return raw;
+  }
+  return readLiteral(scope, raw, asString);
 }
 
 /** A string value that must be present: absent counts as unresolved (`what` names it). */
@@ -38,44 +73,12 @@ export function requiredString(scope: StackScope, raw: unknown, what: string): K
 
 /** A number value; `undefined` when absent; numeric strings are accepted (CloudFormation does). */
 export function readNumber(scope: StackScope, raw: unknown): Known<number | undefined> {
-  if (typeof raw === 'number') {
-    return raw;
-  }
-  const resolved = scope.resolve(raw);
-  if (resolved.kind === 'literal') {
-    const { value } = resolved;
-    if (value === undefined || value === null) {
-      return undefined;
-    }
-    if (typeof value === 'number') {
-      return value;
-    }
-    if (typeof value === 'string' && value.trim() !== '' && Number.isFinite(Number(value))) {
-      return Number(value);
-    }
-  }
-  return unresolvedOf(resolved, raw);
+  return typeof raw === 'number' ? raw : readLiteral(scope, raw, asNumber);
 }
 
 /** A boolean value; `undefined` when absent; `'true'`/`'false'` strings are accepted. */
 export function readBoolean(scope: StackScope, raw: unknown): Known<boolean | undefined> {
-  if (typeof raw === 'boolean') {
-    return raw;
-  }
-  const resolved = scope.resolve(raw);
-  if (resolved.kind === 'literal') {
-    const { value } = resolved;
-    if (value === undefined || value === null) {
-      return undefined;
-    }
-    if (typeof value === 'boolean') {
-      return value;
-    }
-    if (value === 'true' || value === 'false') {
-      return value === 'true';
-    }
-  }
-  return unresolvedOf(resolved, raw);
+  return typeof raw === 'boolean' ? raw : readLiteral(scope, raw, asBoolean);
 }
 
 /** Resource references inside a resolved value (a `Ref`/`Fn::GetAtt`, or the parts of a string). */
