@@ -107,7 +107,8 @@ export class RestoreTesting extends Construct {
         validationWindowHours: spec.validationWindowHours,
         ...(overrides ? { restoreMetadataOverrides: { ...overrides } } : {}),
       });
-      selection.addDependency(this.restoreTestingPlan);
+      // The selection names the plan by name, not by a reference CloudFormation could follow.
+      selection.addResourceDependency(this.restoreTestingPlan);
       selections[kind] = selection;
     }
     this.selections = selections;

@@ -79,6 +79,14 @@ describe('RestoreTesting', () => {
     });
   });
 
+  test('creates each selection after its plan, which it names without a reference', () => {
+    // THEN
+    const plans = Object.keys(template.findResources('AWS::Backup::RestoreTestingPlan'));
+    const selections = Object.values(template.findResources('AWS::Backup::RestoreTestingSelection'));
+    expect(selections).toHaveLength(2);
+    for (const selection of selections) expect(selection.DependsOn).toEqual(plans);
+  });
+
   test('alarms when restore jobs run through the 4 h application RTO', () => {
     // THEN 48 periods of 5 minutes = 4 h
     template.hasResourceProperties('AWS::CloudWatch::Alarm', {
