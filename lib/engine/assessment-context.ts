@@ -1,21 +1,17 @@
 import type { InventoryIndex } from './index-inventory';
+import type { BuiltProtection } from './service-protection';
 import type {
   Achievement,
   BackupPlan,
   BackupRule,
   BackupSelection,
-  Compute,
   ContinuitySpec,
   Disruption,
-  DnsRecord,
   Inventory,
   RecoveryTier,
   ResourceId,
   ResourceRef,
-  ServiceProtection,
   ServiceSpec,
-  Store,
-  StoreProtection,
   Suppression,
 } from '../model';
 
@@ -50,7 +46,7 @@ export interface MatchedRef {
 }
 
 /** Everything the engine worked out about one declared service. */
-export interface ServiceContext {
+export interface ServiceContext extends BuiltProtection {
   readonly spec: ServiceSpec;
   /** The service's tier, `undefined` when the spec names a tier it does not define. */
   readonly tier?: RecoveryTier;
@@ -58,24 +54,8 @@ export interface ServiceContext {
   readonly declared: Readonly<
     Partial<Record<Disruption, { rtoSeconds: number; rpoSeconds: number }>>
   >;
-  /** Source stores in the primary Region (not replicas, not recovery-Region copies). */
-  readonly stores: readonly Store[];
-  /** Replica stores and stores in the recovery Region that belong to the service. */
-  readonly standbyStores: readonly Store[];
-  /** Compute in the primary Region. */
-  readonly computes: readonly Compute[];
-  /** Compute in the recovery Region (standby capacity). */
-  readonly standbyComputes: readonly Compute[];
-  /** Route 53 records that route to the service. */
-  readonly records: readonly DnsRecord[];
   /** Declared references and what each matched. */
   readonly matched: readonly MatchedRef[];
-  /** Protection built from the resources, passed to the objective calculator. */
-  readonly protection: ServiceProtection;
-  /** The protection of each source store, by id. */
-  readonly storeProtection: ReadonlyMap<ResourceId, StoreProtection>;
-  /** Settings left out of {@link protection} because they are unknown until deploy. */
-  readonly unknowns: readonly string[];
   /** Achieved objectives from the service's own resources, every disruption. */
   readonly ownAchieved: Readonly<Record<Disruption, Achievement>>;
   /**

@@ -21,14 +21,21 @@ import type {
 
 /** A service's members split by role, and its normalized protection. */
 export interface BuiltProtection {
+  /** Source stores in the primary Region (not replicas, not recovery-Region copies). */
   readonly stores: readonly Store[];
+  /** Replica stores and stores in the recovery Region that belong to the service. */
   readonly standbyStores: readonly Store[];
+  /** Compute in the primary Region. */
   readonly computes: readonly Compute[];
+  /** Compute in the recovery Region (standby capacity). */
   readonly standbyComputes: readonly Compute[];
+  /** Route 53 records that route to the service. */
   readonly records: readonly DnsRecord[];
+  /** Protection built from the resources, passed to the objective calculator. */
   readonly protection: ServiceProtection;
-  /** Per store id, the protection built for it. */
+  /** The protection of each source store, by id. */
   readonly storeProtection: ReadonlyMap<ResourceId, StoreProtection>;
+  /** Settings left out of {@link protection} because they are unknown until deploy. */
   readonly unknowns: readonly string[];
 }
 
