@@ -1,6 +1,29 @@
 import type { ReplacementRule } from './replacement-rule';
 
 /**
+ * `aws:dynamodb/table:Table`, the one Pulumi type for both a DynamoDB table and a global table
+ * (whose other Regions are its `replicas`).
+ */
+const PULUMI_DYNAMODB_TABLE = {
+  'aws:dynamodb/table:Table': {
+    docsUrl: 'https://www.pulumi.com/registry/packages/aws/api-docs/dynamodb/table/',
+    replacement: [
+      'hashKey',
+      'importTable',
+      'localSecondaryIndexes',
+      'name',
+      'rangeKey',
+      'region',
+      'restoreDateTime',
+      'restoreSourceName',
+      'restoreSourceTableArn',
+      'restoreToLatestTime',
+    ],
+    conditional: [],
+  },
+} as const;
+
+/**
  * Per stateful resource type, the properties whose change makes CloudFormation replace the
  * resource (a new physical resource, the old one deleted unless `UpdateReplacePolicy` keeps it).
  *
@@ -43,24 +66,7 @@ export const REPLACEMENT_PROPERTIES = {
     conditional: ['LocalSecondaryIndexes'],
     interruptionOnly: [],
     updateFails: [],
-    pulumi: {
-      'aws:dynamodb/table:Table': {
-        docsUrl: 'https://www.pulumi.com/registry/packages/aws/api-docs/dynamodb/table/',
-        replacement: [
-          'hashKey',
-          'importTable',
-          'localSecondaryIndexes',
-          'name',
-          'rangeKey',
-          'region',
-          'restoreDateTime',
-          'restoreSourceName',
-          'restoreSourceTableArn',
-          'restoreToLatestTime',
-        ],
-        conditional: [],
-      },
-    },
+    pulumi: PULUMI_DYNAMODB_TABLE,
   },
   'AWS::DynamoDB::GlobalTable': {
     docsUrl:
@@ -70,24 +76,7 @@ export const REPLACEMENT_PROPERTIES = {
     conditional: [],
     interruptionOnly: [],
     updateFails: [],
-    pulumi: {
-      'aws:dynamodb/table:Table': {
-        docsUrl: 'https://www.pulumi.com/registry/packages/aws/api-docs/dynamodb/table/',
-        replacement: [
-          'hashKey',
-          'importTable',
-          'localSecondaryIndexes',
-          'name',
-          'rangeKey',
-          'region',
-          'restoreDateTime',
-          'restoreSourceName',
-          'restoreSourceTableArn',
-          'restoreToLatestTime',
-        ],
-        conditional: [],
-      },
-    },
+    pulumi: PULUMI_DYNAMODB_TABLE,
   },
   'AWS::RDS::DBInstance': {
     docsUrl:
