@@ -60,7 +60,21 @@ function main(): void {
     for (const suite of SUITES.filter((s) => args.only === undefined || s.name === args.only)) {
       log(`suite ${suite.name}`);
       const dir = join(workDir, suite.name);
-      results.push(suite.run({ quick: args.quick, workDir: dir, root, log }));
+      try {
+        results.push(suite.run({ quick: args.quick, workDir: dir, root, log }));
+      } catch (error) {
+        // one broken suite must not lose the others' results
+        const message = (error as Error).message.split('\n')[0] ?? '';
+        log(`suite ${suite.name} failed: ${message}`);
+        results.push({
+          name: suite.name,
+          title: `${suite.name} (did not complete)`,
+          description: '',
+          rows: [],
+          notes: [],
+          checks: [{ what: `the suite stopped with: ${message.slice(0, 400)}`, pass: false }],
+        });
+      }
     }
   } finally {
     rmSync(workDir, { recursive: true, force: true });
