@@ -1,10 +1,12 @@
 import type { Alarm, DnsRecord, ResourceId } from '../../model/inventory';
 import { isUnresolved, Unresolved } from '../../model/unresolved';
 import type { Known } from '../../model/unresolved';
+import { parseMetricsInsights } from '../metrics-insights';
 import { isRecord } from '../raw';
 import type { RawObject } from '../raw';
 import { attachmentsOf } from './pulumi-reader';
 import type { PulumiReader } from './pulumi-reader';
+import type { PulumiReference, PulumiScope, ScopedRecord } from './pulumi-scope';
 import { PULUMI_TYPES } from './pulumi-type-map';
 import { firstBlock, knownList, pulumiBoolean, pulumiList, pulumiNumber, pulumiObject, pulumiString } from './pulumi-values';
 
@@ -78,20 +80,63 @@ function hasItems(value: unknown): boolean {
   return isUnresolved(list) || list.length > 0;
 }
 
+/** What an alarm watches, read. */
+interface WatchedMetric {
+  readonly namespace: Known<string | undefined>;
+  readonly metricName: Known<string | undefined>;
+  readonly dimensions: Record<string, Known<ResourceId | string>>;
+}
+
+function dimensionValue(name: string, ref: Known<PulumiReference | undefined>): Known<ResourceId | string> {
+  return ref === undefined ? new Unresolved(`dimension ${name} (absent)`) : isUnresolved(ref) ? ref : 'id' in ref ? ref.id : ref.literal;
+}
+
+/**
+ * The metric a Metrics Insights query alarm watches, with its `WHERE` equalities as dimensions
+ * (values tied to the resources they name), as the CloudFormation reader does; unresolved when
+ * the query is known only at deploy time (it embeds an id a preview does not know yet).
+ */
+function insightsMetric(scoped: ScopedRecord, scope: PulumiScope, p: RawObject): WatchedMetric | undefined {
+  for (const query of knownList(p.metricQueries)) {
+    const expression = pulumiObject(query).expression;
+    if (isUnresolved(expression)) {
+      return { namespace: expression, metricName: expression, dimensions: {} };
+    }
+    const selection = typeof expression === 'string' ? parseMetricsInsights(expression) : undefined;
+    if (selection) {
+      const dimensions: Record<string, Known<ResourceId | string>> = {};
+      for (const { dimension, value } of selection.where) {
+        dimensions[dimension] = dimensionValue(dimension, scope.reference(scoped, 'metricQueries', value));
+      }
+      return { namespace: selection.namespace, metricName: selection.metricName, dimensions };
+    }
+  }
+  return undefined;
+}
+
+/** The metric an alarm watches: its own, the first metric of a metric-math alarm, or its Metrics Insights query's. */
+function watched(scoped: ScopedRecord, scope: PulumiScope): WatchedMetric {
+  const p = scoped.props;
+  const { metric: m, prop } = metric(p);
+  const queried = Object.keys(m).length === 0 ? insightsMetric(scoped, scope, p) : undefined;
+  if (queried) {
+    return queried;
+  }
+  const dimensions: Record<string, Known<ResourceId | string>> = {};
+  for (const [name, value] of Object.entries(pulumiObject(m.dimensions))) {
+    dimensions[name] = dimensionValue(name, scope.reference(scoped, prop, value));
+  }
+  return { namespace: pulumiString(m.namespace), metricName: pulumiString(m.metricName), dimensions };
+}
+
 /** Reads `aws:cloudwatch/metricAlarm:MetricAlarm`. */
 export const readMetricAlarm: PulumiReader = ({ scoped, entry }, scope, out) => {
   const p = scoped.props;
-  const { metric: m, prop } = metric(p);
-  const dimensions: Record<string, Known<ResourceId | string>> = {};
-  for (const [name, value] of Object.entries(pulumiObject(m.dimensions))) {
-    const ref = scope.reference(scoped, prop, value);
-    dimensions[name] =
-      ref === undefined ? new Unresolved(`dimension ${name} (absent)`) : isUnresolved(ref) ? ref : 'id' in ref ? ref.id : ref.literal;
-  }
+  const { namespace, metricName, dimensions } = watched(scoped, scope);
   const alarm: Alarm = {
     ...entry,
-    namespace: pulumiString(m.namespace),
-    metricName: pulumiString(m.metricName),
+    namespace,
+    metricName,
     dimensions,
     threshold: pulumiNumber(p.threshold),
     comparisonOperator: pulumiString(p.comparisonOperator),

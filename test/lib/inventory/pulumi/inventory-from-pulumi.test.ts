@@ -219,6 +219,42 @@ describe('routing and monitoring', () => {
     expect(silent?.hasActions).toBe(false);
   });
 
+  test('a Metrics Insights alarm watches the metric its query selects, filtered by the resource it names', () => {
+    // GIVEN the EFS lag alarm the Pulumi renderer creates
+    const query =
+      'SELECT MAX(TimeSinceLastSync) FROM SCHEMA("AWS/EFS", DestinationFileSystemId, FileSystemId) ' +
+      "WHERE FileSystemId = 'docs-fs-id'";
+    const records = [
+      record(T.fileSystem, 'docs-fs'),
+      record(T.alarm, 'efs-lag', {
+        metricQueries: [{ id: 'q1', expression: query, label: 'TimeSinceLastSync', period: 60, returnData: true }],
+        threshold: 7200,
+        comparisonOperator: 'GreaterThanThreshold',
+        alarmActions: ['arn:aws:sns:us-east-1:111111111111:ops'],
+      }),
+    ];
+    // WHEN
+    const [alarm] = read(records).alarms;
+    // THEN
+    expect(alarm).toMatchObject({
+      namespace: 'AWS/EFS',
+      metricName: 'TimeSinceLastSync',
+      dimensions: { FileSystemId: `${STACK}/docs-fs` },
+      threshold: 7200,
+      hasActions: true,
+    });
+  });
+
+  test('a Metrics Insights alarm whose query is known only at deploy time watches an unresolved metric', () => {
+    // GIVEN a preview: the query embeds the id of a file system not created yet
+    const records = [record(T.alarm, 'efs-lag', { metricQueries: [{ id: 'q1', expression: UNKNOWN, returnData: true }] })];
+    // WHEN
+    const [alarm] = read(records).alarms;
+    // THEN
+    expect(isUnresolved(alarm?.namespace)).toBe(true);
+    expect(isUnresolved(alarm?.metricName)).toBe(true);
+  });
+
   test('event rules parse their pattern and count EventTarget resources as targets', () => {
     // GIVEN
     const records = [
