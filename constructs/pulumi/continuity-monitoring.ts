@@ -235,11 +235,27 @@ export class ContinuityMonitoring extends pulumi.ComponentResource {
           alarmDescription:
             `${service.plan.service} (${service.plan.tier}): ${spec.signal} ` +
             `threshold ${spec.threshold}`,
-          namespace: metric.namespace,
-          metricName: metric.metricName,
-          dimensions: target ? { ...target.dimensions } : {},
-          statistic: metric.statistic,
-          period: isJob ? PERIOD_SECONDS.backup : PERIOD_SECONDS.other,
+          ...(target?.query === undefined
+            ? {
+                namespace: metric.namespace,
+                metricName: metric.metricName,
+                dimensions: target ? { ...target.dimensions } : {},
+                statistic: metric.statistic,
+                period: isJob ? PERIOD_SECONDS.backup : PERIOD_SECONDS.other,
+              }
+            : {
+                // A Metrics Insights alarm: the query is its only metric.
+                // https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/cloudwatch-metrics-insights-alarms.html
+                metricQueries: [
+                  {
+                    id: 'q1',
+                    expression: target.query,
+                    label: metric.metricName,
+                    period: PERIOD_SECONDS.other,
+                    returnData: true,
+                  },
+                ],
+              }),
           evaluationPeriods: 1,
           threshold: spec.threshold * metric.thresholdScale,
           comparisonOperator: metric.comparisonOperator,
@@ -276,7 +292,10 @@ export class ContinuityMonitoring extends pulumi.ComponentResource {
           title: `${spec.signal}${target ? ` (${target.label})` : ''}`,
           region,
           stat: metric.statistic,
-          metrics: [[metric.namespace, metric.metricName, ...dims]],
+          metrics:
+            target?.query === undefined
+              ? [[metric.namespace, metric.metricName, ...dims]]
+              : [[{ expression: target.query, label: metric.metricName, id: 'q1' }]],
           annotations: {
             horizontal: [
               { label: 'threshold from RPO', value: spec.threshold * metric.thresholdScale },

@@ -1,6 +1,7 @@
 import * as aws from '@pulumi/aws';
 import * as pulumi from '@pulumi/pulumi';
 
+import { parseMetricsInsights } from '../../lib/inventory/metrics-insights';
 import { TAG_SERVICE } from '../../lib/model';
 import type { Disruption, ServicePlan } from '../../lib/model';
 import { experimentShapes, fisPermissions, MAX_STOP_CONDITIONS } from '../../lib/planner';
@@ -118,14 +119,20 @@ export class FaultInjection extends pulumi.ComponentResource {
   /** The shape's stop conditions: matching service alarms, then the extra ones (at most 5). */
   private stopConditions(shape: ExperimentShape, args: FaultInjectionArgs): pulumi.Output<{ source: string; value?: string }[]> {
     const wanted = shape.stopOnSignals.map((s) => SIGNAL_METRICS[s]);
-    const candidates = (args.alarms ?? []).map((a) => pulumi.all([a.arn, a.namespace, a.metricName, a.tags, a.region]));
+    const candidates = (args.alarms ?? []).map((a) =>
+      pulumi.all([a.arn, a.namespace, a.metricName, a.tags, a.region, a.metricQueries]),
+    );
     return pulumi.all([pulumi.all(candidates), pulumi.all([...(args.stopConditionAlarmArns ?? [])])]).apply(([alarms, extra]) => {
       const matching = alarms
-        .filter(([, namespace, metricName, tags, region]) =>
-          tags?.[TAG_SERVICE] === args.plan.service &&
-          (region === undefined || region === args.region) &&
-          wanted.some((m) => m.namespace === namespace && m.metricName === metricName),
-        )
+        .filter(([, namespace, metricName, tags, region, queries]) => {
+          // A Metrics Insights alarm names its metric in the query.
+          const selected = namespace === undefined ? queriedMetric(queries) : { namespace, metricName };
+          return (
+            tags?.[TAG_SERVICE] === args.plan.service &&
+            (region === undefined || region === args.region) &&
+            wanted.some((m) => m.namespace === selected?.namespace && m.metricName === selected.metricName)
+          );
+        })
         .map(([arn]) => arn);
       const arns = [...new Set([...matching, ...extra])];
       if (arns.length > MAX_STOP_CONDITIONS) {
@@ -178,4 +185,15 @@ export class FaultInjection extends pulumi.ComponentResource {
     }
     return role.arn;
   }
+}
+
+/** Namespace and metric a Metrics Insights alarm selects, if one of its queries is such a query. */
+function queriedMetric(
+  queries: readonly { readonly expression?: string }[] | undefined,
+): { namespace: string; metricName: string } | undefined {
+  for (const query of queries ?? []) {
+    const selection = query.expression === undefined ? undefined : parseMetricsInsights(query.expression);
+    if (selection) return { namespace: selection.namespace, metricName: selection.metricName };
+  }
+  return undefined;
 }

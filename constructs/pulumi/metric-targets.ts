@@ -1,4 +1,4 @@
-import type * as pulumi from '@pulumi/pulumi';
+import * as pulumi from '@pulumi/pulumi';
 
 import type { AlarmSignal, ResourceRef } from '../../lib/model';
 
@@ -107,6 +107,24 @@ export interface MetricTarget {
   /** Region CloudWatch publishes the metric in (the alarm must live there). */
   readonly region: string;
   readonly dimensions: Readonly<Record<string, pulumi.Input<string>>>;
+  /**
+   * CloudWatch Metrics Insights query that selects the metric, for metrics published with a
+   * dimension unknown at deploy time; the alarm and dashboard render it instead of `dimensions`.
+   *
+   * @default - the alarm watches the metric with `dimensions`
+   */
+  readonly query?: pulumi.Input<string>;
+}
+
+/**
+ * The Metrics Insights query of EFS `TimeSinceLastSync` for a source file system: EFS publishes
+ * the metric per `FileSystemId` and `DestinationFileSystemId`, and the destination is created by
+ * EFS, so an alarm on `FileSystemId` alone never receives data. Same query as the CDK renderer.
+ * https://docs.aws.amazon.com/efs/latest/ug/efs-metrics.html
+ * https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/cloudwatch-metrics-insights-querylanguage.html
+ */
+export function efsTimeSinceLastSyncQuery(fileSystemId: pulumi.Input<string>): pulumi.Output<string> {
+  return pulumi.interpolate`SELECT MAX(TimeSinceLastSync) FROM SCHEMA("AWS/EFS", DestinationFileSystemId, FileSystemId) WHERE FileSystemId = '${fileSystemId}'`;
 }
 
 /** Route 53 publishes health check metrics in us-east-1 only. */

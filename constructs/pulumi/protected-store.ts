@@ -6,6 +6,7 @@ import { renderAurora, renderRds } from './database-stores';
 import type { AuroraResources, RdsResources } from './database-stores';
 import { renderEbs, renderEfs } from './file-stores';
 import type { EbsResources, EfsResources } from './file-stores';
+import { efsTimeSinceLastSyncQuery } from './metric-targets';
 import type { MetricTarget } from './metric-targets';
 import { renderDynamoDb, renderS3, S3_REPLICATION_RULE_ID } from './object-stores';
 import type { DynamoDbResources, S3Resources } from './object-stores';
@@ -229,6 +230,7 @@ function metricTargets(
           signal: 'efs-time-since-last-sync',
           region: regions.primary,
           dimensions: { FileSystemId: resources.fileSystem.id },
+          query: efsTimeSinceLastSyncQuery(resources.fileSystem.id),
         },
       ];
     case 'ebs':

@@ -196,6 +196,53 @@ describe('ContinuityMonitoring for one service', () => {
   });
 });
 
+describe('ContinuityMonitoring of a replicated EFS file system', () => {
+  let regs: readonly Registration[];
+  beforeAll(async () => {
+    // GIVEN an EFS lag alarm on a replicated file system
+    const docs = storePlan('efs', 'Docs', { replication: 'efs-replication' });
+    const plan = servicePlan({
+      service: 'orders',
+      stores: [docs],
+      alarms: [{ signal: 'efs-time-since-last-sync', threshold: 7200, resource: docs.resource }],
+    });
+    // WHEN
+    regs = (await runUnderMocks(program(plan))).registrations;
+  });
+
+  test('alarms on a Metrics Insights query over source and destination, since EFS publishes both', () => {
+    // THEN
+    const alarm = findRegistration(regs, ALARM, 'shop-monitoring-orders-efs-time-since-last-sync-Docs').inputs;
+    expect(alarm).toMatchObject({
+      region: 'us-east-1',
+      threshold: 7200,
+      comparisonOperator: 'GreaterThanThreshold',
+      metricQueries: [
+        {
+          id: 'q1',
+          expression:
+            'SELECT MAX(TimeSinceLastSync) FROM SCHEMA("AWS/EFS", DestinationFileSystemId, FileSystemId) ' +
+            "WHERE FileSystemId = 'orders-Docs-fs-id'",
+          period: 60,
+          returnData: true,
+        },
+      ],
+    });
+    expect(alarm.namespace).toBeUndefined();
+    expect(alarm.metricName).toBeUndefined();
+    expect(alarm.dimensions).toBeUndefined();
+  });
+
+  test('the dashboard graphs the same query', () => {
+    // THEN
+    const dashboard = findRegistration(regs, 'aws:cloudwatch/dashboard:Dashboard', 'shop-monitoring-orders-dashboard');
+    const [widget] = JSON.parse(String(dashboard.inputs.dashboardBody)).widgets;
+    expect(widget.properties.metrics).toEqual([
+      [expect.objectContaining({ expression: expect.stringContaining("WHERE FileSystemId = 'orders-Docs-fs-id'") })],
+    ]);
+  });
+});
+
 describe('ContinuityMonitoring misuse', () => {
   test('throws when a planned alarm has no resource publishing its metric', async () => {
     // GIVEN an EFS lag alarm but no EFS store

@@ -212,6 +212,36 @@ describe('FaultInjection', () => {
   });
 });
 
+test('FaultInjection stops on a Metrics Insights alarm by the metric its query selects', async () => {
+  // GIVEN a gold service with a replicated EFS file system and its EFS lag alarm (a query)
+  const spec = specOf('gold', [{ kind: 'efs', logicalId: 'Docs' }]);
+  const plan = planService(spec.services[0]!, spec);
+  // WHEN
+  const run = await runUnderMocks(() => {
+    const lag = new aws.cloudwatch.MetricAlarm('efs-lag', {
+      region: 'us-east-1',
+      comparisonOperator: 'GreaterThanThreshold',
+      evaluationPeriods: 1,
+      threshold: 1800,
+      metricQueries: [
+        {
+          id: 'q1',
+          expression:
+            'SELECT MAX(TimeSinceLastSync) FROM SCHEMA("AWS/EFS", DestinationFileSystemId, FileSystemId) ' +
+            "WHERE FileSystemId = 'fs-1'",
+          period: 60,
+          returnData: true,
+        },
+      ],
+      tags: { 'continuity:service': 'checkout' },
+    });
+    return new FaultInjection('checkout-drills', { plan, region: 'us-east-1', alarms: [lag] });
+  });
+  // THEN
+  const az = findRegistration(run.registrations, TEMPLATE, 'checkout-drills-az');
+  expect(az.inputs.stopConditions).toEqual([{ source: 'aws:cloudwatch:alarm', value: expect.stringContaining('efs-lag-mock') }]);
+});
+
 describe.each([
   ['gold', ['az', 'region']],
   ['bronze', ['az']],
