@@ -13,6 +13,7 @@ import type {
   Strategy,
   TierPlan,
 } from '../model';
+import { ALARM_SIGNALS } from '../model';
 
 /**
  * Restore-test schedules from the most to the least frequent, each with its worst-case gap in
@@ -156,16 +157,17 @@ export function drillAvailabilityZone(regions: RegionPair): string {
   return `${regions.primary}a`;
 }
 
-/** Signals that show the service is hurt (not a backup job failing), usable as stop conditions. */
-const IMPACT_SIGNALS: ReadonlySet<AlarmSignal> = new Set<AlarmSignal>([
-  's3-replication-latency',
-  's3-replication-failed',
-  'dynamodb-replication-latency',
-  'aurora-global-replication-lag',
-  'rds-replica-lag',
-  'efs-time-since-last-sync',
-  'health-check-status',
-]);
+/** Signals of an AWS Backup job failing: they say nothing about the service being hurt. */
+const JOB_SIGNALS: readonly AlarmSignal[] = [
+  'backup-job-failed',
+  'copy-job-failed',
+  'restore-job-failed',
+];
+
+/** Signals that show the service is hurt (all but a job failing), usable as stop conditions. */
+const IMPACT_SIGNALS: ReadonlySet<AlarmSignal> = new Set(
+  ALARM_SIGNALS.filter((signal) => !JOB_SIGNALS.includes(signal)),
+);
 
 /** Signals a drill action trips by design; stopping on them would end the drill at once. */
 const TRIPPED_BY: Readonly<Record<string, readonly AlarmSignal[]>> = {
