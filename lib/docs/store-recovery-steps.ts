@@ -1,17 +1,8 @@
+import { BACKUP_RESOURCE_TYPES } from '../facts/backup-resource-types';
 import type { StoreKind } from '../model/disruption';
 import type { StorePlan } from '../model/plan';
 import { placeholder } from './procedure-step';
 import type { ProcedureContext, ProcedureStep } from './procedure-step';
-
-/** AWS Backup `--resource-type` per store kind. */
-const BACKUP_RESOURCE_TYPE: Readonly<Record<StoreKind, string>> = {
-  dynamodb: 'DynamoDB',
-  s3: 'S3',
-  rds: 'RDS',
-  aurora: 'Aurora',
-  efs: 'EFS',
-  ebs: 'EBS',
-};
 
 function name(store: StorePlan, ctx: ProcedureContext, suffix = ''): string {
   return placeholder(store.resource, ctx.service, suffix);
@@ -61,7 +52,7 @@ export function backupRestoreSteps(
       detail: 'edit metadata.json first: give the new resource a name and its network settings',
       commands: [
         `aws backup get-recovery-point-restore-metadata --region ${region} --backup-vault-name "$VAULT" --recovery-point-arn "$RP" --query RestoreMetadata > metadata.json`,
-        `aws backup start-restore-job --region ${region} --recovery-point-arn "$RP" --iam-role-arn <restore role ARN> --resource-type ${BACKUP_RESOURCE_TYPE[store.resource.kind as StoreKind] ?? store.resource.kind} --metadata file://metadata.json`,
+        `aws backup start-restore-job --region ${region} --recovery-point-arn "$RP" --iam-role-arn <restore role ARN> --resource-type ${BACKUP_RESOURCE_TYPES[store.resource.kind as StoreKind] ?? store.resource.kind} --metadata file://metadata.json`,
         `aws backup describe-restore-job --region ${region} --restore-job-id <restore job id>`,
       ],
     },

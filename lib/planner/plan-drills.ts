@@ -1,3 +1,4 @@
+import { BACKUP_RESOURCE_TYPES } from '../facts/backup-resource-types';
 import type {
   AlarmSignal,
   AlarmSpec,
@@ -237,18 +238,9 @@ export function planFaultInjection(
   });
 }
 
-/**
- * AWS Backup restore testing resource type per store kind.
- * https://docs.aws.amazon.com/aws-backup/latest/devguide/API_RestoreTestingSelectionForCreate.html
- */
-export const RESTORE_TESTING_RESOURCE_TYPES: Readonly<Record<StoreKind, string>> = {
-  dynamodb: 'DynamoDB',
-  s3: 'S3',
-  rds: 'RDS',
-  aurora: 'Aurora',
-  efs: 'EFS',
-  ebs: 'EBS',
-};
+/** AWS Backup restore testing resource type per store kind: {@link BACKUP_RESOURCE_TYPES}. */
+export const RESTORE_TESTING_RESOURCE_TYPES: Readonly<Record<StoreKind, string>> =
+  BACKUP_RESOURCE_TYPES;
 
 /**
  * A restore testing plan or selection name: letters, digits and underscores, at most 50
