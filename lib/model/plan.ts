@@ -137,6 +137,8 @@ export const ALARM_SIGNALS = [
   'rds-replica-lag',
   'efs-time-since-last-sync',
   'health-check-status',
+  'asg-in-service-instances',
+  'lambda-errors',
 ] as const;
 /** One of {@link ALARM_SIGNALS}. */
 export type AlarmSignal = (typeof ALARM_SIGNALS)[number];
@@ -144,7 +146,10 @@ export type AlarmSignal = (typeof ALARM_SIGNALS)[number];
 /** One alarm or event rule the renderers create. */
 export interface AlarmSpec {
   readonly signal: AlarmSignal;
-  /** Threshold in seconds for lag signals (derived from the RPO); count for failure signals. */
+  /**
+   * Threshold in seconds for lag signals (derived from the RPO); count for failure signals;
+   * for `asg-in-service-instances`, the fewest instances in service before the alarm fires.
+   */
   readonly threshold: number;
   /** The store or compute it watches, if specific. */
   readonly resource?: ResourceRef;
