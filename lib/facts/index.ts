@@ -4,6 +4,7 @@ export * from './best-achievable';
 export * from './capabilities';
 export * from './doc-source';
 export * from './failover-timing';
+export * from './resource-defaults';
 export * from './restore-estimates';
 export * from './sources';
 export * from './store-support';

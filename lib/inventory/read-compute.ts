@@ -1,3 +1,4 @@
+import { RESOURCE_DEFAULTS } from '../facts/resource-defaults';
 import { isUnresolved, Unresolved } from '../model/unresolved';
 import type { Known } from '../model/unresolved';
 import { describe, isRecord } from './raw';
@@ -57,23 +58,19 @@ const readAutoScalingGroup: ResourceReader = (resource, scope, out) => {
   );
 };
 
-/**
- * AZs of a Lambda function outside a VPC: Lambda runs functions in multiple AZs of the Region;
- * 2 is the least that "multiple" promises.
- * https://docs.aws.amazon.com/lambda/latest/dg/security-resilience.html
- */
-const LAMBDA_MIN_AZS = 2;
-
 const readFunction: ResourceReader = (resource, scope, out) => {
   const vpc = resource.properties.VpcConfig;
   const subnets = isRecord(vpc) ? vpc.SubnetIds : undefined;
-  const zones = subnets === undefined ? LAMBDA_MIN_AZS : countDistinct(scope, subnets, 'SubnetIds');
+  const zones =
+    subnets === undefined
+      ? RESOURCE_DEFAULTS.lambdaMinAzs
+      : countDistinct(scope, subnets, 'SubnetIds');
   out.computes.push(
     withEntry(resource.entry, {
       kind: 'lambda',
       type: resource.type,
       desiredCapacity: 1,
-      availabilityZones: isUnresolved(zones) || zones > 0 ? zones : LAMBDA_MIN_AZS,
+      availabilityZones: isUnresolved(zones) || zones > 0 ? zones : RESOURCE_DEFAULTS.lambdaMinAzs,
     }),
   );
 };

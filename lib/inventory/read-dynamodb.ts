@@ -1,3 +1,4 @@
+import { RESOURCE_DEFAULTS } from '../facts/resource-defaults';
 import type { ReplicationMechanism } from '../model/protection';
 import { Unresolved } from '../model/unresolved';
 import type { Known } from '../model/unresolved';
@@ -7,12 +8,6 @@ import type { ResourceReader, ServiceReaders, TemplateResource } from './resourc
 import type { StackScope } from './stack-scope';
 import { readBoolean, readNumber, readString, requiredString } from './values';
 import { withEntry } from './with-entry';
-
-/**
- * PITR window when `RecoveryPeriodInDays` is absent: 35 days.
- * https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-dynamodb-table-pointintimerecoveryspecification.html
- */
-const DEFAULT_PITR_DAYS = 35;
 
 function pitr(
   scope: StackScope,
@@ -25,7 +20,8 @@ function pitr(
   }
   return {
     pointInTimeRecovery: true,
-    pitrRetentionDays: readNumber(scope, s.RecoveryPeriodInDays) ?? DEFAULT_PITR_DAYS,
+    pitrRetentionDays:
+      readNumber(scope, s.RecoveryPeriodInDays) ?? RESOURCE_DEFAULTS.dynamodbPitrDays,
   };
 }
 

@@ -1,3 +1,4 @@
+import { RESOURCE_DEFAULTS } from '../facts/resource-defaults';
 import type { ResourceId } from '../model/inventory';
 import { isUnresolved, Unresolved } from '../model/unresolved';
 import type { Known } from '../model/unresolved';
@@ -20,13 +21,6 @@ import { withEntry } from './with-entry';
 export const DB_INSTANCE = 'AWS::RDS::DBInstance';
 /** RDS/Aurora cluster type. */
 export const DB_CLUSTER = 'AWS::RDS::DBCluster';
-
-/**
- * `BackupRetentionPeriod` when absent: 1 day, for instances and clusters.
- * https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-rds-dbinstance.html#cfn-rds-dbinstance-backupretentionperiod
- * https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-rds-dbcluster.html#cfn-rds-dbcluster-backupretentionperiod
- */
-const DEFAULT_RETENTION_DAYS = 1;
 
 /** PITR from `BackupRetentionPeriod` (0 disables automated backups). */
 export function automatedBackups(
@@ -81,7 +75,11 @@ const readDbInstance: ResourceReader = (resource, scope, out) => {
           : [{ mechanism: 'rds-backup-replication', region: backupRegion }],
       encrypted: readBoolean(scope, p.StorageEncrypted) ?? false,
       // a read replica is not assumed to keep backups unless it says so
-      ...automatedBackups(scope, p.BackupRetentionPeriod, isReplica ? 0 : DEFAULT_RETENTION_DAYS),
+      ...automatedBackups(
+        scope,
+        p.BackupRetentionPeriod,
+        isReplica ? 0 : RESOURCE_DEFAULTS.rdsBackupRetentionDays,
+      ),
       ...(replicaOf ? { replicaOf } : {}),
     }),
   );
@@ -113,7 +111,7 @@ const readDbCluster: ResourceReader = (resource, scope, out) => {
       multiAz,
       replicas: [],
       encrypted: readBoolean(scope, p.StorageEncrypted) ?? false,
-      ...automatedBackups(scope, p.BackupRetentionPeriod, DEFAULT_RETENTION_DAYS),
+      ...automatedBackups(scope, p.BackupRetentionPeriod, RESOURCE_DEFAULTS.rdsBackupRetentionDays),
     }),
   );
 };

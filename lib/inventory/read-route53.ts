@@ -1,3 +1,4 @@
+import { ROUTE53 } from '../facts/failover-timing';
 import type { DnsRecord, ResourceId } from '../model/inventory';
 import { isUnresolved } from '../model/unresolved';
 import type { Known } from '../model/unresolved';
@@ -8,21 +9,16 @@ import type { StackScope } from './stack-scope';
 import { readNumber, readReference, readString, referencesIn, requiredString } from './values';
 import { withEntry } from './with-entry';
 
-/**
- * Health check defaults: `RequestInterval` 30 s, `FailureThreshold` 3.
- * https://docs.aws.amazon.com/Route53/latest/APIReference/API_HealthCheckConfig.html
- */
-const DEFAULT_INTERVAL_SECONDS = 30;
-const DEFAULT_FAILURE_THRESHOLD = 3;
-
 const readHealthCheck: ResourceReader = (resource, scope, out) => {
   const config = isRecord(resource.properties.HealthCheckConfig)
     ? resource.properties.HealthCheckConfig
     : {};
   out.healthChecks.push(
     withEntry(resource.entry, {
-      requestIntervalSeconds: readNumber(scope, config.RequestInterval) ?? DEFAULT_INTERVAL_SECONDS,
-      failureThreshold: readNumber(scope, config.FailureThreshold) ?? DEFAULT_FAILURE_THRESHOLD,
+      requestIntervalSeconds:
+        readNumber(scope, config.RequestInterval) ?? ROUTE53.standardIntervalSeconds,
+      failureThreshold:
+        readNumber(scope, config.FailureThreshold) ?? ROUTE53.defaultFailureThreshold,
     }),
   );
 };

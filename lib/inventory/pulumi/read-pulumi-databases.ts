@@ -1,3 +1,4 @@
+import { RESOURCE_DEFAULTS } from '../../facts/resource-defaults';
 import type { ResourceId } from '../../model/inventory';
 import { isUnresolved, Unresolved } from '../../model/unresolved';
 import type { Known } from '../../model/unresolved';
@@ -7,14 +8,6 @@ import type { PulumiLinker, PulumiReader } from './pulumi-reader';
 import type { PulumiScope, ScopedRecord } from './pulumi-scope';
 import { PULUMI_TYPES } from './pulumi-type-map';
 import { pulumiBoolean, pulumiNumber, pulumiString } from './pulumi-values';
-
-/**
- * Automated backup retention when `backupRetentionPeriod` is absent: 1 day for instances and
- * clusters created through the API (as the Pulumi AWS provider does).
- * https://docs.aws.amazon.com/AmazonRDS/latest/APIReference/API_CreateDBInstance.html
- * https://docs.aws.amazon.com/AmazonRDS/latest/APIReference/API_CreateDBCluster.html
- */
-const DEFAULT_RETENTION_DAYS = 1;
 
 function automatedBackups(
   raw: unknown,
@@ -62,7 +55,7 @@ export const readDbInstance: PulumiReader = ({ scoped, entry, cfnType }, scope, 
     kind: 'rds',
     type: cfnType,
     // a read replica is not assumed to keep backups unless it says so
-    ...automatedBackups(p.backupRetentionPeriod, isReplica ? 0 : DEFAULT_RETENTION_DAYS),
+    ...automatedBackups(p.backupRetentionPeriod, isReplica ? 0 : RESOURCE_DEFAULTS.rdsBackupRetentionDays),
     multiAz: pulumiBoolean(p.multiAz) ?? false,
     replicas: backupReplications.attached.map((r) => ({
       mechanism: 'rds-backup-replication' as const,
@@ -89,7 +82,7 @@ export const readDbCluster: PulumiReader = ({ scoped, entry, cfnType }, _scope, 
     ...entry,
     kind,
     type: cfnType,
-    ...automatedBackups(p.backupRetentionPeriod, DEFAULT_RETENTION_DAYS),
+    ...automatedBackups(p.backupRetentionPeriod, RESOURCE_DEFAULTS.rdsBackupRetentionDays),
     multiAz:
       kind === 'rds'
         ? // Multi-AZ DB clusters run a writer and two readable standbys in three AZs

@@ -1,3 +1,4 @@
+import { RESOURCE_DEFAULTS } from '../../facts/resource-defaults';
 import { isUnresolved, Unresolved } from '../../model/unresolved';
 import type { Known } from '../../model/unresolved';
 import { attachmentsOf } from './pulumi-reader';
@@ -115,23 +116,16 @@ export const readAutoScalingGroup: PulumiReader = ({ scoped, entry, cfnType }, s
   });
 };
 
-/**
- * AZs of a Lambda function outside a VPC: Lambda runs functions in multiple AZs of the Region;
- * 2 is the least that "multiple" promises.
- * https://docs.aws.amazon.com/lambda/latest/dg/security-resilience.html
- */
-const LAMBDA_MIN_AZS = 2;
-
 /** Reads `aws:lambda/function:Function`. */
 export const readFunction: PulumiReader = ({ scoped, entry, cfnType }, scope, out) => {
   const subnets = firstBlock(scoped.props.vpcConfig).subnetIds;
   const none = subnets === undefined || subnets === null || (Array.isArray(subnets) && subnets.length === 0);
-  const zones = none ? LAMBDA_MIN_AZS : distinctCount(scope, scoped, 'vpcConfig', subnets, 'subnetIds');
+  const zones = none ? RESOURCE_DEFAULTS.lambdaMinAzs : distinctCount(scope, scoped, 'vpcConfig', subnets, 'subnetIds');
   out.computes.push({
     ...entry,
     kind: 'lambda',
     type: cfnType,
     desiredCapacity: 1,
-    availabilityZones: isUnresolved(zones) || zones > 0 ? zones : LAMBDA_MIN_AZS,
+    availabilityZones: isUnresolved(zones) || zones > 0 ? zones : RESOURCE_DEFAULTS.lambdaMinAzs,
   });
 };

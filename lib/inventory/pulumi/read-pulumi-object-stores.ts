@@ -1,3 +1,4 @@
+import { RESOURCE_DEFAULTS } from '../../facts/resource-defaults';
 import type { StoreReplica } from '../../model/inventory';
 import type { ReplicationMechanism } from '../../model/protection';
 import { isUnresolved, Unresolved } from '../../model/unresolved';
@@ -9,12 +10,6 @@ import type { PulumiScope, ScopedRecord } from './pulumi-scope';
 import { PULUMI_TYPES } from './pulumi-type-map';
 import { firstBlock, knownList, pulumiBoolean, pulumiList, pulumiNumber, pulumiObject, pulumiString } from './pulumi-values';
 
-/**
- * PITR window when `recoveryPeriodInDays` is absent: 35 days.
- * https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/PointInTimeRecovery_Howitworks.html
- */
-const DEFAULT_PITR_DAYS = 35;
-
 function tablePitr(block: unknown): { pointInTimeRecovery: Known<boolean>; pitrRetentionDays?: Known<number> } {
   const spec = firstBlock(block);
   const enabled = pulumiBoolean(spec.enabled) ?? false;
@@ -23,7 +18,7 @@ function tablePitr(block: unknown): { pointInTimeRecovery: Known<boolean>; pitrR
   }
   return {
     pointInTimeRecovery: true,
-    pitrRetentionDays: pulumiNumber(spec.recoveryPeriodInDays) ?? DEFAULT_PITR_DAYS,
+    pitrRetentionDays: pulumiNumber(spec.recoveryPeriodInDays) ?? RESOURCE_DEFAULTS.dynamodbPitrDays,
   };
 }
 
