@@ -197,6 +197,11 @@ const REPLICATION_PAUSE_MINUTES = 30;
  * strategy keeps something running in the recovery Region (backup and restore has nothing to fail
  * over to, and is drilled by restore tests). `application` and `account` are drilled by restore
  * tests. Each drill stops on the service's impact alarms except those it trips by design.
+ *
+ * A drill with no such alarm is not planned: an experiment nothing can stop keeps hurting the
+ * service after users feel it. Impact alarms come from replication lag, Route 53 health checks
+ * and compute health (Auto Scaling in-service instances, Lambda errors; see `planAlarms`), so a
+ * service with only backed-up stores and no such compute (or only ECS) gets restore tests alone.
  */
 export function planFaultInjection(
   tier: RecoveryTier,
@@ -232,10 +237,12 @@ export function planFaultInjection(
     }
   }
   const planned = [...new Set(alarms.map((a) => a.signal))].filter((s) => IMPACT_SIGNALS.has(s));
-  return drills.map((d) => {
-    const tripped = new Set(drills.filter((o) => o.disruption === d.disruption).flatMap((o) => TRIPPED_BY[o.action] ?? []));
-    return { ...d, stopOnSignals: planned.filter((s) => !tripped.has(s)) };
-  });
+  return drills
+    .map((d) => {
+      const tripped = new Set(drills.filter((o) => o.disruption === d.disruption).flatMap((o) => TRIPPED_BY[o.action] ?? []));
+      return { ...d, stopOnSignals: planned.filter((s) => !tripped.has(s)) };
+    })
+    .filter((d) => d.stopOnSignals.length > 0);
 }
 
 /** AWS Backup restore testing resource type per store kind: {@link BACKUP_RESOURCE_TYPES}. */
