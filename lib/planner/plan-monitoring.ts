@@ -1,4 +1,12 @@
-import type { AlarmSignal, AlarmSpec, RecoveryTier, ReplicationMechanism, StorePlan, TierPlan } from '../model';
+import type {
+  AlarmSignal,
+  AlarmSpec,
+  ComputePlan,
+  RecoveryTier,
+  ReplicationMechanism,
+  StorePlan,
+  TierPlan,
+} from '../model';
 
 const REPLICATION_SIGNAL: Partial<Record<ReplicationMechanism, AlarmSignal>> = {
   's3-crr': 's3-replication-latency',
@@ -19,11 +27,47 @@ export function lagThresholdSeconds(tier: RecoveryTier): number {
 }
 
 /**
- * Alarms for a service: failed backup, copy and restore jobs (threshold 1 job), a lag alarm per
- * replicated store derived from the RPO, failed S3 replication operations, and the health check
- * status when DNS failover exists.
+ * Instances an Auto Scaling group keeps in service when one of its Availability Zones is lost:
+ * its capacity less the largest share of one zone, at least 1. Fewer means the service is down
+ * (or about to be), not just running on fewer zones, which an AZ drill causes by design.
  */
-export function planAlarms(tier: RecoveryTier, tierPlan: TierPlan, stores: readonly StorePlan[], hasFailover: boolean): AlarmSpec[] {
+export function minInServiceInstances(compute: ComputePlan): number {
+  const perZone = Math.ceil(compute.primaryCapacity / Math.max(1, compute.availabilityZones));
+  return Math.max(1, compute.primaryCapacity - perZone);
+}
+
+/**
+ * Health alarms on a service's compute, the signals that show users are hurt and so stop an
+ * AWS FIS drill: Auto Scaling groups with fewer instances in service than survive the loss of one
+ * zone (`GroupInServiceInstances`), and any Lambda function error (`Errors`). ECS services have
+ * no such metric without Container Insights, so they get none.
+ */
+export function planComputeAlarms(compute: readonly ComputePlan[]): AlarmSpec[] {
+  return compute.flatMap((c): AlarmSpec[] => {
+    switch (c.resource.kind) {
+      case 'asg':
+        return [{ signal: 'asg-in-service-instances', threshold: minInServiceInstances(c), resource: c.resource }];
+      case 'lambda':
+        return [{ signal: 'lambda-errors', threshold: 1, resource: c.resource }];
+      default:
+        return [];
+    }
+  });
+}
+
+/**
+ * Alarms for a service: failed backup, copy and restore jobs (threshold 1 job), a lag alarm per
+ * replicated store derived from the RPO, failed S3 replication operations, the health check
+ * status when DNS failover exists, and the health of its Auto Scaling groups and Lambda functions
+ * ({@link planComputeAlarms}).
+ */
+export function planAlarms(
+  tier: RecoveryTier,
+  tierPlan: TierPlan,
+  stores: readonly StorePlan[],
+  hasFailover: boolean,
+  compute: readonly ComputePlan[] = [],
+): AlarmSpec[] {
   const alarms: AlarmSpec[] = [];
   if (stores.some((s) => s.backedUp)) {
     alarms.push({ signal: 'backup-job-failed', threshold: 1 });
@@ -39,5 +83,6 @@ export function planAlarms(tier: RecoveryTier, tierPlan: TierPlan, stores: reado
     if (s.replication.startsWith('s3-')) alarms.push({ signal: 's3-replication-failed', threshold: 1, resource: s.resource });
   }
   if (hasFailover) alarms.push({ signal: 'health-check-status', threshold: 1 });
+  alarms.push(...planComputeAlarms(compute));
   return alarms;
 }

@@ -71,7 +71,7 @@ export function planService(service: ServiceSpec, spec: ContinuitySpec): Service
       const storePlans = stores.map((r, i) =>
         searchDesign(ctx, { ...r, ...(r.logicalId ? {} : { logicalId: resourceName(r, i) }) }, [{ choice: null, rules: tierPlan.rules, cost: 0 }], tierPlan.vault).plan,
       ).map((p, i) => ({ ...p, resource: stores[i] }));
-      const alarms = planAlarms(tier, tierPlan, storePlans, failover !== undefined);
+      const alarms = planAlarms(tier, tierPlan, storePlans, failover !== undefined, compute);
       const draft: ServicePlan = {
         service: service.name,
         tier: tier.name,
