@@ -83,8 +83,9 @@ export class ContinuityMonitoring extends Construct {
    * Creates the alarm a plan asks for on `metric`, in this construct's Region.
    *
    * Lag thresholds are given in seconds and converted to the metric's unit; the alarm fires
-   * above them. Failure counts fire at or above the threshold. Health checks fire when the status
-   * drops below 1 (healthy).
+   * above them. Failure counts (Lambda errors included) fire at or above the threshold. Health
+   * checks fire when the status drops below 1 (healthy), Auto Scaling groups when fewer instances
+   * than the threshold are in service.
    */
   public addAlarm(id: string, spec: AlarmSpec, metric: StoreMetric): cloudwatch.Alarm {
     const region = Stack.of(this).region;
@@ -96,17 +97,22 @@ export class ContinuityMonitoring extends Construct {
     }
     const isLag = LAG_SIGNALS.has(spec.signal);
     const isHealth = spec.signal === 'health-check-status';
+    // Health checks and group metrics are published every minute whatever their value, so no
+    // data means the source stopped reporting: treat it as down.
+    const isFloor = isHealth || spec.signal === 'asg-in-service-instances';
     const alarm = new cloudwatch.Alarm(this, id, {
       metric: metric.metric,
-      alarmDescription: `continuity-kit ${spec.signal}${isLag ? ` above ${spec.threshold} s` : ''}`,
+      alarmDescription:
+        `continuity-kit ${spec.signal}` +
+        (isLag ? ` above ${spec.threshold} s` : isFloor && !isHealth ? ` below ${spec.threshold}` : ''),
       threshold: isHealth ? 1 : isLag ? spec.threshold * metric.unitsPerSecond : spec.threshold,
-      comparisonOperator: isHealth
+      comparisonOperator: isFloor
         ? cloudwatch.ComparisonOperator.LESS_THAN_THRESHOLD
         : isLag
           ? cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD
           : cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
-      evaluationPeriods: isHealth ? 1 : 3,
-      treatMissingData: isHealth
+      evaluationPeriods: isFloor ? 1 : 3,
+      treatMissingData: isFloor
         ? cloudwatch.TreatMissingData.BREACHING
         : cloudwatch.TreatMissingData.NOT_BREACHING,
     });

@@ -1,7 +1,7 @@
 import { Annotations, Stack } from 'aws-cdk-lib';
 import type * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { Construct } from 'constructs';
-import type { AlarmSpec, ComputeKind, ServicePlan } from '../../lib/model';
+import type { AlarmSignal, AlarmSpec, ComputeKind, ServicePlan } from '../../lib/model';
 import type { ComputeResource } from './compute-resource';
 import type { ContinuityMonitoring } from './continuity-monitoring';
 import { pascal } from './continuity-monitoring';
@@ -138,7 +138,7 @@ export class ProtectedService extends Construct {
   private addAlarms(props: ProtectedServiceProps): void {
     const lagMetrics: { label: string; metric: StoreMetric }[] = [];
     props.plan.alarms.forEach((spec, index) => {
-      for (const metric of this.metricsFor(spec)) {
+      for (const metric of this.metricsFor(spec, props.compute)) {
         const monitoring = [props.primaryMonitoring, props.recoveryMonitoring].find(
           (m) => Stack.of(m).region === metric.region,
         );
@@ -152,7 +152,7 @@ export class ProtectedService extends Construct {
         }
         const alarm = monitoring.addAlarm(`${pascal(props.plan.service)}Alarm${index + 1}${pascal(spec.signal)}`, spec, metric);
         this.alarms.push({ signal: spec.signal, alarm });
-        if (spec.signal !== 's3-replication-failed' && spec.signal !== 'health-check-status') {
+        if (!NOT_LAG.has(spec.signal)) {
           lagMetrics.push({ label: spec.signal, metric });
         }
       }
@@ -163,10 +163,19 @@ export class ProtectedService extends Construct {
     }
   }
 
-  /** Metrics for an alarm spec: of its resource when named, else of every matching store. */
-  private metricsFor(spec: AlarmSpec): StoreMetric[] {
+  /** Metrics for an alarm spec: of its resource when named, else of every matching store or compute. */
+  private metricsFor(spec: AlarmSpec, compute: readonly ComputeResource[]): StoreMetric[] {
     if (spec.signal === 'health-check-status') {
       return this.standbys.flatMap((s) => (s.metricHealthCheckStatus() ? [s.metricHealthCheckStatus()!] : []));
+    }
+    if (spec.signal === 'asg-in-service-instances' || spec.signal === 'lambda-errors') {
+      const ref = spec.resource;
+      return compute.flatMap((c, i) => {
+        const planned = this.plan.compute[i]?.resource;
+        const named = !ref || (planned?.kind === ref.kind && (ref.logicalId === undefined || planned.logicalId === ref.logicalId));
+        const metric = named ? c.metricHealth() : undefined;
+        return metric ? [metric] : [];
+      });
     }
     const ref = spec.resource;
     const stores = ref
@@ -181,6 +190,14 @@ export class ProtectedService extends Construct {
     });
   }
 }
+
+/** Signals that are no replication lag, left off the lag-against-RPO dashboard. */
+const NOT_LAG: ReadonlySet<AlarmSignal> = new Set<AlarmSignal>([
+  's3-replication-failed',
+  'health-check-status',
+  'asg-in-service-instances',
+  'lambda-errors',
+]);
 
 function needsRecoveryVpc(replication: string | undefined): boolean {
   return replication === 'rds-read-replica' || replication === 'aurora-global-database';
