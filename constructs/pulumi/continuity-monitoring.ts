@@ -3,7 +3,7 @@ import * as pulumi from '@pulumi/pulumi';
 
 import type { AlarmSpec, RegionPair, ResourceRef, ServicePlan } from '../../lib/model';
 import type { MetricTarget } from './metric-targets';
-import { SIGNAL_METRICS } from './metric-targets';
+import { MISSING_DATA_BREACHES, SIGNAL_METRICS } from './metric-targets';
 import type { ProtectedStore } from './protected-store';
 import type { Standby } from './standby';
 import { TYPE_TOKENS } from './type-tokens';
@@ -259,8 +259,8 @@ export class ContinuityMonitoring extends pulumi.ComponentResource {
           evaluationPeriods: 1,
           threshold: spec.threshold * metric.thresholdScale,
           comparisonOperator: metric.comparisonOperator,
-          // No datapoints means no jobs or no writes, except for health checks.
-          treatMissingData: spec.signal === 'health-check-status' ? 'breaching' : 'notBreaching',
+          // No datapoints means no jobs, writes or invocations, except for health and capacity.
+          treatMissingData: MISSING_DATA_BREACHES.has(spec.signal) ? 'breaching' : 'notBreaching',
           alarmActions: [topic.arn],
           okActions: [topic.arn],
           tags: {

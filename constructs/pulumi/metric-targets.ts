@@ -23,6 +23,9 @@ export interface SignalMetric {
  * - EFS `TimeSinceLastSync` (s): https://docs.aws.amazon.com/efs/latest/ug/efs-metrics.html
  * - Route 53 `HealthCheckStatus` (1 healthy, 0 not; us-east-1 only): https://docs.aws.amazon.com/Route53/latest/DeveloperGuide/monitoring-health-checks.html
  * - AWS Backup job counts: https://docs.aws.amazon.com/aws-backup/latest/devguide/cloudwatch.html
+ * - Auto Scaling `GroupInServiceInstances` (published once group metrics collection is on):
+ *   https://docs.aws.amazon.com/autoscaling/ec2/userguide/ec2-auto-scaling-metrics.html
+ * - Lambda `Errors` (Sum per period): https://docs.aws.amazon.com/lambda/latest/dg/monitoring-metrics-types.html
  */
 export const SIGNAL_METRICS: Readonly<Record<AlarmSignal, SignalMetric>> = {
   'backup-job-failed': {
@@ -95,7 +98,30 @@ export const SIGNAL_METRICS: Readonly<Record<AlarmSignal, SignalMetric>> = {
     comparisonOperator: 'LessThanThreshold',
     thresholdScale: 1,
   },
+  'asg-in-service-instances': {
+    namespace: 'AWS/AutoScaling',
+    metricName: 'GroupInServiceInstances',
+    statistic: 'Minimum',
+    comparisonOperator: 'LessThanThreshold',
+    thresholdScale: 1,
+  },
+  'lambda-errors': {
+    namespace: 'AWS/Lambda',
+    metricName: 'Errors',
+    statistic: 'Sum',
+    comparisonOperator: 'GreaterThanOrEqualToThreshold',
+    thresholdScale: 1,
+  },
 };
+
+/**
+ * Signals whose missing data breaches: Route 53 health checks and Auto Scaling group metrics are
+ * published every minute whatever their value, so no data means the source stopped reporting.
+ */
+export const MISSING_DATA_BREACHES: ReadonlySet<AlarmSignal> = new Set<AlarmSignal>([
+  'health-check-status',
+  'asg-in-service-instances',
+]);
 
 /** Where a signal of one resource is published: the Region and the metric's dimensions. */
 export interface MetricTarget {

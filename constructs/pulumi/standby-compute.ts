@@ -15,6 +15,9 @@ export interface StandbyNetwork {
   readonly securityGroupIds?: pulumi.Input<pulumi.Input<string>[]>;
 }
 
+/** Auto Scaling group metrics collected on every group created: what the health alarm watches. */
+export const ASG_GROUP_METRICS = ['GroupInServiceInstances'] as const;
+
 /** Default container image of created ECS services (a placeholder to replace with the app's). */
 export const DEFAULT_CONTAINER_IMAGE = 'public.ecr.aws/nginx/nginx:stable';
 
@@ -130,6 +133,10 @@ export function renderCompute(
           maxSize: Math.max(side.maxCapacity, side.capacity, 1),
           vpcZoneIdentifiers: network.subnetIds,
           launchTemplate: { id: template.id, version: '$Latest' },
+          // The in-service count is the group's health signal drills stop on.
+          // https://docs.aws.amazon.com/autoscaling/ec2/userguide/ec2-auto-scaling-metrics.html
+          enabledMetrics: [...ASG_GROUP_METRICS],
+          metricsGranularity: '1Minute',
           tags: Object.entries(side.tags).map(([key, value]) => ({
             key,
             value,

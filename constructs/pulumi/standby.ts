@@ -112,7 +112,10 @@ export class Standby extends pulumi.ComponentResource {
   public readonly healthChecks: readonly aws.route53.HealthCheck[];
   /** Failover or latency records (primary first), when failover is rendered. */
   public readonly records: readonly aws.route53.Record[];
-  /** `health-check-status` metrics of the health checks. */
+  /**
+   * `health-check-status` metrics of the health checks, then the health metrics of the primary
+   * compute (`asg-in-service-instances`, `lambda-errors`).
+   */
   public readonly metricTargets: readonly MetricTarget[];
 
   public constructor(name: string, args: StandbyArgs, opts?: pulumi.ComponentResourceOptions) {
@@ -177,12 +180,15 @@ export class Standby extends pulumi.ComponentResource {
     const routing = this.routing(name, args, primaryOpts);
     this.healthChecks = routing.healthChecks;
     this.records = routing.records;
-    this.metricTargets = routing.healthChecks.map((check, i) => ({
-      signal: 'health-check-status' as const,
-      label: i === 0 ? 'primary' : 'recovery',
-      region: ROUTE53_METRICS_REGION,
-      dimensions: { HealthCheckId: check.id },
-    }));
+    this.metricTargets = [
+      ...routing.healthChecks.map((check, i) => ({
+        signal: 'health-check-status' as const,
+        label: i === 0 ? 'primary' : 'recovery',
+        region: ROUTE53_METRICS_REGION,
+        dimensions: { HealthCheckId: check.id },
+      })),
+      ...this.compute.flatMap((c, i) => computeMetricTargets(c, regions.primary, i)),
+    ];
     this.registerOutputs({
       healthCheckIds: this.healthChecks.map((h) => h.id),
       recordFqdns: this.records.map((r) => r.fqdn),
@@ -272,4 +278,17 @@ export class Standby extends pulumi.ComponentResource {
     );
     return { healthChecks, records };
   }
+}
+
+/** Health metrics of one compute's primary side: in-service instances, or function errors. */
+function computeMetricTargets(compute: StandbyCompute, region: string, index: number): MetricTarget[] {
+  const label = compute.plan.resource.logicalId ?? `${compute.plan.resource.kind}${index + 1}`;
+  const common = { label, resource: compute.plan.resource, region };
+  if (compute.primary instanceof aws.autoscaling.Group) {
+    return [{ ...common, signal: 'asg-in-service-instances', dimensions: { AutoScalingGroupName: compute.primary.name } }];
+  }
+  if (compute.primary instanceof aws.lambda.Function) {
+    return [{ ...common, signal: 'lambda-errors', dimensions: { FunctionName: compute.primary.name } }];
+  }
+  return [];
 }
