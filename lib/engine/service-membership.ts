@@ -1,4 +1,4 @@
-import { TAG_SERVICE, isUnresolved } from '../model';
+import { TAG_SERVICE } from '../model';
 import type { MemberEntry, InventoryIndex } from './index-inventory';
 import type { MatchedRef } from './assessment-context';
 import type { ContinuitySpec, ResourceId, ResourceRef, ServiceSpec } from '../model';
@@ -105,9 +105,4 @@ export function resolveMembership(
     }
     return { service, members: [...members.values()], matched, sizeGiB };
   });
-}
-
-/** True when the entry's `continuity:service` tag is unknown until deploy. */
-export function hasUnresolvedServiceTag(entry: MemberEntry): boolean {
-  return isUnresolved(entry.tags[TAG_SERVICE]);
 }

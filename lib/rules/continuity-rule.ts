@@ -21,11 +21,6 @@ export function locationOf(entry: InventoryEntry, type?: string): ResourceLocati
   };
 }
 
-/** The first declared service an entry belongs to, if any. */
-export function serviceOfEntry(context: AssessmentContext, id: string): string | undefined {
-  return context.servicesOfResource.get(id)?.[0];
-}
-
 /** A duration for messages; `null` reads "not recoverable". */
 export function showSeconds(seconds: number | null | undefined): string {
   return seconds === null || seconds === undefined ? 'not recoverable' : formatDuration(seconds);
