@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 
-import { experimentShapes, planService, planTier, restoreTestSchedule, restoreTimeAlarmShape, restoreTestingName } from '../../../lib/planner';
+import { experimentShapes, minInServiceInstances, planService, planTier, restoreTestSchedule, restoreTimeAlarmShape, restoreTestingName } from '../../../lib/planner';
 import { BUILT_IN_TIERS } from '../../../lib/tiers';
 import { REGIONS, specWith, svc, tier } from './fixtures';
 
@@ -46,11 +46,87 @@ describe('restore testing plan', () => {
 });
 
 describe('fault injection drills', () => {
-  test('bronze (backup and restore) gets an AZ drill but no cross-Region drill', () => {
+  test('bronze (backup and restore) with an Auto Scaling group gets an AZ drill stopped by its in-service count', () => {
     // GIVEN / WHEN
+    const plan = planService(
+      svc('reports', 'bronze', [
+        { kind: 's3', logicalId: 'Data' },
+        { kind: 'asg', logicalId: 'Workers' },
+      ]),
+      specWith([]),
+    );
+    // THEN no cross-Region drill, and the AZ drill stops when fewer instances than survive one zone serve
+    expect(plan.faultInjection.map((f) => [f.disruption, f.action, f.stopOnSignals])).toEqual([
+      ['az', 'aws:network:disrupt-connectivity', ['asg-in-service-instances']],
+      ['az', 'aws:ec2:stop-instances', ['asg-in-service-instances']],
+    ]);
+    expect(plan.alarms).toContainEqual({
+      signal: 'asg-in-service-instances',
+      threshold: 1,
+      resource: { kind: 'asg', logicalId: 'Workers' },
+    });
+  });
+
+  test('bronze with a Lambda function gets an AZ drill stopped by the function errors', () => {
+    // GIVEN / WHEN
+    const plan = planService(
+      svc('media', 'bronze', [
+        { kind: 'efs', logicalId: 'Files' },
+        { kind: 'lambda', logicalId: 'Resizer' },
+      ]),
+      specWith([]),
+    );
+    // THEN
+    expect(plan.faultInjection.map((f) => [f.disruption, f.stopOnSignals])).toEqual([['az', ['lambda-errors']]]);
+    expect(plan.alarms).toContainEqual({ signal: 'lambda-errors', threshold: 1, resource: { kind: 'lambda', logicalId: 'Resizer' } });
+  });
+
+  test('fails to plan a drill nothing could stop: bronze stores alone get restore tests only', () => {
+    // GIVEN backed-up stores with no replication lag, health check or compute health to alarm on
     const plan = planService(svc('files', 'bronze', [{ kind: 's3', logicalId: 'Data' }]), specWith([]));
     // THEN
-    expect(plan.faultInjection.map((f) => [f.disruption, f.action])).toEqual([['az', 'aws:network:disrupt-connectivity']]);
+    expect(plan.alarms.map((a) => a.signal)).not.toContain('lambda-errors');
+    expect(plan.faultInjection).toEqual([]);
+  });
+
+  test('an ECS service publishes no health metric, so a bronze one gets no drill', () => {
+    // GIVEN / WHEN
+    const plan = planService(svc('api', 'bronze', [{ kind: 'ecs', logicalId: 'Api' }]), specWith([]));
+    // THEN
+    expect(plan.alarms.map((a) => a.signal)).not.toContain('asg-in-service-instances');
+    expect(plan.faultInjection).toEqual([]);
+  });
+
+  test.each([
+    [2, 2, 1],
+    [4, 2, 2],
+    [3, 2, 1],
+    [6, 3, 4],
+    [1, 2, 1],
+  ])('an Auto Scaling group of %i over %i zones alarms below %i in service', (primaryCapacity, availabilityZones, expected) => {
+    // GIVEN
+    const compute = { resource: { kind: 'asg' as const, logicalId: 'W' }, primaryCapacity, availabilityZones };
+    // WHEN / THEN
+    expect(minInServiceInstances(compute)).toBe(expected);
+  });
+
+  test('every planned drill has a stop condition, whatever the tier and resources', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom('platinum', 'gold', 'silver', 'bronze'),
+        fc.subarray(['dynamodb', 's3', 'rds', 'aurora', 'efs', 'ebs', 'ecs', 'asg', 'lambda'] as const, { minLength: 1 }),
+        (tierName, kinds) => {
+          // GIVEN / WHEN
+          const plan = planService(
+            svc('svc', tierName, kinds.map((kind, i) => ({ kind, logicalId: `R${i}` }))),
+            specWith([]),
+          );
+          // THEN
+          for (const drill of plan.faultInjection) expect(drill.stopOnSignals?.length).toBeGreaterThan(0);
+        },
+      ),
+      { numRuns: 60 },
+    );
   });
 
   test('a tier without az or region objectives gets no FIS drill', () => {
