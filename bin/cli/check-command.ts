@@ -1,7 +1,8 @@
 import { existsSync } from 'node:fs';
 import { Option } from 'commander';
-import { isInputError, InputError } from '../../lib/model/input-error';
+import { InputError } from '../../lib/model/input-error';
 import { EXIT_CODES } from './cli-context';
+import { parseEmbeddedSpec } from './embedded-spec';
 import { fileLineLocator } from './line-locator';
 import { loadEngine, loadInventory, loadReport, loadRules, loadSpecModule } from './lazy-modules';
 import { toolVersion } from './tool-version';
@@ -191,20 +192,7 @@ function embeddedSpec(
       ? `warning: stacks ${[first, ...differing].map((s) => s.stack).join(', ')} embed different specs; ` +
         `using the one of ${first.stack}; pass --spec to choose\n`
       : '';
-  try {
-    return { spec: loadSpecModule().parseSpec(first.spec, { now: today }), warning };
-  } catch (error) {
-    if (isInputError(error)) {
-      // Say where the spec came from: its paths are relative to the embedded document.
-      throw new InputError(
-        error.issues.map((i) => ({
-          path: `spec embedded in stack ${first.stack}${i.path ? ` ${i.path}` : ''}`,
-          message: i.message,
-        })),
-      );
-    }
-    throw error;
-  }
+  return { spec: parseEmbeddedSpec(first, today), warning };
 }
 
 function render(

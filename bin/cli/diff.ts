@@ -1,7 +1,8 @@
 import { existsSync } from 'node:fs';
 import { Option } from 'commander';
-import { InputError, isInputError } from '../../lib/model/input-error';
+import { InputError } from '../../lib/model/input-error';
 import { EXIT_CODES } from './cli-context';
+import { parseEmbeddedSpec } from './embedded-spec';
 import { loadEngine, loadInventory, loadSpecModule } from './lazy-modules';
 import { parseToday, resolvePath, writeOutput } from './write-output';
 import type { CliContext, CommandRegistration, CommandResult } from './cli-context';
@@ -167,19 +168,7 @@ function embeddedSpec(
   if (first === undefined) {
     return undefined;
   }
-  try {
-    return loadSpecModule().parseSpec(first.spec, { now: today });
-  } catch (error) {
-    if (isInputError(error)) {
-      throw new InputError(
-        error.issues.map((i) => ({
-          path: `${where}: spec embedded in stack ${first.stack}${i.path ? ` ${i.path}` : ''}`,
-          message: i.message,
-        })),
-      );
-    }
-    throw error;
-  }
+  return parseEmbeddedSpec(first, today, where);
 }
 
 function render(diff: ContinuityDiff, format: DiffFormat): string {

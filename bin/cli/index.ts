@@ -3,6 +3,7 @@ export * from './cli-context';
 export * from './commands';
 export * from './diff';
 export * from './docs';
+export * from './embedded-spec';
 export * from './export-command';
 export * from './lazy-modules';
 export * from './line-locator';
