@@ -218,12 +218,18 @@ describe('FaultInjection', () => {
     });
   });
 
-  test('warns when an experiment has no stop condition', () => {
-    // GIVEN a bronze-like tier with only an az objective and no impact alarm
+  test('warns when a hand-made plan has an experiment with no stop condition', () => {
+    // GIVEN a plan edited to drill a service with no impact alarm (the planner plans no such drill)
     const spec = specOf('gold', [{ kind: 'ebs', logicalId: 'Disk' }]);
+    const planned = planService(spec.services[0]!, spec);
+    expect(planned.faultInjection).toEqual([]);
+    const plan = {
+      ...planned,
+      faultInjection: [{ disruption: 'az' as const, action: 'aws:network:disrupt-connectivity', durationMinutes: 30, stopOnSignals: [] }],
+    };
     const s = new Stack(new App(), 'Bare', { env: ENV });
     // WHEN
-    new FaultInjection(s, 'Drills', { plan: planService(spec.services[0]!, spec) });
+    new FaultInjection(s, 'Drills', { plan });
     // THEN
     Annotations.fromStack(s).hasWarning('/Bare/Drills', Match.stringLikeRegexp('has no stop condition'));
     expect(JSON.stringify(Template.fromStack(s).toJSON())).toMatch(/"Source":"none"/);
@@ -233,7 +239,8 @@ describe('FaultInjection', () => {
 describe.each([
   ['gold', ['az', 'region']],
   ['silver', ['az', 'region']],
-  ['bronze', ['az']],
+  // bronze stores alone have no impact alarm (no replication, no compute) to stop a drill
+  ['bronze', []],
 ] as const)('ContinuityStacks drills at %s', (tier, disruptions) => {
   let shop: Synthesized;
   beforeAll(() => {
@@ -251,7 +258,7 @@ describe.each([
     shop.recovery.resourceCountIs('AWS::Backup::RestoreTestingPlan', 0);
   });
 
-  test(`creates FIS experiments for ${disruptions.join(' and ')} only`, () => {
+  test(`creates FIS experiments for [${disruptions.join(', ')}] only`, () => {
     // THEN
     const names = Object.values(experiments(shop.primary)).map((e) => e.Properties.Tags.Name).sort();
     expect(names).toEqual(disruptions.map((d) => `shop-${d}-drill`).sort());
@@ -263,6 +270,62 @@ describe.each([
   });
 });
 
+describe('ContinuityStacks drills of a bronze service with compute', () => {
+  let template: Template;
+  let primary: Stack;
+  beforeAll(() => {
+    // GIVEN a bronze (backup and restore) service with an Auto Scaling group and a Lambda function
+    const spec = specOf('bronze', [
+      { kind: 'ebs', logicalId: 'Disk' },
+      { kind: 'asg', logicalId: 'Workers' },
+      { kind: 'lambda', logicalId: 'Resizer' },
+    ]);
+    const stacks = new ContinuityStacks(new App(), 'B', { spec, account: '111111111111' });
+    // WHEN
+    stacks.addServices();
+    primary = stacks.primaryStack;
+    template = Template.fromStack(primary);
+  });
+
+  test('alarms when fewer instances are in service than survive the loss of one zone', () => {
+    // THEN 2 instances over 2 zones: one must stay in service
+    template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      Namespace: 'AWS/AutoScaling',
+      MetricName: 'GroupInServiceInstances',
+      Dimensions: [{ Name: 'AutoScalingGroupName', Value: { Ref: Match.stringLikeRegexp('^Workers') } }],
+      Statistic: 'Minimum',
+      Threshold: 1,
+      ComparisonOperator: 'LessThanThreshold',
+      TreatMissingData: 'breaching',
+    });
+    template.hasResourceProperties('AWS::AutoScaling::AutoScalingGroup', {
+      MetricsCollection: [{ Granularity: '1Minute', Metrics: ['GroupInServiceInstances'] }],
+    });
+  });
+
+  test('alarms on any Lambda function error', () => {
+    // THEN
+    template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      Namespace: 'AWS/Lambda',
+      MetricName: 'Errors',
+      Dimensions: [{ Name: 'FunctionName', Value: { Ref: Match.stringLikeRegexp('^Resizer') } }],
+      Statistic: 'Sum',
+      Threshold: 1,
+      ComparisonOperator: 'GreaterThanOrEqualToThreshold',
+    });
+  });
+
+  test('the az experiment stops on both compute health alarms, not on backup jobs', () => {
+    // THEN
+    const az = experimentFor(template, 'az')!;
+    const alarms = template.findResources('AWS::CloudWatch::Alarm');
+    const stoppedBy = (az.StopConditions as any[]).map((c) => alarms[c.Value['Fn::GetAtt'][0]]!.Properties.MetricName).sort();
+    expect(stoppedBy).toEqual(['Errors', 'GroupInServiceInstances']);
+    expect(experimentFor(template, 'region')).toBeUndefined();
+    Annotations.fromStack(primary).hasNoWarning('*', Match.stringLikeRegexp('no stop condition'));
+  });
+});
+
 test('a tier without a region objective gets no cross-Region experiment', () => {
   // GIVEN a custom warm-standby tier covering only AZ loss
   const tiers = {
@@ -270,7 +333,12 @@ test('a tier without a region objective gets no cross-Region experiment', () => 
     zonal: { name: 'zonal', strategy: 'warm-standby' as const, objectives: { az: { rtoSeconds: 900, rpoSeconds: 0 } }, reviewEveryDays: 90, drillEveryDays: 30 },
   };
   const app = new App();
-  const stacks = new ContinuityStacks(app, 'Z', { spec: specOf('zonal', [{ kind: 'rds', logicalId: 'Db' }], tiers), account: '111111111111' });
+  // (the function's errors are the impact alarm the drill stops on)
+  const resources: ResourceRef[] = [
+    { kind: 'rds', logicalId: 'Db' },
+    { kind: 'lambda', logicalId: 'Api' },
+  ];
+  const stacks = new ContinuityStacks(app, 'Z', { spec: specOf('zonal', resources, tiers), account: '111111111111' });
   // WHEN
   stacks.addServices();
   const template = Template.fromStack(stacks.primaryStack);
