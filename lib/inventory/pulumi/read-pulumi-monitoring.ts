@@ -1,3 +1,4 @@
+import { ROUTE53 } from '../../facts/failover-timing';
 import type { Alarm, DnsRecord, ResourceId } from '../../model/inventory';
 import { isUnresolved, Unresolved } from '../../model/unresolved';
 import type { Known } from '../../model/unresolved';
@@ -10,19 +11,12 @@ import type { PulumiReference, PulumiScope, ScopedRecord } from './pulumi-scope'
 import { PULUMI_TYPES } from './pulumi-type-map';
 import { firstBlock, knownList, pulumiBoolean, pulumiList, pulumiNumber, pulumiObject, pulumiString } from './pulumi-values';
 
-/**
- * Health check defaults: request interval 30 s, failure threshold 3.
- * https://docs.aws.amazon.com/Route53/latest/APIReference/API_HealthCheckConfig.html
- */
-const DEFAULT_INTERVAL_SECONDS = 30;
-const DEFAULT_FAILURE_THRESHOLD = 3;
-
 /** Reads `aws:route53/healthCheck:HealthCheck`. */
 export const readHealthCheck: PulumiReader = ({ scoped, entry }, _scope, out) => {
   out.healthChecks.push({
     ...entry,
-    requestIntervalSeconds: pulumiNumber(scoped.props.requestInterval) ?? DEFAULT_INTERVAL_SECONDS,
-    failureThreshold: pulumiNumber(scoped.props.failureThreshold) ?? DEFAULT_FAILURE_THRESHOLD,
+    requestIntervalSeconds: pulumiNumber(scoped.props.requestInterval) ?? ROUTE53.standardIntervalSeconds,
+    failureThreshold: pulumiNumber(scoped.props.failureThreshold) ?? ROUTE53.defaultFailureThreshold,
   });
 };
 
