@@ -243,8 +243,11 @@ test('FaultInjection stops on a Metrics Insights alarm by the metric its query s
 });
 
 describe.each([
-  ['gold', ['az', 'region']],
-  ['bronze', ['az']],
+  // replication lag stops the az drill; the region drill pauses that replication, and with no
+  // compute nothing else could stop it
+  ['gold', ['az']],
+  // bronze stores alone have no impact alarm (no replication, no compute) to stop a drill
+  ['bronze', []],
 ] as const)('ContinuityStacks drills at %s', (tier, disruptions) => {
   let regs: readonly Registration[];
   beforeAll(async () => {
@@ -269,7 +272,7 @@ describe.each([
     );
   });
 
-  test(`creates FIS templates for ${disruptions.join(' and ')} only, targeting the service tag`, () => {
+  test(`creates FIS templates for [${disruptions.join(', ')}] only, targeting the service tag`, () => {
     // THEN
     const templates = ofType(regs, TEMPLATE);
     expect(templates.map((t) => t.name).sort()).toEqual(disruptions.map((d) => `kit-checkout-drills-${d}`).sort());
@@ -277,5 +280,63 @@ describe.each([
       expect(t.inputs.region).toBe(REGIONS.primary);
       for (const target of targetsOf(t)) expect(target.resourceTags).toEqual([{ key: 'continuity:service', value: 'checkout' }]);
     }
+  });
+});
+
+describe('ContinuityStacks drills of a bronze service with compute', () => {
+  let regs: readonly Registration[];
+  beforeAll(async () => {
+    // GIVEN a bronze (backup and restore) service with an Auto Scaling group and a Lambda function
+    const spec = specOf('bronze', [
+      { kind: 'ebs', logicalId: 'Disk' },
+      { kind: 'asg', logicalId: 'Workers' },
+      { kind: 'lambda', logicalId: 'Resizer' },
+    ]);
+    const subnets = { subnetIds: ['subnet-a', 'subnet-b'] };
+    // WHEN
+    const run = await runUnderMocks(
+      () => new ContinuityStacks('kit', { spec, plan: planContinuity(spec), network: { primary: subnets, recovery: subnets } }),
+    );
+    regs = run.registrations;
+  });
+
+  test('alarms when fewer instances are in service than survive the loss of one zone, collecting that metric', () => {
+    // THEN 2 instances over 2 zones: one must stay in service
+    expect(findRegistration(regs, ALARM, 'kit-monitoring-checkout-asg-in-service-instances-Workers').inputs).toMatchObject({
+      region: REGIONS.primary,
+      namespace: 'AWS/AutoScaling',
+      metricName: 'GroupInServiceInstances',
+      dimensions: { AutoScalingGroupName: expect.stringContaining('Workers-group') },
+      statistic: 'Minimum',
+      threshold: 1,
+      comparisonOperator: 'LessThanThreshold',
+      treatMissingData: 'breaching',
+    });
+    expect(findRegistration(regs, 'aws:autoscaling/group:Group', 'kit-checkout-Workers-group').inputs).toMatchObject({
+      enabledMetrics: ['GroupInServiceInstances'],
+      metricsGranularity: '1Minute',
+    });
+  });
+
+  test('alarms on any Lambda function error', () => {
+    // THEN
+    expect(findRegistration(regs, ALARM, 'kit-monitoring-checkout-lambda-errors-Resizer').inputs).toMatchObject({
+      namespace: 'AWS/Lambda',
+      metricName: 'Errors',
+      dimensions: { FunctionName: expect.stringContaining('Resizer-function') },
+      statistic: 'Sum',
+      threshold: 1,
+      comparisonOperator: 'GreaterThanOrEqualToThreshold',
+    });
+  });
+
+  test('the az template stops on both compute health alarms, not on backup jobs', () => {
+    // THEN
+    expect(ofType(regs, TEMPLATE).map((t) => t.name)).toEqual(['kit-checkout-drills-az']);
+    const stops = findRegistration(regs, TEMPLATE, 'kit-checkout-drills-az').inputs.stopConditions as { value: string }[];
+    expect(stops.map((c) => c.value).sort()).toEqual([
+      expect.stringContaining('asg-in-service-instances-Workers'),
+      expect.stringContaining('lambda-errors-Resizer'),
+    ]);
   });
 });
