@@ -1,5 +1,6 @@
 import type { Strategy } from '../model/disruption';
 import type { RecoveryTier } from '../model/spec';
+import { builtInRetentionDays } from '../tiers/built-in-tiers';
 import type { ServiceImpact } from './business-impact';
 import type { CostModel } from './cost-model';
 
@@ -19,16 +20,9 @@ export interface RunningCost {
   readonly lines: readonly CostLine[];
 }
 
-const BUILT_IN_RETENTION_DAYS: Readonly<Record<string, number>> = {
-  platinum: 35,
-  gold: 35,
-  silver: 14,
-  bronze: 7,
-};
-
 /** Days a tier keeps recovery points: its own setting, the built-in default, or the model's. */
 export function retentionDaysOf(tier: RecoveryTier, costModel: CostModel): number {
-  return tier.retentionDays ?? BUILT_IN_RETENTION_DAYS[tier.name] ?? costModel.defaultRetentionDays;
+  return tier.retentionDays ?? builtInRetentionDays(tier.name) ?? costModel.defaultRetentionDays;
 }
 
 /**

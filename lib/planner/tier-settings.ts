@@ -1,11 +1,10 @@
 import type { BackupRuleSpec, Disruption, RecoveryTier, VaultSpec } from '../model';
 import { BACKUP_DEFAULTS } from '../facts';
+import { builtInRetentionDays } from '../tiers/built-in-tiers';
 
-const DEFAULT_RETENTION: Readonly<Record<string, number>> = { platinum: 35, gold: 35, silver: 14, bronze: 7 };
-
-/** Days each recovery point is kept: the tier's own, else 35 platinum/gold, 14 silver, 7 bronze, 14 others. */
+/** Days each recovery point is kept: the tier's own, else the built-in tier's of that name, else 14. */
 export function retentionDaysOf(tier: RecoveryTier): number {
-  return tier.retentionDays ?? DEFAULT_RETENTION[tier.name] ?? 14;
+  return tier.retentionDays ?? builtInRetentionDays(tier.name) ?? 14;
 }
 
 /** True when the tier's vaults are locked: its own setting, else when it declares an `account` objective. */

@@ -142,6 +142,11 @@ export function isBuiltInTier(name: string): name is BuiltInTierName {
   return (BUILT_IN_TIER_NAMES as readonly string[]).includes(name);
 }
 
+/** Days the built-in tier named `name` keeps recovery points; `undefined` for any other name. */
+export function builtInRetentionDays(name: string): number | undefined {
+  return isBuiltInTier(name) ? BUILT_IN_TIERS[name].retentionDays : undefined;
+}
+
 function deepFreeze<T extends object>(value: T): T {
   for (const child of Object.values(value)) {
     if (child !== null && typeof child === 'object') {
