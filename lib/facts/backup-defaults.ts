@@ -73,7 +73,10 @@ export const BACKUP_DEFAULTS = {
     },
     note: 'recovery points in cold storage must stay there at least 90 days (delete after >= move to cold + 90 days)',
   },
-  /** Continuous backup retention bounds, days. */
+  /**
+   * Continuous backup retention bounds, days.
+   * https://docs.aws.amazon.com/aws-backup/latest/devguide/point-in-time-recovery-retention-period.html
+   */
   continuousRetentionDays: { min: 1, max: 35 },
   /** Compliance-mode vault lock minimum cooling-off, days. */
   complianceMinChangeableForDays: 3,

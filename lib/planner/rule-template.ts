@@ -1,3 +1,4 @@
+import { BACKUP_DEFAULTS } from '../facts/backup-defaults';
 import type { BackupRuleSpec, ResourceKind, StoreKind } from '../model';
 
 /** The choices that make one AWS Backup rule, before it is named and shared. */
@@ -68,9 +69,10 @@ export function templateKey(t: RuleTemplate, cold: boolean): string {
   return `${t.intervalHours}/${t.completionWindowMinutes}/${t.copy}/${t.continuous}/${cold}`;
 }
 
-/** Continuous backup retention is 1 to 35 days. */
+/** `retentionDays` within the bounds AWS Backup allows for continuous backups (1 to 35 days). */
 export function continuousRetention(retentionDays: number): number {
-  return Math.min(Math.max(retentionDays, 1), 35);
+  const { min, max } = BACKUP_DEFAULTS.continuousRetentionDays;
+  return Math.min(Math.max(retentionDays, min), max);
 }
 
 /** Builds the rule spec for a template. */
