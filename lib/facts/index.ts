@@ -1,3 +1,4 @@
+export * from './alarm-metrics';
 export * from './backup-resource-types';
 export * from './backup-defaults';
 export * from './best-achievable';
