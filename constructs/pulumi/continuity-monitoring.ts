@@ -1,9 +1,9 @@
 import * as aws from '@pulumi/aws';
 import * as pulumi from '@pulumi/pulumi';
 
+import { alarmMetric, alarmThreshold } from '../../lib/facts';
 import type { AlarmSpec, RegionPair, ResourceRef, ServicePlan } from '../../lib/model';
 import type { MetricTarget } from './metric-targets';
-import { MISSING_DATA_BREACHES, SIGNAL_METRICS } from './metric-targets';
 import type { ProtectedStore } from './protected-store';
 import type { Standby } from './standby';
 import { TYPE_TOKENS } from './type-tokens';
@@ -21,9 +21,6 @@ export const FAILED_JOB_EVENTS = [
   { key: 'copy', detailType: 'Copy Job State Change', states: ['FAILED'] },
   { key: 'restore', detailType: 'Restore Job State Change', states: ['FAILED'] },
 ] as const;
-
-/** Alarm period in seconds: AWS Backup publishes job counts every 5 minutes, others each minute. */
-const PERIOD_SECONDS = { backup: 300, other: 60 } as const;
 
 /** A service to monitor: its plan and what was created for it. */
 export interface MonitoredService {
@@ -201,7 +198,8 @@ export class ContinuityMonitoring extends pulumi.ComponentResource {
 
   /** The metric targets one alarm spec applies to. */
   private targetsFor(service: MonitoredService, spec: AlarmSpec): (MetricTarget | undefined)[] {
-    if (SIGNAL_METRICS[spec.signal].namespace === 'AWS/Backup') return [undefined];
+    // AWS Backup job counts are account-wide: one alarm, no resource.
+    if (alarmMetric(spec.signal).source === 'backup-jobs') return [undefined];
     const targets = [
       ...service.stores.flatMap((s) => s.metricTargets),
       ...(service.standby?.metricTargets ?? []),
@@ -221,12 +219,11 @@ export class ContinuityMonitoring extends pulumi.ComponentResource {
     service: MonitoredService,
     spec: AlarmSpec,
   ): { alarm: aws.cloudwatch.MetricAlarm; target?: MetricTarget; region: string }[] {
-    const metric = SIGNAL_METRICS[spec.signal];
+    const metric = alarmMetric(spec.signal);
     const targets = this.targetsFor(service, spec);
     return targets.map((target) => {
       const region = target?.region ?? this.args.regions.primary;
       const { topic, opts } = this.topicFor(name, region);
-      const isJob = metric.namespace === 'AWS/Backup';
       const label = target ? `-${target.label}` : '';
       const alarm = new aws.cloudwatch.MetricAlarm(
         `${name}-${service.plan.service}-${spec.signal}${label}`,
@@ -241,7 +238,7 @@ export class ContinuityMonitoring extends pulumi.ComponentResource {
                 metricName: metric.metricName,
                 dimensions: target ? { ...target.dimensions } : {},
                 statistic: metric.statistic,
-                period: isJob ? PERIOD_SECONDS.backup : PERIOD_SECONDS.other,
+                period: metric.periodSeconds,
               }
             : {
                 // A Metrics Insights alarm: the query is its only metric.
@@ -251,16 +248,15 @@ export class ContinuityMonitoring extends pulumi.ComponentResource {
                     id: 'q1',
                     expression: target.query,
                     label: metric.metricName,
-                    period: PERIOD_SECONDS.other,
+                    period: metric.periodSeconds,
                     returnData: true,
                   },
                 ],
               }),
           evaluationPeriods: 1,
-          threshold: spec.threshold * metric.thresholdScale,
+          threshold: alarmThreshold(spec),
           comparisonOperator: metric.comparisonOperator,
-          // No datapoints means no jobs, writes or invocations, except for health and capacity.
-          treatMissingData: MISSING_DATA_BREACHES.has(spec.signal) ? 'breaching' : 'notBreaching',
+          treatMissingData: metric.treatMissingData,
           alarmActions: [topic.arn],
           okActions: [topic.arn],
           tags: {
@@ -280,7 +276,7 @@ export class ContinuityMonitoring extends pulumi.ComponentResource {
     rendered: readonly { spec: AlarmSpec; target?: MetricTarget; region: string }[],
   ): aws.cloudwatch.Dashboard {
     const widgets = rendered.map(({ spec, target, region }, i) => {
-      const metric = SIGNAL_METRICS[spec.signal];
+      const metric = alarmMetric(spec.signal);
       const dims = Object.entries(target?.dimensions ?? {}).flat();
       return {
         type: 'metric',
@@ -298,7 +294,7 @@ export class ContinuityMonitoring extends pulumi.ComponentResource {
               : [[{ expression: target.query, label: metric.metricName, id: 'q1' }]],
           annotations: {
             horizontal: [
-              { label: 'threshold from RPO', value: spec.threshold * metric.thresholdScale },
+              { label: 'threshold from RPO', value: alarmThreshold(spec) },
             ],
           },
         },

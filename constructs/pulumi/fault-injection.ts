@@ -1,12 +1,12 @@
 import * as aws from '@pulumi/aws';
 import * as pulumi from '@pulumi/pulumi';
 
+import { ALARM_METRICS } from '../../lib/facts';
 import { parseMetricsInsights } from '../../lib/inventory/metrics-insights';
 import { TAG_SERVICE } from '../../lib/model';
 import type { Disruption, ServicePlan } from '../../lib/model';
 import { experimentShapes, fisPermissions, MAX_STOP_CONDITIONS } from '../../lib/planner';
 import type { ExperimentShape } from '../../lib/planner';
-import { SIGNAL_METRICS } from './metric-targets';
 import { TYPE_TOKENS } from './type-tokens';
 
 /** Arguments of {@link FaultInjection}. */
@@ -118,7 +118,7 @@ export class FaultInjection extends pulumi.ComponentResource {
 
   /** The shape's stop conditions: matching service alarms, then the extra ones (at most 5). */
   private stopConditions(shape: ExperimentShape, args: FaultInjectionArgs): pulumi.Output<{ source: string; value?: string }[]> {
-    const wanted = shape.stopOnSignals.map((s) => SIGNAL_METRICS[s]);
+    const wanted = shape.stopOnSignals.map((s) => ALARM_METRICS[s]);
     const candidates = (args.alarms ?? []).map((a) =>
       pulumi.all([a.arn, a.namespace, a.metricName, a.tags, a.region, a.metricQueries]),
     );

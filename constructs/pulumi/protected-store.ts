@@ -1,12 +1,17 @@
 import type * as aws from '@pulumi/aws';
 import * as pulumi from '@pulumi/pulumi';
 
+import {
+  ALARM_METRICS,
+  efsTimeSinceLastSyncQuery,
+  metricDimensions,
+  metricRegion,
+} from '../../lib/facts';
 import type { RegionPair, StoreKind, StorePlan, TierPlan } from '../../lib/model';
 import { renderAurora, renderRds } from './database-stores';
 import type { AuroraResources, RdsResources } from './database-stores';
 import { renderEbs, renderEfs } from './file-stores';
 import type { EbsResources, EfsResources } from './file-stores';
-import { efsTimeSinceLastSyncQuery } from './metric-targets';
 import type { MetricTarget } from './metric-targets';
 import { renderDynamoDb, renderS3, S3_REPLICATION_RULE_ID } from './object-stores';
 import type { DynamoDbResources, S3Resources } from './object-stores';
@@ -182,57 +187,71 @@ function metricTargets(
   regions: RegionPair,
 ): Omit<MetricTarget, 'label' | 'resource'>[] {
   switch (resources.kind) {
-    case 'dynamodb':
+    case 'dynamodb': {
+      const signal = 'dynamodb-replication-latency';
       return [
         {
-          signal: 'dynamodb-replication-latency',
-          region: regions.primary,
-          dimensions: { TableName: resources.table.name, ReceivingRegion: regions.recovery },
+          signal,
+          region: metricRegion(signal, regions),
+          dimensions: metricDimensions(signal, {
+            table: resources.table.name,
+            receivingRegion: regions.recovery,
+          }),
         },
       ];
+    }
     case 's3': {
       if (!resources.replica) return [];
-      const dimensions = {
-        SourceBucket: resources.bucket.bucket,
-        DestinationBucket: resources.replica.bucket,
-        RuleId: S3_REPLICATION_RULE_ID,
+      const values = {
+        sourceBucket: resources.bucket.bucket,
+        destinationBucket: resources.replica.bucket,
+        ruleId: S3_REPLICATION_RULE_ID,
       };
-      return [
-        { signal: 's3-replication-latency', region: regions.primary, dimensions },
-        { signal: 's3-replication-failed', region: regions.primary, dimensions },
-      ];
+      return (['s3-replication-latency', 's3-replication-failed'] as const).map((signal) => ({
+        signal,
+        region: metricRegion(signal, regions),
+        dimensions: metricDimensions(signal, values),
+      }));
     }
-    case 'rds':
+    case 'rds': {
+      const signal = 'rds-replica-lag';
       return resources.replica
         ? [
             {
-              signal: 'rds-replica-lag',
-              region: regions.recovery,
-              dimensions: { DBInstanceIdentifier: resources.replica.identifier },
+              signal,
+              region: metricRegion(signal, regions),
+              dimensions: metricDimensions(signal, { instance: resources.replica.identifier }),
             },
           ]
         : [];
-    case 'aurora':
+    }
+    case 'aurora': {
+      const signal = 'aurora-global-replication-lag';
       return resources.secondary
         ? [
             {
-              signal: 'aurora-global-replication-lag',
-              region: regions.recovery,
+              signal,
+              region: metricRegion(signal, regions),
               // A cluster's id is its identifier (the AWS provider imports clusters by it); unlike
               // the computed clusterIdentifier output, it is known as soon as the cluster exists.
-              dimensions: { DBClusterIdentifier: resources.secondary.id },
+              dimensions: metricDimensions(signal, { cluster: resources.secondary.id }),
             },
           ]
         : [];
-    case 'efs':
+    }
+    case 'efs': {
+      const signal = 'efs-time-since-last-sync';
+      const fileSystemId = resources.fileSystem.id;
       return [
         {
-          signal: 'efs-time-since-last-sync',
-          region: regions.primary,
-          dimensions: { FileSystemId: resources.fileSystem.id },
-          query: efsTimeSinceLastSyncQuery(resources.fileSystem.id),
+          signal,
+          region: metricRegion(signal, regions),
+          // The destination's id is EFS's to choose: the query selects the metric by the source.
+          dimensions: { [ALARM_METRICS[signal].dimensions.fileSystem]: fileSystemId },
+          query: pulumi.all([fileSystemId]).apply(([id]) => efsTimeSinceLastSyncQuery(id)),
         },
       ];
+    }
     case 'ebs':
       return [];
   }

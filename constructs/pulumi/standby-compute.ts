@@ -1,6 +1,7 @@
 import * as aws from '@pulumi/aws';
 import * as pulumi from '@pulumi/pulumi';
 
+import { ALARM_METRICS } from '../../lib/facts';
 import type { ComputeKind } from '../../lib/model';
 
 /** Subnets (and security groups) compute runs in, in one Region. */
@@ -16,7 +17,7 @@ export interface StandbyNetwork {
 }
 
 /** Auto Scaling group metrics collected on every group created: what the health alarm watches. */
-export const ASG_GROUP_METRICS = ['GroupInServiceInstances'] as const;
+export const ASG_GROUP_METRICS = [ALARM_METRICS['asg-in-service-instances'].metricName] as const;
 
 /** Default container image of created ECS services (a placeholder to replace with the app's). */
 export const DEFAULT_CONTAINER_IMAGE = 'public.ecr.aws/nginx/nginx:stable';

@@ -1,9 +1,9 @@
 import * as aws from '@pulumi/aws';
 import * as pulumi from '@pulumi/pulumi';
 
+import { metricDimensions, metricRegion } from '../../lib/facts';
 import type { ComputeKind, ComputePlan, FailoverPlan, RegionPair } from '../../lib/model';
 import type { MetricTarget } from './metric-targets';
-import { ROUTE53_METRICS_REGION } from './metric-targets';
 import { DEFAULT_CONTAINER_IMAGE, DEFAULT_INSTANCE_TYPE, renderCompute } from './standby-compute';
 import type { ComputeSide, StandbyNetwork } from './standby-compute';
 import { continuityTags } from './tags';
@@ -181,13 +181,13 @@ export class Standby extends pulumi.ComponentResource {
     this.healthChecks = routing.healthChecks;
     this.records = routing.records;
     this.metricTargets = [
-      ...routing.healthChecks.map((check, i) => ({
-        signal: 'health-check-status' as const,
+      ...routing.healthChecks.map((check, i): MetricTarget => ({
+        signal: 'health-check-status',
         label: i === 0 ? 'primary' : 'recovery',
-        region: ROUTE53_METRICS_REGION,
-        dimensions: { HealthCheckId: check.id },
+        region: metricRegion('health-check-status', regions),
+        dimensions: metricDimensions('health-check-status', { healthCheck: check.id }),
       })),
-      ...this.compute.flatMap((c, i) => computeMetricTargets(c, regions.primary, i)),
+      ...this.compute.flatMap((c, i) => computeMetricTargets(c, regions, i)),
     ];
     this.registerOutputs({
       healthCheckIds: this.healthChecks.map((h) => h.id),
@@ -281,14 +281,30 @@ export class Standby extends pulumi.ComponentResource {
 }
 
 /** Health metrics of one compute's primary side: in-service instances, or function errors. */
-function computeMetricTargets(compute: StandbyCompute, region: string, index: number): MetricTarget[] {
+function computeMetricTargets(compute: StandbyCompute, regions: RegionPair, index: number): MetricTarget[] {
   const label = compute.plan.resource.logicalId ?? `${compute.plan.resource.kind}${index + 1}`;
-  const common = { label, resource: compute.plan.resource, region };
+  const common = { label, resource: compute.plan.resource };
   if (compute.primary instanceof aws.autoscaling.Group) {
-    return [{ ...common, signal: 'asg-in-service-instances', dimensions: { AutoScalingGroupName: compute.primary.name } }];
+    const signal = 'asg-in-service-instances';
+    return [
+      {
+        ...common,
+        signal,
+        region: metricRegion(signal, regions),
+        dimensions: metricDimensions(signal, { group: compute.primary.name }),
+      },
+    ];
   }
   if (compute.primary instanceof aws.lambda.Function) {
-    return [{ ...common, signal: 'lambda-errors', dimensions: { FunctionName: compute.primary.name } }];
+    const signal = 'lambda-errors';
+    return [
+      {
+        ...common,
+        signal,
+        region: metricRegion(signal, regions),
+        dimensions: metricDimensions(signal, { function: compute.primary.name }),
+      },
+    ];
   }
   return [];
 }

@@ -315,7 +315,7 @@ export function alarmMetric(signal: AlarmSignal): AlarmMetric {
  */
 export function metricDimensions<S extends AlarmSignal, T>(
   signal: S,
-  values: { readonly [R in AlarmDimensionRole<S>]: T },
+  values: Readonly<Record<AlarmDimensionRole<S>, T>>,
 ): Record<string, T> {
   const names: Readonly<Record<string, string>> = ALARM_METRICS[signal].dimensions;
   const byRole = values as Readonly<Record<string, T>>;
