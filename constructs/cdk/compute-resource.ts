@@ -1,15 +1,16 @@
-import { Duration, Lazy, Stack } from 'aws-cdk-lib';
+import { Lazy, Stack } from 'aws-cdk-lib';
 import type * as autoscaling from 'aws-cdk-lib/aws-autoscaling';
-import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as autoscalingL1 from 'aws-cdk-lib/aws-autoscaling';
 import type { IConstruct } from 'constructs';
+import { ALARM_METRICS, publishedRegion } from '../../lib/facts';
 import type { ComputeKind } from '../../lib/model';
+import { signalMetric } from './metric-targets';
 import type { StoreMetric } from './protected-store';
 
 /** The Auto Scaling group metric the health alarm watches. */
-const IN_SERVICE_METRIC = 'GroupInServiceInstances';
+const IN_SERVICE_METRIC = ALARM_METRICS['asg-in-service-instances'].metricName;
 
 /**
  * Compute to keep on standby: an ECS service, an Auto Scaling group or a Lambda function.
@@ -40,45 +41,27 @@ export class ComputeResource {
   ) {}
 
   /**
-   * The health metric AWS FIS drills stop on, in the compute's Region: `GroupInServiceInstances`
-   * of an Auto Scaling group (Minimum; this switches its group metrics collection on, keeping any
-   * metrics already collected), or `Errors` of a Lambda function (Sum). `undefined` for ECS, which
-   * publishes no running task count without Container Insights.
-   * https://docs.aws.amazon.com/autoscaling/ec2/userguide/ec2-auto-scaling-metrics.html
-   * https://docs.aws.amazon.com/lambda/latest/dg/monitoring-metrics-types.html
+   * The health metric AWS FIS drills stop on, in the compute's Region, as `ALARM_METRICS`
+   * (lib/facts) describes it: `GroupInServiceInstances` of an Auto Scaling group (this switches
+   * its group metrics collection on, keeping any metrics already collected), or `Errors` of a
+   * Lambda function. `undefined` for ECS, which publishes no running task count without
+   * Container Insights.
    */
   public metricHealth(): StoreMetric | undefined {
     const region = Stack.of(this.construct).region;
-    const period = Duration.minutes(1);
     const child = this.construct.node.defaultChild;
     if (child instanceof autoscalingL1.CfnAutoScalingGroup) {
       collectInServiceMetric(child);
-      return {
-        metric: new cloudwatch.Metric({
-          namespace: 'AWS/AutoScaling',
-          metricName: IN_SERVICE_METRIC,
-          dimensionsMap: { AutoScalingGroupName: child.ref },
-          statistic: 'Minimum',
-          period,
-          region,
-        }),
-        region,
-        unitsPerSecond: 1,
-      };
+      const signal = 'asg-in-service-instances';
+      return signalMetric(signal, { group: child.ref }, publishedRegion(signal, region));
     }
     if (this.construct instanceof lambda.Function) {
-      return {
-        metric: new cloudwatch.Metric({
-          namespace: 'AWS/Lambda',
-          metricName: 'Errors',
-          dimensionsMap: { FunctionName: this.construct.functionName },
-          statistic: 'Sum',
-          period,
-          region,
-        }),
-        region,
-        unitsPerSecond: 1,
-      };
+      const signal = 'lambda-errors';
+      return signalMetric(
+        signal,
+        { function: this.construct.functionName },
+        publishedRegion(signal, region),
+      );
     }
     return undefined;
   }

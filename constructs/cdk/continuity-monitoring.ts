@@ -7,6 +7,8 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import { Construct } from 'constructs';
+import { alarmMetric, alarmThreshold } from '../../lib/facts';
+import type { AlarmComparisonOperator } from '../../lib/facts';
 import type { AlarmSpec } from '../../lib/model';
 import type { StoreMetric } from './protected-store';
 
@@ -37,14 +39,18 @@ const JOB_EVENTS = [
   { id: 'RestoreJobFailed', detailType: 'Restore Job State Change', states: ['FAILED'] },
 ] as const;
 
-/** Signals measured in lag (threshold in seconds, alarm above it) rather than a count. */
-const LAG_SIGNALS: ReadonlySet<string> = new Set([
-  's3-replication-latency',
-  'dynamodb-replication-latency',
-  'aurora-global-replication-lag',
-  'rds-replica-lag',
-  'efs-time-since-last-sync',
-]);
+/** CloudWatch comparison operators as aws-cdk-lib names them. */
+const COMPARISON_OPERATORS: Readonly<Record<AlarmComparisonOperator, cloudwatch.ComparisonOperator>> = {
+  GreaterThanThreshold: cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD,
+  GreaterThanOrEqualToThreshold: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+  LessThanThreshold: cloudwatch.ComparisonOperator.LESS_THAN_THRESHOLD,
+};
+
+/** CloudWatch missing-data treatments as aws-cdk-lib names them. */
+const TREAT_MISSING_DATA = {
+  breaching: cloudwatch.TreatMissingData.BREACHING,
+  notBreaching: cloudwatch.TreatMissingData.NOT_BREACHING,
+} as const;
 
 /**
  * Notifications and alarms for one Region: an encrypted SNS topic, EventBridge rules for failed
@@ -82,10 +88,11 @@ export class ContinuityMonitoring extends Construct {
   /**
    * Creates the alarm a plan asks for on `metric`, in this construct's Region.
    *
-   * Lag thresholds are given in seconds and converted to the metric's unit; the alarm fires
-   * above them. Failure counts (Lambda errors included) fire at or above the threshold. Health
-   * checks fire when the status drops below 1 (healthy), Auto Scaling groups when fewer instances
-   * than the threshold are in service.
+   * The signal's direction, operator and missing-data treatment come from `ALARM_METRICS`
+   * (lib/facts): lag thresholds are given in seconds and converted to the metric's unit, and the
+   * alarm fires above them; failure counts (Lambda errors included) fire at or above the
+   * threshold; health checks fire when the status drops below 1 (healthy), Auto Scaling groups
+   * when fewer instances than the threshold are in service.
    */
   public addAlarm(id: string, spec: AlarmSpec, metric: StoreMetric): cloudwatch.Alarm {
     const region = Stack.of(this).region;
@@ -95,26 +102,23 @@ export class ContinuityMonitoring extends Construct {
           `'${region}'; CloudWatch alarms must live in the metric's Region`,
       );
     }
-    const isLag = LAG_SIGNALS.has(spec.signal);
-    const isHealth = spec.signal === 'health-check-status';
-    // Health checks and group metrics are published every minute whatever their value, so no
-    // data means the source stopped reporting: treat it as down.
-    const isFloor = isHealth || spec.signal === 'asg-in-service-instances';
+    const facts = alarmMetric(spec.signal);
+    const isLag = facts.thresholdUnit === 'seconds';
+    const isFloor = facts.comparison === 'below';
     const alarm = new cloudwatch.Alarm(this, id, {
       metric: metric.metric,
       alarmDescription:
         `continuity-kit ${spec.signal}` +
-        (isLag ? ` above ${spec.threshold} s` : isFloor && !isHealth ? ` below ${spec.threshold}` : ''),
-      threshold: isHealth ? 1 : isLag ? spec.threshold * metric.unitsPerSecond : spec.threshold,
-      comparisonOperator: isFloor
-        ? cloudwatch.ComparisonOperator.LESS_THAN_THRESHOLD
-        : isLag
-          ? cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD
-          : cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+        (isLag
+          ? ` above ${spec.threshold} s`
+          : isFloor && facts.thresholdUnit === 'count'
+            ? ` below ${spec.threshold}`
+            : ''),
+      // A lag metric converts with the given metric's unit (it may be the caller's own metric).
+      threshold: isLag ? spec.threshold * metric.unitsPerSecond : alarmThreshold(spec),
+      comparisonOperator: COMPARISON_OPERATORS[facts.comparisonOperator],
       evaluationPeriods: isFloor ? 1 : 3,
-      treatMissingData: isFloor
-        ? cloudwatch.TreatMissingData.BREACHING
-        : cloudwatch.TreatMissingData.NOT_BREACHING,
+      treatMissingData: TREAT_MISSING_DATA[facts.treatMissingData],
     });
     alarm.addAlarmAction(this.alarmAction);
     alarm.addOkAction(this.alarmAction);

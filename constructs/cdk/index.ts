@@ -2,6 +2,7 @@ export * from './compute-resource';
 export * from './continuity-monitoring';
 export * from './continuity-stacks';
 export * from './default-resources';
+export * from './metric-targets';
 export * from './protected-service';
 export * from './protected-store';
 export * from './recovery-vault';

@@ -1,7 +1,8 @@
 import { Annotations, Stack } from 'aws-cdk-lib';
 import type * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { Construct } from 'constructs';
-import type { AlarmSignal, AlarmSpec, ComputeKind, ServicePlan } from '../../lib/model';
+import { alarmMetric } from '../../lib/facts';
+import type { AlarmSpec, ComputeKind, ServicePlan } from '../../lib/model';
 import type { ComputeResource } from './compute-resource';
 import type { ContinuityMonitoring } from './continuity-monitoring';
 import { pascal } from './continuity-monitoring';
@@ -152,7 +153,7 @@ export class ProtectedService extends Construct {
         }
         const alarm = monitoring.addAlarm(`${pascal(props.plan.service)}Alarm${index + 1}${pascal(spec.signal)}`, spec, metric);
         this.alarms.push({ signal: spec.signal, alarm });
-        if (!NOT_LAG.has(spec.signal)) {
+        if (alarmMetric(spec.signal).thresholdUnit === 'seconds') {
           lagMetrics.push({ label: spec.signal, metric });
         }
       }
@@ -190,14 +191,6 @@ export class ProtectedService extends Construct {
     });
   }
 }
-
-/** Signals that are no replication lag, left off the lag-against-RPO dashboard. */
-const NOT_LAG: ReadonlySet<AlarmSignal> = new Set<AlarmSignal>([
-  's3-replication-failed',
-  'health-check-status',
-  'asg-in-service-instances',
-  'lambda-errors',
-]);
 
 function needsRecoveryVpc(replication: string | undefined): boolean {
   return replication === 'rds-read-replica' || replication === 'aurora-global-database';

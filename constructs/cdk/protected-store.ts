@@ -1,5 +1,5 @@
-import { Annotations, Duration, RemovalPolicy, Stack, Tags } from 'aws-cdk-lib';
-import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
+import { Annotations, RemovalPolicy, Stack, Tags } from 'aws-cdk-lib';
+import type * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import type * as ec2 from 'aws-cdk-lib/aws-ec2';
 import type * as iam from 'aws-cdk-lib/aws-iam';
 import type * as kms from 'aws-cdk-lib/aws-kms';
@@ -7,8 +7,10 @@ import type * as rds from 'aws-cdk-lib/aws-rds';
 import type * as s3 from 'aws-cdk-lib/aws-s3';
 import { CfnResource } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
+import { efsTimeSinceLastSyncQuery, metricRegion } from '../../lib/facts';
 import { TAG_SERVICE, TAG_TIER } from '../../lib/model';
 import type { AlarmSignal, StorePlan } from '../../lib/model';
+import { signalMetric, signalQuery } from './metric-targets';
 import type { StoreResource } from './store-resource';
 import {
   S3_REPLICATION_RULE_ID,
@@ -116,99 +118,37 @@ export class ProtectedStore extends Construct {
    */
   public metricFor(signal: AlarmSignal): StoreMetric | undefined {
     const { store, recoveryRegion } = this.props;
-    const primary = Stack.of(this).region;
-    const period = Duration.minutes(1);
+    const region = metricRegion(signal, { primary: Stack.of(this).region, recovery: recoveryRegion });
     switch (signal) {
       case 'dynamodb-replication-latency':
-        // Milliseconds, per receiving Region, published in the source Region.
-        // https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/metrics-dimensions.html
         return store.table && this.hasReplication('dynamodb-global-table', 'dynamodb-global-table-strong')
-          ? {
-              metric: new cloudwatch.Metric({
-                namespace: 'AWS/DynamoDB',
-                metricName: 'ReplicationLatency',
-                dimensionsMap: { TableName: store.table.tableName, ReceivingRegion: recoveryRegion },
-                statistic: 'Maximum',
-                period,
-                region: primary,
-              }),
-              region: primary,
-              unitsPerSecond: 1000,
-            }
+          ? signalMetric(signal, { table: store.table.tableName, receivingRegion: recoveryRegion }, region)
           : undefined;
       case 's3-replication-latency':
       case 's3-replication-failed':
-        // Seconds / count, published in the source Region once replication metrics are on.
-        // https://docs.aws.amazon.com/AmazonS3/latest/userguide/repl-metrics.html
+        // Published once replication metrics are on (store-replication turns them on).
         return store.bucket && this.replicaBucket
-          ? {
-              metric: new cloudwatch.Metric({
-                namespace: 'AWS/S3',
-                metricName:
-                  signal === 's3-replication-latency' ? 'ReplicationLatency' : 'OperationsFailedReplication',
-                dimensionsMap: {
-                  SourceBucket: store.bucket.bucketName,
-                  DestinationBucket: this.replicaBucket.bucketName,
-                  RuleId: S3_REPLICATION_RULE_ID,
-                },
-                statistic: signal === 's3-replication-latency' ? 'Maximum' : 'Sum',
-                period,
-                region: primary,
-              }),
-              region: primary,
-              unitsPerSecond: 1,
-            }
+          ? signalMetric(
+              signal,
+              {
+                sourceBucket: store.bucket.bucketName,
+                destinationBucket: this.replicaBucket.bucketName,
+                ruleId: S3_REPLICATION_RULE_ID,
+              },
+              region,
+            )
           : undefined;
       case 'aurora-global-replication-lag':
-        // Milliseconds, published by the secondary cluster in its Region.
-        // https://docs.aws.amazon.com/AmazonRDS/latest/AuroraUserGuide/Aurora.AuroraMonitoring.Metrics.html
         return this.secondaryCluster
-          ? {
-              metric: new cloudwatch.Metric({
-                namespace: 'AWS/RDS',
-                metricName: 'AuroraGlobalDBReplicationLag',
-                dimensionsMap: { DBClusterIdentifier: this.secondaryCluster.ref },
-                statistic: 'Maximum',
-                period,
-                region: recoveryRegion,
-              }),
-              region: recoveryRegion,
-              unitsPerSecond: 1000,
-            }
+          ? signalMetric(signal, { cluster: this.secondaryCluster.ref }, region)
           : undefined;
       case 'rds-replica-lag':
-        // Seconds, published by the read replica in its Region.
-        // https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/rds-metrics.html
         return this.readReplica
-          ? {
-              metric: new cloudwatch.Metric({
-                namespace: 'AWS/RDS',
-                metricName: 'ReplicaLag',
-                dimensionsMap: { DBInstanceIdentifier: this.readReplica.ref },
-                statistic: 'Maximum',
-                period,
-                region: recoveryRegion,
-              }),
-              region: recoveryRegion,
-              unitsPerSecond: 1,
-            }
+          ? signalMetric(signal, { instance: this.readReplica.ref }, region)
           : undefined;
       case 'efs-time-since-last-sync':
-        // Seconds, dimensions FileSystemId and DestinationFileSystemId; the destination is
-        // created by EFS, so a Metrics Insights query selects it by the source id.
-        // https://docs.aws.amazon.com/efs/latest/ug/efs-metrics.html
         return store.fileSystem && this.hasReplication('efs-replication')
-          ? {
-              metric: new cloudwatch.MathExpression({
-                expression:
-                  'SELECT MAX(TimeSinceLastSync) FROM SCHEMA("AWS/EFS", DestinationFileSystemId, FileSystemId) ' +
-                  `WHERE FileSystemId = '${store.fileSystem.fileSystemId}'`,
-                period,
-                label: 'TimeSinceLastSync',
-              }),
-              region: primary,
-              unitsPerSecond: 1,
-            }
+          ? signalQuery(signal, efsTimeSinceLastSyncQuery(store.fileSystem.fileSystemId), region)
           : undefined;
       default:
         return undefined;

@@ -1,10 +1,11 @@
-import { Annotations, Duration, Stack, Tags } from 'aws-cdk-lib';
-import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
+import { Annotations, Stack, Tags } from 'aws-cdk-lib';
 import * as route53 from 'aws-cdk-lib/aws-route53';
 import { Construct } from 'constructs';
+import { publishedRegion } from '../../lib/facts';
 import { TAG_SERVICE, TAG_TIER } from '../../lib/model';
 import type { ComputePlan, FailoverPlan } from '../../lib/model';
 import type { ComputeResource } from './compute-resource';
+import { signalMetric } from './metric-targets';
 import type { StoreMetric } from './protected-store';
 
 /** DNS names in front of a service, for {@link StandbyProps.endpoint}. */
@@ -137,26 +138,18 @@ export class Standby extends Construct {
   }
 
   /**
-   * Health check status of the primary (or recovery) endpoint: 1 healthy, 0 unhealthy.
-   *
-   * Route 53 publishes health check metrics in US East (N. Virginia) only.
-   * https://docs.aws.amazon.com/Route53/latest/DeveloperGuide/monitoring-health-checks.html
+   * Health check status of the primary (or recovery) endpoint: 1 healthy, 0 unhealthy, in the
+   * Region Route 53 publishes it in (`ALARM_METRICS` in lib/facts).
    */
   public metricHealthCheckStatus(side: 'primary' | 'recovery' = 'primary'): StoreMetric | undefined {
     const check = side === 'primary' ? this.primaryHealthCheck : this.recoveryHealthCheck;
+    const signal = 'health-check-status';
     return check
-      ? {
-          metric: new cloudwatch.Metric({
-            namespace: 'AWS/Route53',
-            metricName: 'HealthCheckStatus',
-            dimensionsMap: { HealthCheckId: check.attrHealthCheckId },
-            statistic: 'Minimum',
-            period: Duration.minutes(1),
-            region: 'us-east-1',
-          }),
-          region: 'us-east-1',
-          unitsPerSecond: 1,
-        }
+      ? signalMetric(
+          signal,
+          { healthCheck: check.attrHealthCheckId },
+          publishedRegion(signal, Stack.of(this).region),
+        )
       : undefined;
   }
 

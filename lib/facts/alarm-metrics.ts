@@ -334,9 +334,13 @@ export function alarmThreshold(spec: AlarmSpec): number {
  * primary Region.
  */
 export function metricRegion(signal: AlarmSignal, regions: RegionPair): string {
-  const metric = alarmMetric(signal);
-  if (metric.publishedIn === 'us-east-1') return 'us-east-1';
-  return metric.publishedBy === 'replica' ? regions.recovery : regions.primary;
+  const publisher = alarmMetric(signal).publishedBy === 'replica' ? regions.recovery : regions.primary;
+  return publishedRegion(signal, publisher);
+}
+
+/** The Region a signal's metric of a resource in `resourceRegion` is published in. */
+export function publishedRegion(signal: AlarmSignal, resourceRegion: string): string {
+  return alarmMetric(signal).publishedIn === 'us-east-1' ? 'us-east-1' : resourceRegion;
 }
 
 /**

@@ -5,6 +5,7 @@ import {
   efsTimeSinceLastSyncQuery,
   metricDimensions,
   metricRegion,
+  publishedRegion,
   replicationLagMetrics,
 } from '../../../lib/facts';
 import { parseMetricsInsights } from '../../../lib/inventory/metrics-insights';
@@ -92,6 +93,14 @@ describe('metricRegion', () => {
   ] as const)('%s is published in %s', (signal, region) => {
     // GIVEN / WHEN / THEN
     expect(metricRegion(signal, REGIONS)).toBe(region);
+  });
+});
+
+describe('publishedRegion', () => {
+  test('Route 53 publishes health check metrics in us-east-1 whatever the resource Region', () => {
+    // GIVEN / WHEN / THEN
+    expect(publishedRegion('health-check-status', 'ap-southeast-2')).toBe('us-east-1');
+    expect(publishedRegion('lambda-errors', 'ap-southeast-2')).toBe('ap-southeast-2');
   });
 });
 
