@@ -84,6 +84,17 @@ export const synthSuite: Suite = {
       const ours = last.ours!;
       const plain = last.plain!;
       maxPerStack = Math.max(maxPerStack, ours.maxStackResources);
+      if (ours.resources !== plain.resources) {
+        // the baseline mirrors the constructs' output by hand; when they drift apart the ratio
+        // compares different work, so say so instead of passing quietly
+        const differing = Object.keys({ ...ours.types, ...plain.types })
+          .filter((t) => (ours.types[t] ?? 0) !== (plain.types[t] ?? 0))
+          .map((t) => `${t} ${ours.types[t] ?? 0} vs ${plain.types[t] ?? 0}`);
+        checks.push({
+          what: `N=${n}: like for like: ours has ${ours.resources} resources, the baseline ${plain.resources} (${differing.join(', ')}); update bench/plain-cdk-app.ts`,
+          pass: false,
+        });
+      }
       notes.push(
         `N=${n}: resources ours ${ours.resources} in ${ours.stacks} stacks (largest ${ours.maxStackResources}), ` +
           `plain ${plain.resources} in ${plain.stacks} stacks (largest ${plain.maxStackResources}); ` +
