@@ -1,39 +1,11 @@
 import { metricKey } from '../../engine/index-inventory';
 import { storeArn } from '../../engine/store-arn';
+import { replicationLagMetrics } from '../../facts';
 import { isUnresolved } from '../../model';
 import { locationOf } from '../continuity-rule';
 import type { AssessmentContext, ServiceContext } from '../../engine/assessment-context';
-import type { Alarm, ReplicationMechanism, Store, StoreReplica } from '../../model';
+import type { Alarm, Store, StoreReplica } from '../../model';
 import type { ContinuityRule } from '../continuity-rule';
-
-/** CloudWatch metrics that show replication falling behind, per mechanism. */
-export const REPLICATION_LAG_METRICS: Readonly<Record<ReplicationMechanism, readonly string[]>> = {
-  // https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/metrics-dimensions.html
-  'dynamodb-global-table': ['AWS/DynamoDB/ReplicationLatency'],
-  'dynamodb-global-table-strong': ['AWS/DynamoDB/ReplicationLatency'],
-  // https://docs.aws.amazon.com/AmazonS3/latest/userguide/repl-metrics.html
-  's3-crr': [
-    'AWS/S3/ReplicationLatency',
-    'AWS/S3/OperationsFailedReplication',
-    'AWS/S3/OperationsPendingReplication',
-  ],
-  's3-crr-rtc': [
-    'AWS/S3/ReplicationLatency',
-    'AWS/S3/OperationsFailedReplication',
-    'AWS/S3/OperationsPendingReplication',
-  ],
-  // https://docs.aws.amazon.com/AmazonRDS/latest/AuroraUserGuide/Aurora.AuroraMonitoring.Metrics.html
-  'aurora-global-database': [
-    'AWS/RDS/AuroraGlobalDBReplicationLag',
-    'AWS/RDS/AuroraGlobalDBRPOLag',
-  ],
-  // https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/rds-metrics.html
-  'rds-read-replica': ['AWS/RDS/ReplicaLag'],
-  // Automated backup replication has no lag metric.
-  'rds-backup-replication': [],
-  // https://docs.aws.amazon.com/efs/latest/ug/efs-metrics.html
-  'efs-replication': ['AWS/EFS/TimeSinceLastSync'],
-};
 
 /** One replica of a service's store. */
 export interface ReplicatedStore {
@@ -100,16 +72,15 @@ export const replicationLagAlarmed: ContinuityRule<ReplicatedStore> = {
     ...(service ? { service: service.spec.name } : {}),
   }),
   check: ({ store, replica }, context) => {
-    const metrics = REPLICATION_LAG_METRICS[replica.mechanism];
+    // The planned lag metrics and their equivalents, from ALARM_METRICS in lib/facts.
+    const metrics = replicationLagMetrics(replica.mechanism);
     if (metrics.length === 0) {
       return { status: 'not-applicable' };
     }
     const ids = names(context, store, replica);
     let unknown = false;
-    for (const key of metrics) {
-      const [ns1, ns2, metric] = key.split('/');
-      for (const alarm of context.index.alarmsByMetric.get(metricKey(`${ns1}/${ns2}`, metric)) ??
-        []) {
+    for (const { namespace, metricName } of metrics) {
+      for (const alarm of context.index.alarmsByMetric.get(metricKey(namespace, metricName)) ?? []) {
         const w = watches(alarm, ids);
         if (w === true && alarm.hasActions) {
           return { status: 'compliant' };
@@ -125,7 +96,7 @@ export const replicationLagAlarmed: ContinuityRule<ReplicatedStore> = {
     }
     return {
       status: 'non-compliant',
-      message: `no alarm with actions watches ${metrics.map((m) => m.split('/')[2]).join(' or ')} for the ${replica.mechanism} replication of ${store.id}`,
+      message: `no alarm with actions watches ${metrics.map((m) => m.metricName).join(' or ')} for the ${replica.mechanism} replication of ${store.id}`,
     };
   },
 };
