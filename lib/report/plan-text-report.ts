@@ -1,3 +1,5 @@
+import { alarmMetric } from '../facts';
+import type { AlarmComparisonOperator } from '../facts';
 import { planToAssessment } from './plan-assessment';
 import { showDuration } from './show-duration';
 import { toText } from './text-report';
@@ -112,10 +114,24 @@ export function describeCompute(compute: ComputePlan): string {
   );
 }
 
-/** One alarm: lag thresholds are seconds, failure thresholds are counts. */
+/** How each CloudWatch comparison operator reads in a report. */
+const OPERATOR_SYMBOLS: Readonly<Record<AlarmComparisonOperator, string>> = {
+  GreaterThanThreshold: '>',
+  GreaterThanOrEqualToThreshold: '>=',
+  LessThanThreshold: '<',
+};
+
+/**
+ * One alarm and when it fires, in the direction of its metric (`ALARM_METRICS`): lag thresholds
+ * are durations, failure thresholds counts; health and in-service instances fire below theirs.
+ */
 export function describeAlarm(alarm: AlarmSpec): string {
-  const lag = /latency|lag|sync/.test(alarm.signal);
-  return `${alarm.signal} (${lag ? `> ${showDuration(alarm.threshold)}` : `>= ${alarm.threshold}`})`;
+  const metric = alarmMetric(alarm.signal);
+  const threshold =
+    metric.thresholdUnit === 'seconds'
+      ? showDuration(alarm.threshold)
+      : String(metric.fixedThreshold ?? alarm.threshold);
+  return `${alarm.signal} (${OPERATOR_SYMBOLS[metric.comparisonOperator]} ${threshold})`;
 }
 
 function tierLines(tier: TierPlan): string[] {

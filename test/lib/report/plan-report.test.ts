@@ -1,6 +1,6 @@
 import { planToAssessment } from '../../../lib/report/plan-assessment';
 import { planToMarkdown } from '../../../lib/report/plan-markdown-report';
-import { planToText } from '../../../lib/report/plan-text-report';
+import { describeAlarm, planToText } from '../../../lib/report/plan-text-report';
 import type { ContinuityPlan, ServicePlan } from '../../../lib/model/plan';
 import type { ContinuitySpec } from '../../../lib/model/spec';
 
@@ -204,5 +204,23 @@ describe('plan reports', () => {
     );
     expect(md).toContain('s0 -->|depends on| s1');
     expect(md).toContain('class s1 unmet');
+  });
+});
+
+describe('describeAlarm', () => {
+  it.each([
+    ['lag alarms fire above a duration', { signal: 'rds-replica-lag', threshold: 90 }, 'rds-replica-lag (> 1min30s)'],
+    ['failure counts fire at or above', { signal: 'lambda-errors', threshold: 1 }, 'lambda-errors (>= 1)'],
+    [
+      'in-service instances fire below the fewest allowed',
+      { signal: 'asg-in-service-instances', threshold: 2 },
+      'asg-in-service-instances (< 2)',
+    ],
+    ['health checks fire below healthy', { signal: 'health-check-status', threshold: 1 }, 'health-check-status (< 1)'],
+  ] as const)('%s', (_case, alarm, expected) => {
+    // GIVEN / WHEN
+    const text = describeAlarm(alarm);
+    // THEN
+    expect(text).toBe(expected);
   });
 });
