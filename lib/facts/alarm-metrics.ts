@@ -76,7 +76,7 @@ const S3_REPLICATION_DIMENSIONS = {
 } as const;
 
 /** A job-count metric of AWS Backup (account-wide, no dimensions). */
-function backupJobs(metricName: string) {
+function backupJobs(metricName: string, equivalentMetrics: readonly string[] = []) {
   return {
     source: 'backup-jobs',
     publishedBy: 'source',
@@ -91,6 +91,7 @@ function backupJobs(metricName: string) {
     comparison: 'above',
     comparisonOperator: 'GreaterThanOrEqualToThreshold',
     treatMissingData: 'notBreaching',
+    equivalentMetrics,
   } as const;
 }
 
@@ -100,10 +101,14 @@ function backupJobs(metricName: string) {
  */
 export const ALARM_METRICS = {
   /**
-   * AWS Backup publishes job counts every 5 minutes.
+   * AWS Backup publishes job counts every 5 minutes; aborted and expired jobs leave no recovery
+   * point either.
    * https://docs.aws.amazon.com/aws-backup/latest/devguide/cloudwatch.html
    */
-  'backup-job-failed': backupJobs('NumberOfBackupJobsFailed'),
+  'backup-job-failed': backupJobs('NumberOfBackupJobsFailed', [
+    'NumberOfBackupJobsAborted',
+    'NumberOfBackupJobsExpired',
+  ]),
   /** https://docs.aws.amazon.com/aws-backup/latest/devguide/cloudwatch.html */
   'copy-job-failed': backupJobs('NumberOfCopyJobsFailed'),
   /** https://docs.aws.amazon.com/aws-backup/latest/devguide/cloudwatch.html */
