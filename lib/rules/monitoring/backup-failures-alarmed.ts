@@ -1,18 +1,17 @@
 import { metricKey } from '../../engine/index-inventory';
 import { regionOf } from '../../engine/service-protection';
+import { ALARM_METRICS } from '../../facts';
 import { locationOf } from '../continuity-rule';
 import type { BackupPlan, EventRule, InventoryEntry } from '../../model';
 import type { ContinuityRule } from '../continuity-rule';
 
-/**
- * AWS Backup job-failure metrics in the `AWS/Backup` namespace
- * (https://docs.aws.amazon.com/aws-backup/latest/devguide/cloudwatch.html).
- */
-export const BACKUP_FAILURE_METRICS = [
-  'NumberOfBackupJobsFailed',
-  'NumberOfBackupJobsAborted',
-  'NumberOfBackupJobsExpired',
-] as const;
+const BACKUP_JOB_FAILED = ALARM_METRICS['backup-job-failed'];
+
+/** AWS Backup job-failure metrics (the planned one and its equivalents, from lib/facts). */
+export const BACKUP_FAILURE_METRICS: readonly string[] = [
+  BACKUP_JOB_FAILED.metricName,
+  ...BACKUP_JOB_FAILED.equivalentMetrics,
+];
 
 function asList(value: unknown): readonly unknown[] | undefined {
   if (value === undefined) {
@@ -62,7 +61,7 @@ export const backupFailuresAlarmed: ContinuityRule<BackupPlan> = {
     const region = regionOf(plan, primary);
     const here = (e: InventoryEntry): boolean => regionOf(e, primary) === region;
     const alarmed = BACKUP_FAILURE_METRICS.some((m) =>
-      (context.index.alarmsByMetric.get(metricKey('AWS/Backup', m)) ?? []).some(
+      (context.index.alarmsByMetric.get(metricKey(BACKUP_JOB_FAILED.namespace, m)) ?? []).some(
         (a) => a.hasActions && here(a),
       ),
     );
