@@ -1,8 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { extname } from 'node:path';
 
-import { LineCounter, isMap, isSeq, parseDocument } from 'yaml';
-import type { Document } from 'yaml';
+import type { Document, LineCounter } from 'yaml';
 
 import { InputError } from '../model/input-error';
 import type { ContinuitySpec } from '../model/spec';
@@ -39,9 +38,9 @@ export function loadSpec(file: string, options: ValidateSpecOptions = {}): Conti
   const asJson =
     extension === '.json' ||
     (!['.yaml', '.yml'].includes(extension) && text.trimStart().startsWith('{'));
-  const lines = new LineCounter();
-  const document = parseDocument(text, { lineCounter: lines, prettyErrors: false });
-  const raw = asJson ? parseJson(text, file, lines) : parseYaml(document, file, lines);
+  // JSON specs skip the YAML parser; its document (for line and column) is built on errors only.
+  let parsed: ParsedYaml | undefined = asJson ? undefined : parseYamlDocument(text);
+  const raw = parsed === undefined ? parseJson(text, file) : parseYaml(parsed, file);
   if (raw === undefined || raw === null) {
     throw new InputError([
       {
@@ -53,6 +52,8 @@ export function loadSpec(file: string, options: ValidateSpecOptions = {}): Conti
   }
   const { spec, issues } = validateSpecIssues(raw, options);
   if (spec === undefined) {
+    parsed ??= parseYamlDocument(text);
+    const { document, lines } = parsed;
     const located = issues.map((issue) => ({
       offset: offsetOf(document, issue.segments),
       path: formatPath(issue.segments),
@@ -70,7 +71,21 @@ export function loadSpec(file: string, options: ValidateSpecOptions = {}): Conti
   return spec;
 }
 
-function parseYaml(document: Document, file: string, lines: LineCounter): unknown {
+interface ParsedYaml {
+  readonly document: Document;
+  readonly lines: LineCounter;
+}
+
+/** Loads `yaml` only when needed: YAML specs, and line numbers of invalid specs. */
+function parseYamlDocument(text: string): ParsedYaml {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const yaml = require('yaml') as typeof import('yaml');
+  const lines = new yaml.LineCounter();
+  const document = yaml.parseDocument(text, { lineCounter: lines, prettyErrors: false });
+  return { document, lines };
+}
+
+function parseYaml({ document, lines }: ParsedYaml, file: string): unknown {
   if (document.errors.length > 0) {
     throw new InputError(
       document.errors.map((error) => {
@@ -86,13 +101,13 @@ function parseYaml(document: Document, file: string, lines: LineCounter): unknow
   return document.toJS();
 }
 
-function parseJson(text: string, file: string, lines: LineCounter): unknown {
+function parseJson(text: string, file: string): unknown {
   try {
     return JSON.parse(text) as unknown;
   } catch (error) {
     const message = (error as Error).message;
     const offset = /position (\d+)/.exec(message);
-    const where = offset ? position(file, lines, Number(offset[1])) : file;
+    const where = offset ? textPosition(file, text, Number(offset[1])) : file;
     const reason = lowerFirst(message.replace(/ in JSON at position \d+.*$/, ''));
     throw new InputError([
       { path: where, message: `invalid JSON: ${reason}; fix the file at this point` },
@@ -100,8 +115,21 @@ function parseJson(text: string, file: string, lines: LineCounter): unknown {
   }
 }
 
+/** `file:line:col` of `offset` in `text` (1-based, as `yaml`'s LineCounter counts). */
+function textPosition(file: string, text: string, offset: number): string {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) {
+    line += 1;
+    lineStart = i + 1;
+  }
+  return `${file}:${line}:${offset - lineStart + 1}`;
+}
+
 /** Offset of the deepest node of `segments` found in the document (keys point at the key). */
 function offsetOf(document: Document, segments: readonly PathSegment[]): number | undefined {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { isMap, isSeq } = require('yaml') as typeof import('yaml');
   let node: unknown = document.contents;
   let offset: number | undefined = (node as { range?: number[] } | null)?.range?.[0];
   for (const segment of segments) {
