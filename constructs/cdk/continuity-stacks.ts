@@ -97,6 +97,7 @@ export interface ServiceResourcesOptions {
 
 /** The stacks of one group of services. */
 interface StackGroup {
+  readonly index: number;
   readonly primary: Stack;
   readonly recovery: Stack;
   readonly primaryMonitoring: ContinuityMonitoring;
@@ -104,6 +105,8 @@ interface StackGroup {
   readonly context: DefaultResourceContext;
   readonly recoveryContext: DefaultResourceContext;
   recoveryVpc?: ec2.IVpc;
+  /** Recovery-Region stack deployed before `primary`, created on first use after group 1. */
+  recoveryFoundation?: Stack;
 }
 
 /**
@@ -113,14 +116,17 @@ interface StackGroup {
  * Stacks, in deploy order: `RecoveryFoundation` (recovery Region: vaults, S3 replica buckets,
  * topic), `Primary` (primary Region: vaults, backup plans, monitoring, services), `Recovery`
  * (recovery Region: Aurora secondaries, RDS read replicas, standby compute, DNS failover). More
- * services spill into `Primary2`/`Recovery2` and so on. `cdk deploy --all` deploys them in order.
+ * services spill into `Primary2`/`Recovery2` and so on, and their replication destinations (S3
+ * replica buckets, keys for replicated RDS backups) into `RecoveryFoundation2` and so on, so every
+ * stack grows with `servicesPerStack`, not with the number of services. `cdk deploy --all`
+ * deploys them in order.
  */
 export class ContinuityStacks extends Construct {
   /** The spec rendered. */
   public readonly spec: ContinuitySpec;
   /** The plan rendered. */
   public readonly plan: ContinuityPlan;
-  /** Recovery-Region stack deployed first (vaults, replica buckets, topic). */
+  /** Recovery-Region stack deployed first (vaults, topic, the first group's replica buckets). */
   public readonly recoveryFoundationStack: Stack;
   /** First primary-Region stack (foundation and the first services). */
   public readonly primaryStack: Stack;
@@ -206,6 +212,14 @@ export class ContinuityStacks extends Construct {
   }
 
   /**
+   * The recovery-Region stack, deployed before the service's primary stack, for a service's
+   * replication destinations (S3 replica buckets, keys for replicated RDS backups).
+   */
+  public recoveryFoundationStackFor(service: string): Stack {
+    return this.recoveryFoundationFor(this.group(this.groupIndexOf(service)));
+  }
+
+  /**
    * Protects a declared service: adopts the resources you pass, creates the missing ones, and
    * applies the service's plan to each. Returns what it protected.
    */
@@ -217,7 +231,7 @@ export class ContinuityStacks extends Construct {
     const group = this.group(this.groupIndexOf(plan.service));
     const service = new ProtectedService(group.primary, `Service${pascal(plan.service)}`, {
       plan,
-      recoveryTargetScope: this.recoveryFoundationStack,
+      recoveryTargetScope: () => this.recoveryFoundationFor(group),
       recoveryStack: group.recovery,
       recoveryVpc: () => this.recoveryVpc(group),
       stores: this.resolveStores(plan, options, group),
@@ -299,6 +313,7 @@ export class ContinuityStacks extends Construct {
       jobEvents: false,
     });
     const group: StackGroup = {
+      index,
       primary,
       recovery,
       primaryMonitoring,
@@ -308,6 +323,16 @@ export class ContinuityStacks extends Construct {
     };
     this.groups[index] = group;
     return group;
+  }
+
+  /**
+   * The first group keeps its destinations in `RecoveryFoundation` (their logical ids and stack
+   * never change for existing users); later groups get `RecoveryFoundation2` and so on.
+   */
+  private recoveryFoundationFor(group: StackGroup): Stack {
+    if (group.index === 0) return this.recoveryFoundationStack;
+    group.recoveryFoundation ??= this.newStack(`RecoveryFoundation${group.index + 1}`, this.plan.regions.recovery);
+    return group.recoveryFoundation;
   }
 
   private recoveryVpc(group: StackGroup): ec2.IVpc {
@@ -322,7 +347,7 @@ export class ContinuityStacks extends Construct {
     });
     // The spec travels with every template, so `continuity check cdk.out` needs nothing else.
     stack.templateOptions.metadata = { [METADATA_SPEC_KEY]: specToJson(this.spec) };
-    stack.node.addValidation({ validate: () => validateSize(stack) });
+    stack.node.addValidation({ validate: () => validateSize(stack, this.servicesPerStack) });
     return stack;
   }
 
@@ -340,15 +365,16 @@ export class ContinuityStacks extends Construct {
 /** CloudFormation allows 500 resources per stack; fail early, well before deploy does. */
 const MAX_RESOURCES_PER_STACK = 450;
 
-function validateSize(stack: Stack): string[] {
+function validateSize(stack: Stack, servicesPerStack: number): string[] {
   const count = stack.node.findAll().filter((c) => CfnResource.isCfnResource(c) && Stack.of(c) === stack).length;
   // https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/cloudformation-limits.html
-  return count > MAX_RESOURCES_PER_STACK
-    ? [
-        `stack '${stack.stackName}' has ${count} resources, close to CloudFormation's limit of 500; ` +
-          'lower servicesPerStack so services spread over more stacks',
-      ]
-    : [];
+  if (count <= MAX_RESOURCES_PER_STACK) return [];
+  // Every stack but the tier foundation grows with the services of its group only.
+  const fix =
+    servicesPerStack > 1
+      ? `lower servicesPerStack (now ${servicesPerStack}) so this stack's group holds fewer services`
+      : 'servicesPerStack is already 1: split the service into smaller services in the spec';
+  return [`stack '${stack.stackName}' has ${count} resources, close to CloudFormation's limit of 500; ${fix}`];
 }
 
 function resourceId(service: string, ref: { readonly kind: string; readonly logicalId?: string }, index: number): string {

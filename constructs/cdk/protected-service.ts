@@ -22,8 +22,11 @@ export interface ProtectedServiceProps {
   readonly stores: readonly StoreResource[];
   /** Primary-Region compute, in the order of `plan.compute`. */
   readonly compute: readonly ComputeResource[];
-  /** Recovery-Region stack deployed before this one (replication destinations). */
-  readonly recoveryTargetScope: Construct;
+  /**
+   * Recovery-Region stack deployed before this one (replication destinations), or a function
+   * that returns it on first use.
+   */
+  readonly recoveryTargetScope: Construct | (() => Construct);
   /** Recovery-Region stack deployed after this one (replicas, standby, DNS failover). */
   readonly recoveryStack: Stack;
   /** VPC in the recovery Region, created on first use. */

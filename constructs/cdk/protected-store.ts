@@ -38,11 +38,12 @@ export interface ProtectedStoreProps {
   readonly recoveryRegion: string;
   /**
    * Scope in a recovery-Region stack deployed before the store's stack, for replication
-   * destinations (S3 replica buckets, keys for replicated RDS backups).
+   * destinations (S3 replica buckets, keys for replicated RDS backups), or a function that
+   * returns it on first use (so the stack is only created when a destination is needed).
    *
    * @default - none; a plan that needs a destination there fails synthesis
    */
-  readonly recoveryTargetScope?: Construct;
+  readonly recoveryTargetScope?: Construct | (() => Construct);
   /**
    * Scope in a recovery-Region stack deployed after the store's stack, for replicas made from the
    * store (Aurora secondary clusters, RDS read replicas).
@@ -258,7 +259,8 @@ export class ProtectedStore extends Construct {
     prop: 'recoveryTargetScope' | 'recoveryReplicaScope',
     what: string,
   ): Construct | undefined {
-    const scope = this.props[prop];
+    const given = this.props[prop];
+    const scope = typeof given === 'function' ? given() : given;
     if (!scope) {
       this.fail(`the plan replicates with '${this.props.plan.replication}', which needs a ${what}; pass ${prop}`);
       return undefined;
