@@ -79,6 +79,8 @@ export class ContinuityMonitoring extends pulumi.ComponentResource {
   public readonly eventRules: readonly aws.cloudwatch.EventRule[];
   /** Alarms, in service and plan order. */
   public readonly alarms: readonly aws.cloudwatch.MetricAlarm[];
+  /** Alarms by service (those tagged `continuity:service=<service>`), in plan order. */
+  public readonly alarmsByService: Readonly<Record<string, readonly aws.cloudwatch.MetricAlarm[]>>;
   /** Dashboards by service. */
   public readonly dashboards: Readonly<Record<string, aws.cloudwatch.Dashboard>>;
 
@@ -123,15 +125,19 @@ export class ContinuityMonitoring extends pulumi.ComponentResource {
     this.eventRules = eventRules;
 
     const alarms: aws.cloudwatch.MetricAlarm[] = [];
+    const alarmsByService: Record<string, aws.cloudwatch.MetricAlarm[]> = {};
     const dashboards: Record<string, aws.cloudwatch.Dashboard> = {};
     for (const service of args.services) {
       const rendered = service.plan.alarms.flatMap((spec) =>
         this.alarmsFor(name, service, spec).map((a) => ({ spec, ...a })),
       );
-      alarms.push(...rendered.map((r) => r.alarm));
+      const own = rendered.map((r) => r.alarm);
+      alarms.push(...own);
+      alarmsByService[service.plan.service] = own;
       dashboards[service.plan.service] = this.dashboard(name, service.plan, rendered);
     }
     this.alarms = alarms;
+    this.alarmsByService = alarmsByService;
     this.dashboards = dashboards;
     this.topics = Object.fromEntries(
       [...this.regional.entries()].map(([region, t]) => [region, t.topic]),

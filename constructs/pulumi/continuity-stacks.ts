@@ -251,7 +251,14 @@ export class ContinuityStacks extends pulumi.ComponentResource {
       const previous = args.previousServiceNames?.[servicePlan.service];
       drills[servicePlan.service] = new FaultInjection(
         `${name}-${servicePlan.service}-drills`,
-        { plan: servicePlan, region: regions.primary, alarms: this.monitoring?.alarms, provider: primary },
+        {
+          plan: servicePlan,
+          region: regions.primary,
+          // Only this service's alarms can be its stop conditions (FaultInjection matches the
+          // service tag); passing all of them made every drill wait on every alarm: O(services²).
+          alarms: this.monitoring?.alarmsByService[servicePlan.service],
+          provider: primary,
+        },
         { parent: this, ...(previous ? { aliases: [{ name: `${name}-${previous}-drills` }] } : {}) },
       );
     }
