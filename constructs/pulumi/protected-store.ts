@@ -7,7 +7,8 @@ import {
   metricDimensions,
   metricRegion,
 } from '../../lib/facts';
-import type { RegionPair, StoreKind, StorePlan, TierPlan } from '../../lib/model';
+import type { AlarmDimensionRole } from '../../lib/facts';
+import type { AlarmSignal, RegionPair, StoreKind, StorePlan, TierPlan } from '../../lib/model';
 import { renderAurora, renderRds } from './database-stores';
 import type { AuroraResources, RdsResources } from './database-stores';
 import { renderEbs, renderEfs } from './file-stores';
@@ -186,20 +187,22 @@ function metricTargets(
   resources: StoreResources,
   regions: RegionPair,
 ): Omit<MetricTarget, 'label' | 'resource'>[] {
+  const target = <S extends AlarmSignal>(
+    signal: S,
+    values: Readonly<Record<AlarmDimensionRole<S>, pulumi.Input<string>>>,
+  ): Omit<MetricTarget, 'label' | 'resource'> => ({
+    signal,
+    region: metricRegion(signal, regions),
+    dimensions: metricDimensions(signal, values),
+  });
   switch (resources.kind) {
-    case 'dynamodb': {
-      const signal = 'dynamodb-replication-latency';
+    case 'dynamodb':
       return [
-        {
-          signal,
-          region: metricRegion(signal, regions),
-          dimensions: metricDimensions(signal, {
-            table: resources.table.name,
-            receivingRegion: regions.recovery,
-          }),
-        },
+        target('dynamodb-replication-latency', {
+          table: resources.table.name,
+          receivingRegion: regions.recovery,
+        }),
       ];
-    }
     case 's3': {
       if (!resources.replica) return [];
       const values = {
@@ -207,38 +210,18 @@ function metricTargets(
         destinationBucket: resources.replica.bucket,
         ruleId: S3_REPLICATION_RULE_ID,
       };
-      return (['s3-replication-latency', 's3-replication-failed'] as const).map((signal) => ({
-        signal,
-        region: metricRegion(signal, regions),
-        dimensions: metricDimensions(signal, values),
-      }));
+      return [target('s3-replication-latency', values), target('s3-replication-failed', values)];
     }
-    case 'rds': {
-      const signal = 'rds-replica-lag';
+    case 'rds':
       return resources.replica
-        ? [
-            {
-              signal,
-              region: metricRegion(signal, regions),
-              dimensions: metricDimensions(signal, { instance: resources.replica.identifier }),
-            },
-          ]
+        ? [target('rds-replica-lag', { instance: resources.replica.identifier })]
         : [];
-    }
-    case 'aurora': {
-      const signal = 'aurora-global-replication-lag';
+    case 'aurora':
+      // A cluster's id is its identifier (the AWS provider imports clusters by it); unlike the
+      // computed clusterIdentifier output, it is known as soon as the cluster exists.
       return resources.secondary
-        ? [
-            {
-              signal,
-              region: metricRegion(signal, regions),
-              // A cluster's id is its identifier (the AWS provider imports clusters by it); unlike
-              // the computed clusterIdentifier output, it is known as soon as the cluster exists.
-              dimensions: metricDimensions(signal, { cluster: resources.secondary.id }),
-            },
-          ]
+        ? [target('aurora-global-replication-lag', { cluster: resources.secondary.id })]
         : [];
-    }
     case 'efs': {
       const signal = 'efs-time-since-last-sync';
       const fileSystemId = resources.fileSystem.id;

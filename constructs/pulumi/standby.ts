@@ -2,7 +2,14 @@ import * as aws from '@pulumi/aws';
 import * as pulumi from '@pulumi/pulumi';
 
 import { metricDimensions, metricRegion } from '../../lib/facts';
-import type { ComputeKind, ComputePlan, FailoverPlan, RegionPair } from '../../lib/model';
+import type { AlarmDimensionRole } from '../../lib/facts';
+import type {
+  AlarmSignal,
+  ComputeKind,
+  ComputePlan,
+  FailoverPlan,
+  RegionPair,
+} from '../../lib/model';
 import type { MetricTarget } from './metric-targets';
 import { DEFAULT_CONTAINER_IMAGE, DEFAULT_INSTANCE_TYPE, renderCompute } from './standby-compute';
 import type { ComputeSide, StandbyNetwork } from './standby-compute';
@@ -283,28 +290,21 @@ export class Standby extends pulumi.ComponentResource {
 /** Health metrics of one compute's primary side: in-service instances, or function errors. */
 function computeMetricTargets(compute: StandbyCompute, regions: RegionPair, index: number): MetricTarget[] {
   const label = compute.plan.resource.logicalId ?? `${compute.plan.resource.kind}${index + 1}`;
-  const common = { label, resource: compute.plan.resource };
+  const target = <S extends AlarmSignal>(
+    signal: S,
+    values: Readonly<Record<AlarmDimensionRole<S>, pulumi.Input<string>>>,
+  ): MetricTarget => ({
+    label,
+    resource: compute.plan.resource,
+    signal,
+    region: metricRegion(signal, regions),
+    dimensions: metricDimensions(signal, values),
+  });
   if (compute.primary instanceof aws.autoscaling.Group) {
-    const signal = 'asg-in-service-instances';
-    return [
-      {
-        ...common,
-        signal,
-        region: metricRegion(signal, regions),
-        dimensions: metricDimensions(signal, { group: compute.primary.name }),
-      },
-    ];
+    return [target('asg-in-service-instances', { group: compute.primary.name })];
   }
   if (compute.primary instanceof aws.lambda.Function) {
-    const signal = 'lambda-errors';
-    return [
-      {
-        ...common,
-        signal,
-        region: metricRegion(signal, regions),
-        dimensions: metricDimensions(signal, { function: compute.primary.name }),
-      },
-    ];
+    return [target('lambda-errors', { function: compute.primary.name })];
   }
   return [];
 }
