@@ -1,5 +1,6 @@
 import { isUnresolved } from '../model';
 import { globMatches } from './glob';
+import { indexSelections } from './selection-index';
 import { arnPatternMatches, storeArn } from './store-arn';
 import { allOf, anyOf, not } from './tri-state';
 import type { Coverage, StoreCoverage, UncertainCoverage } from './assessment-context';
@@ -92,12 +93,14 @@ export function computeCoverage(
   const selections = [...index.selectionsByPlan.values()]
     .flat()
     .concat(index.selectionsWithUnresolvedPlan);
+  const candidates = indexSelections(selections);
   for (const store of stores) {
     const arn = storeArn(store, index.resources.get(store.id));
     const rules: Coverage[] = [];
     const uncertain: UncertainCoverage[] = [];
     const seen = new Set<string>();
-    for (const selection of selections) {
+    for (const position of candidates.candidates(store)) {
+      const selection = selections[position];
       const selects = selectionSelects(selection, store, arn);
       if (selects === false) {
         continue;

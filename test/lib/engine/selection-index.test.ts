@@ -1,0 +1,64 @@
+import { indexSelections } from '../../../lib/engine/selection-index';
+import { selectionSelects, storeArn } from '../../../lib/engine';
+import { Unresolved } from '../../../lib/model';
+import { rawResource, selection, table } from './builders';
+import type { BackupSelection, Store } from '../../../lib/model';
+
+const eq = (key: string, value: string) => ({ operator: 'StringEquals' as const, key, value });
+
+const selections: BackupSelection[] = [
+  selection('ByGold', 'App/Plan', { listOfTags: [eq('aws:ResourceTag/tier', 'gold')] }),
+  selection('BySilver', 'App/Plan', { listOfTags: [eq('tier', 'silver')] }),
+  selection('ById', 'App/Plan', { resources: [{ id: 'App/Orders' }] }),
+  selection('Everything', 'App/Plan', {}),
+  selection('ByArn', 'App/Plan', { resources: [{ arn: 'arn:aws:dynamodb:*:*:table/*' }] }),
+  selection('Like', 'App/Plan', {
+    listOfTags: [{ operator: 'StringLike', key: 'tier', value: 'g*' }],
+  }),
+  selection('OtherRegion', 'App/Plan', { listOfTags: [eq('tier', 'gold')], region: 'eu-west-1' }),
+  selection('DeployTimeTag', 'App/Plan', {
+    listOfTags: [eq('tier', new Unresolved('Ref') as never)],
+  }),
+];
+
+const stores: Store[] = [
+  table('Orders', { tags: { tier: 'gold' } }),
+  table('Carts', { tags: { tier: 'silver', team: 'shop' } }),
+  table('Plain', { tags: {} }),
+  table('Unknown', { tags: { tier: new Unresolved('Ref') as never } }),
+  table('Elsewhere', { tags: { tier: 'gold' }, region: 'eu-west-1' }),
+];
+
+describe('indexSelections', () => {
+  it.each(stores.map((s) => [s.id, s] as const))(
+    'lists every selection that might select %s, in order',
+    (_id, store) => {
+      // GIVEN
+      const index = indexSelections(selections);
+      const arn = storeArn(store, rawResource(store.id.split('/')[1], 'AWS::DynamoDB::Table'));
+      // WHEN
+      const candidates = index.candidates(store);
+      // THEN
+      const selecting = selections
+        .map((s, position) => [position, selectionSelects(s, store, arn)] as const)
+        .filter(([, selects]) => selects !== false)
+        .map(([position]) => position);
+      expect(selecting.every((p) => candidates.includes(p))).toBe(true);
+      expect([...candidates].sort((a, b) => a - b)).toEqual(candidates);
+    },
+  );
+
+  it('leaves out selections keyed to other tags, ids and Regions', () => {
+    // GIVEN
+    const index = indexSelections(selections);
+    // WHEN
+    const candidates = index.candidates(stores[2]);
+    // THEN
+    expect(candidates.map((p) => selections[p].id)).toEqual([
+      'App/Everything',
+      'App/ByArn',
+      'App/Like',
+      'App/DeployTimeTag',
+    ]);
+  });
+});
