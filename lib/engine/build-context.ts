@@ -57,19 +57,21 @@ export function buildContext(
   const coverage = computeCoverage(inventory.stores, index);
   const membership = resolveMembership(spec, index);
   const servicesOfResource = new Map<ResourceId, string[]>();
+  // One inputs object for every service, so backup rules are normalized once per assessment.
+  const inputs = {
+    index,
+    coverage,
+    defaultRegion: spec.regions.primary,
+    recoveryRegion: spec.regions.recovery,
+    ...(accountId !== undefined ? { accountId } : {}),
+  };
   const partial = membership.map((m) => {
     for (const e of m.members) {
       const list = servicesOfResource.get(e.id) ?? [];
       list.push(m.service.name);
       servicesOfResource.set(e.id, list);
     }
-    const built = buildServiceProtection(m.members, m.sizeGiB, {
-      index,
-      coverage,
-      defaultRegion: spec.regions.primary,
-      recoveryRegion: spec.regions.recovery,
-      ...(accountId !== undefined ? { accountId } : {}),
-    });
+    const built = buildServiceProtection(m.members, m.sizeGiB, inputs);
     const own = {} as Record<Disruption, Achievement>;
     for (const d of DISRUPTIONS) {
       own[d] =

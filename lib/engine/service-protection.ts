@@ -3,9 +3,10 @@ import { isUnresolved } from '../model';
 import { backupProtection } from './backup-protection';
 import type { Named } from '../objectives';
 import type { StoreCoverage } from './assessment-context';
-import type { LocationContext } from './backup-protection';
+import type { BackupProtectionResult, LocationContext } from './backup-protection';
 import type { MemberEntry } from './index-inventory';
 import type {
+  BackupRule,
   Compute,
   ComputeProtection,
   DnsRecord,
@@ -60,6 +61,24 @@ function known<T>(value: Known<T>, fallback: T, what: string, unknowns: string[]
   return value;
 }
 
+interface BuiltRule {
+  readonly result: BackupProtectionResult;
+  /** The protection as JSON, to pass identical protections once. */
+  readonly key: string;
+}
+
+const BUILT_RULES = new WeakMap<ProtectionInputs, Map<BackupRule, BuiltRule>>();
+
+/** Backup rules already normalized with `inputs` (one assessment). */
+function builtRules(inputs: ProtectionInputs): Map<BackupRule, BuiltRule> {
+  let built = BUILT_RULES.get(inputs);
+  if (built === undefined) {
+    built = new Map();
+    BUILT_RULES.set(inputs, built);
+  }
+  return built;
+}
+
 function storeProtection(
   store: Store,
   sizeGiB: number | undefined,
@@ -105,11 +124,24 @@ function storeProtection(
   }
   const coverage = inputs.coverage.get(store.id);
   const backups = [];
+  // Tag selections of many plans can cover one store with identical rules: normalize each rule
+  // once per assessment and pass each distinct protection once (duplicates never change a path).
+  const built = builtRules(inputs);
+  const distinct = new Set<string>();
   for (const c of coverage?.rules ?? []) {
-    const built = backupProtection(c, inputs);
-    unknowns.push(...built.unknowns);
-    if (built.protection) {
-      backups.push(built.protection);
+    let entry = built.get(c.rule);
+    if (entry === undefined) {
+      const result = backupProtection(c, inputs);
+      entry = {
+        result,
+        key: result.protection === undefined ? '' : JSON.stringify(result.protection),
+      };
+      built.set(c.rule, entry);
+    }
+    unknowns.push(...entry.result.unknowns);
+    if (entry.result.protection && !distinct.has(entry.key)) {
+      distinct.add(entry.key);
+      backups.push(entry.result.protection);
     }
   }
   for (const u of coverage?.uncertain ?? []) {
