@@ -55,6 +55,13 @@ export interface InventoryIndex {
   readonly alarmsByMetric: ReadonlyMap<string, readonly Alarm[]>;
   /** Alarms whose namespace or metric is unknown until deploy. */
   readonly alarmsWithUnresolvedMetric: readonly Alarm[];
+  /**
+   * Alarms by {@link metricDimensionKey} of their metric and each known dimension value (each
+   * alarm once per distinct value).
+   */
+  readonly alarmsByMetricDimension: ReadonlyMap<string, readonly Alarm[]>;
+  /** Alarms with at least one dimension value unknown until deploy, by `Namespace/MetricName`. */
+  readonly alarmsWithUnresolvedDimension: ReadonlyMap<string, readonly Alarm[]>;
   /** EventBridge rules whose pattern has `source` `aws.backup`. */
   readonly backupEventRules: readonly EventRule[];
   /** EventBridge rules whose pattern is unknown until deploy. */
@@ -70,6 +77,11 @@ export function logicalIdBase(logicalId: string): string | undefined {
 /** Key of {@link InventoryIndex.alarmsByMetric}. */
 export function metricKey(namespace: string, metricName: string): string {
   return `${namespace}/${metricName}`;
+}
+
+/** Key of {@link InventoryIndex.alarmsByMetricDimension}. */
+export function metricDimensionKey(metric: string, dimensionValue: string): string {
+  return `${metric}\u0000${dimensionValue}`;
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
@@ -185,11 +197,29 @@ export function indexInventory(inventory: Inventory): InventoryIndex {
 
   const alarmsByMetric = new Map<string, Alarm[]>();
   const alarmsWithUnresolvedMetric: Alarm[] = [];
+  const alarmsByMetricDimension = new Map<string, Alarm[]>();
+  const alarmsWithUnresolvedDimension = new Map<string, Alarm[]>();
   for (const a of inventory.alarms) {
     if (isUnresolved(a.namespace) || isUnresolved(a.metricName)) {
       alarmsWithUnresolvedMetric.push(a);
     } else if (a.namespace !== undefined && a.metricName !== undefined) {
-      push(alarmsByMetric, metricKey(a.namespace, a.metricName), a);
+      const metric = metricKey(a.namespace, a.metricName);
+      push(alarmsByMetric, metric, a);
+      const values = new Set<string>();
+      let unresolved = false;
+      for (const value of Object.values(a.dimensions)) {
+        if (isUnresolved(value)) {
+          unresolved = true;
+        } else {
+          values.add(value);
+        }
+      }
+      for (const value of values) {
+        push(alarmsByMetricDimension, metricDimensionKey(metric, value), a);
+      }
+      if (unresolved) {
+        push(alarmsWithUnresolvedDimension, metric, a);
+      }
     }
   }
 
@@ -223,6 +253,8 @@ export function indexInventory(inventory: Inventory): InventoryIndex {
     recordsByTarget,
     alarmsByMetric,
     alarmsWithUnresolvedMetric,
+    alarmsByMetricDimension,
+    alarmsWithUnresolvedDimension,
     backupEventRules,
     eventRulesWithUnresolvedPattern,
   };

@@ -1,10 +1,9 @@
-import { metricKey } from '../../engine/index-inventory';
+import { metricDimensionKey, metricKey } from '../../engine/index-inventory';
 import { storeArn } from '../../engine/store-arn';
 import { replicationLagMetrics } from '../../facts';
-import { isUnresolved } from '../../model';
 import { locationOf } from '../continuity-rule';
 import type { AssessmentContext, ServiceContext } from '../../engine/assessment-context';
-import type { Alarm, Store, StoreReplica } from '../../model';
+import type { Store, StoreReplica } from '../../model';
 import type { ContinuityRule } from '../continuity-rule';
 
 /** One replica of a service's store. */
@@ -31,14 +30,6 @@ function names(context: AssessmentContext, store: Store, replica: StoreReplica):
     }
   }
   return ids;
-}
-
-function watches(alarm: Alarm, ids: ReadonlySet<string>): boolean | 'unknown' {
-  const values = Object.values(alarm.dimensions);
-  if (values.some((v) => !isUnresolved(v) && ids.has(v))) {
-    return true;
-  }
-  return values.some(isUnresolved) ? 'unknown' : false;
 }
 
 /** RR-MON2: replication lag of every replicated store raises an alarm. */
@@ -78,15 +69,20 @@ export const replicationLagAlarmed: ContinuityRule<ReplicatedStore> = {
       return { status: 'not-applicable' };
     }
     const ids = names(context, store, replica);
+    // Indexed by metric and dimension value: an alarm watches the replication when one of its
+    // dimension values names the store or its replica; one known only at deploy time might.
     let unknown = false;
     for (const { namespace, metricName } of metrics) {
-      for (const alarm of context.index.alarmsByMetric.get(metricKey(namespace, metricName)) ?? []) {
-        const w = watches(alarm, ids);
-        if (w === true && alarm.hasActions) {
+      const metric = metricKey(namespace, metricName);
+      for (const id of ids) {
+        const alarms = context.index.alarmsByMetricDimension.get(metricDimensionKey(metric, id));
+        if (alarms?.some((alarm) => alarm.hasActions)) {
           return { status: 'compliant' };
         }
-        unknown ||= w === 'unknown' && alarm.hasActions;
       }
+      unknown ||= (context.index.alarmsWithUnresolvedDimension.get(metric) ?? []).some(
+        (alarm) => alarm.hasActions,
+      );
     }
     if (unknown || context.index.alarmsWithUnresolvedMetric.length > 0) {
       return {
