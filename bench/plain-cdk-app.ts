@@ -180,32 +180,26 @@ function restoreTesting(stack: Stack, tier: string, vaultArn: string, role: iam.
   }).addAlarmAction(action);
 }
 
-/** AWS FIS drills of one service: an AZ drill, and a Region drill when it replicates. */
-function drills(
-  scope: Stack,
-  id: string,
-  name: string,
-  tier: string,
-  stopAlarms: readonly cloudwatch.Alarm[],
-): void {
+/**
+ * The AWS FIS drill of one replicating service, as `ContinuityStacks` plans it: an AZ drill
+ * stopped by the service's replication alarms (no Region drill, no drill for bronze).
+ */
+function drills(scope: Stack, id: string, name: string, tier: string, stopAlarms: readonly cloudwatch.Alarm[]): void {
   const role = new iam.Role(scope, `${id}FaultInjectionRole`, {
     assumedBy: new iam.ServicePrincipal('fis.amazonaws.com'),
+    description: 'Runs continuity-kit AWS FIS drills',
     managedPolicies: [iam.ManagedPolicy.fromAwsManagedPolicyName('service-role/AWSFaultInjectionSimulatorNetworkAccess')],
   });
-  const tags = { 'continuity:service': name, 'continuity:tier': tier };
-  const stopConditions =
-    stopAlarms.length > 0
-      ? stopAlarms.map((a) => ({ source: 'aws:cloudwatch:alarm', value: a.alarmArn }))
-      : [{ source: 'none' }];
   new fis.CfnExperimentTemplate(scope, `${id}FaultInjectionExperimentAz`, {
-    description: `az drill of ${name}`,
+    description: `continuity-kit: az disruption drill of ${name} (tier ${tier}) in ${BENCH_PRIMARY}a`,
     roleArn: role.roleArn,
-    stopConditions,
-    tags: { ...tags, Name: `${name}-az-drill` },
+    stopConditions: stopAlarms.map((a) => ({ source: 'aws:cloudwatch:alarm', value: a.alarmArn })),
+    tags: { 'continuity:service': name, 'continuity:tier': tier, Name: `${name}-az-drill` },
     experimentOptions: { accountTargeting: 'single-account', emptyTargetResolutionMode: 'skip' },
     actions: {
       'disrupt-connectivity': {
         actionId: 'aws:network:disrupt-connectivity',
+        description: `continuity-kit az drill of ${name}: aws:network:disrupt-connectivity`,
         parameters: { duration: 'PT30M', scope: 'all' },
         targets: { Subnets: 'disrupt-connectivity-targets' },
       },
@@ -217,55 +211,6 @@ function drills(
         parameters: { availabilityZoneIdentifier: `${BENCH_PRIMARY}a` },
         selectionMode: 'ALL',
       },
-    },
-  });
-  if (stopAlarms.length === 0) {
-    return;
-  }
-  role.addToPolicy(
-    new iam.PolicyStatement({
-      actions: [
-        'dynamodb:DeleteResourcePolicy',
-        'dynamodb:DescribeTable',
-        'dynamodb:GetResourcePolicy',
-        'dynamodb:PutResourcePolicy',
-        's3:GetReplicationConfiguration',
-        's3:ListAllMyBuckets',
-        's3:PauseReplication',
-        's3:PutReplicationConfiguration',
-        'tag:GetResources',
-      ],
-      resources: ['*'],
-    }),
-  );
-  const target = (type: string) => ({ resourceType: type, resourceTags: { 'continuity:service': name }, selectionMode: 'ALL' });
-  new fis.CfnExperimentTemplate(scope, `${id}FaultInjectionExperimentRegion`, {
-    description: `region drill of ${name}`,
-    roleArn: role.roleArn,
-    stopConditions: [{ source: 'none' }],
-    tags: { ...tags, Name: `${name}-region-drill` },
-    experimentOptions: { accountTargeting: 'single-account', emptyTargetResolutionMode: 'skip' },
-    actions: {
-      'route-table-disrupt-cross-region-connectivity': {
-        actionId: 'aws:network:route-table-disrupt-cross-region-connectivity',
-        parameters: { duration: 'PT60M', region: BENCH_RECOVERY },
-        targets: { Subnets: 'subnets' },
-      },
-      'global-table-pause-replication': {
-        actionId: 'aws:dynamodb:global-table-pause-replication',
-        parameters: { duration: 'PT30M' },
-        targets: { Tables: 'tables' },
-      },
-      'bucket-pause-replication': {
-        actionId: 'aws:s3:bucket-pause-replication',
-        parameters: { duration: 'PT30M', region: BENCH_RECOVERY },
-        targets: { Buckets: 'buckets' },
-      },
-    },
-    targets: {
-      subnets: target('aws:ec2:subnet'),
-      tables: target('aws:dynamodb:global-table'),
-      buckets: target('aws:s3:bucket'),
     },
   });
 }
@@ -326,7 +271,7 @@ function stack(app: App, id: string, region: string): Stack {
   return new Stack(app, id, { env: { account: BENCH_ACCOUNT, region }, crossRegionReferences: true });
 }
 
-function service(index: number, group: Group, foundation: Stack, alarmAction: actions.SnsAction): void {
+function service(index: number, group: Group, foundation: () => Stack, alarmAction: actions.SnsAction): void {
   const name = `svc${index}`;
   const tier = BENCH_TIERS[index % BENCH_TIERS.length]!;
   const settings = TIERS[tier]!;
@@ -342,7 +287,7 @@ function service(index: number, group: Group, foundation: Stack, alarmAction: ac
     replicas: settings.replicate ? [{ region: BENCH_RECOVERY }] : undefined,
   });
   const replica = settings.replicate
-    ? new s3.Bucket(foundation, `${id}ReplicaBucket`, {
+    ? new s3.Bucket(foundation(), `${id}ReplicaBucket`, {
         versioned: true,
         encryption: s3.BucketEncryption.S3_MANAGED,
         blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
@@ -377,7 +322,6 @@ function service(index: number, group: Group, foundation: Stack, alarmAction: ac
     Tags.of(construct).add('continuity:tier', tier);
   }
   if (!replica) {
-    drills(group.primary, id, name, tier, []);
     return;
   }
   const period = Duration.minutes(1);
@@ -451,12 +395,13 @@ function service(index: number, group: Group, foundation: Stack, alarmAction: ac
 /**
  * Adds `services` services (a table and a bucket each, tiers gold, silver, bronze in turn) to
  * `app`, `servicesPerStack` per primary and recovery stack, plus the foundation: recovery-Region
- * vaults, replica buckets and topic; per tier a vault, backup plans and selections; alarms.
+ * vaults and topic, and per group its replica buckets; per tier a vault, backup plans and selections; alarms.
  */
 export function buildPlainApp(app: App, services: number, servicesPerStack = 10): void {
   const foundation = stack(app, 'RecoveryFoundation', BENCH_RECOVERY);
   topic(foundation);
   const groups: Group[] = [];
+  const foundations: Stack[] = [];
   let alarmAction: actions.SnsAction | undefined;
   for (let index = 0; index < services; index++) {
     const g = Math.floor(index / servicesPerStack);
@@ -479,6 +424,10 @@ export function buildPlainApp(app: App, services: number, servicesPerStack = 10)
       });
       groups[g] = { primary, recovery, accessLogs };
     }
-    service(index, groups[g]!, foundation, alarmAction!);
+    // replica buckets follow the service groups, as in ContinuityStacks: the first group's into
+    // RecoveryFoundation, later groups' into RecoveryFoundation2 and so on, created on first use
+    const groupFoundation = (): Stack =>
+      g === 0 ? foundation : (foundations[g] ??= stack(app, `RecoveryFoundation${g + 1}`, BENCH_RECOVERY));
+    service(index, groups[g]!, groupFoundation, alarmAction!);
   }
 }
