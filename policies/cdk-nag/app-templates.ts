@@ -51,6 +51,9 @@ export function readAppTemplates(
 ): AppTemplates {
   const templates: TemplateInput[] = [];
   const pathOfStack = new Map<Stack, string>();
+  // logical id per construct path, from the `aws:cdk:path` metadata of each template resource:
+  // resolving `CfnResource.logicalId` through the token system costs far more per resource
+  const idOfPath = new Map<string, string>();
   const resources = new Map<string, AppResource>();
   const byNode = new Map<CfnResource, AppResource>();
   const visit = (c: IConstruct): void => {
@@ -60,10 +63,12 @@ export function readAppTemplates(
         pathOfStack.set(c, file);
         const region = literal(c.region);
         const account = literal(c.account);
+        const template = JSON.parse(readFileSync(file, 'utf8')) as unknown;
+        indexPaths(template, idOfPath);
         templates.push({
           stack: c.stackName,
           file,
-          template: JSON.parse(readFileSync(file, 'utf8')) as unknown,
+          template,
           ...(region !== undefined ? { region } : {}),
           ...(account !== undefined ? { account } : {}),
         });
@@ -73,7 +78,7 @@ export function readAppTemplates(
       const stack = Stack.of(c);
       const file = pathOfStack.get(stack);
       if (file !== undefined) {
-        const logicalId = stack.resolve(c.logicalId) as string;
+        const logicalId = idOfPath.get(c.node.path) ?? (stack.resolve(c.logicalId) as string);
         const resource = {
           id: `${stack.stackName}/${logicalId}`,
           stack: stack.stackName,
@@ -91,4 +96,18 @@ export function readAppTemplates(
   };
   visit(root);
   return { templates, resources, byNode };
+}
+
+/** Adds the `aws:cdk:path` metadata of every resource of `template` to `idOfPath`. */
+function indexPaths(template: unknown, idOfPath: Map<string, string>): void {
+  const resources = (template as { Resources?: unknown } | null)?.Resources;
+  if (typeof resources !== 'object' || resources === null) {
+    return;
+  }
+  for (const [logicalId, resource] of Object.entries(resources as Record<string, unknown>)) {
+    const path = (resource as { Metadata?: Record<string, unknown> } | null)?.Metadata?.['aws:cdk:path'];
+    if (typeof path === 'string') {
+      idOfPath.set(path, logicalId);
+    }
+  }
 }

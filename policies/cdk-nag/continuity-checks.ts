@@ -113,6 +113,8 @@ export class ContinuityChecks extends NagPack {
   public override readonly ruleIds: string[];
   private readonly props: ContinuityChecksProps;
   private readonly rules: readonly Rule<unknown, AssessmentContext>[];
+  /** Rule metadata by id: the pack's rules first, then the catalogue's, then the pack's own. */
+  private readonly metadataById = new Map<string, RuleMetadata>();
   private findingsByNode = new Map<CfnResource, Finding[]>();
   private details = new Map<string, Detail>();
   private byNode: ReadonlyMap<CfnResource, AppResource> = new Map();
@@ -133,6 +135,11 @@ export class ContinuityChecks extends NagPack {
     this.props = props;
     this.rules = props.rules ?? (allRules as readonly Rule<unknown, AssessmentContext>[]);
     this.ruleIds = [...this.rules, ...packRules].map((r) => nagRuleId(r.id));
+    for (const r of [...this.rules, ...allRules, ...packRules]) {
+      if (!this.metadataById.has(r.id)) {
+        this.metadataById.set(r.id, r);
+      }
+    }
   }
 
   /** The engine's assessment of the last validation, acknowledged findings marked suppressed. */
@@ -336,9 +343,7 @@ export class ContinuityChecks extends NagPack {
 
   private metadataOf(id: string): RuleMetadata {
     return (
-      this.rules.find((r) => r.id === id) ??
-      allRules.find((r) => r.id === id) ??
-      packRules.find((r) => r.id === id) ?? {
+      this.metadataById.get(id) ?? {
         id,
         name: id,
         title: id,
