@@ -7,7 +7,7 @@ import type { Coverage, StoreCoverage, UncertainCoverage } from './assessment-co
 import type { InventoryIndex } from './index-inventory';
 import type { StoreArn } from './store-arn';
 import type { Tri } from './tri-state';
-import type { BackupSelection, Known, ResourceId, Store, TagCondition } from '../model';
+import type { BackupPlan, BackupSelection, Known, ResourceId, Store, TagCondition } from '../model';
 
 /*
  * How a backup selection picks resources
@@ -81,6 +81,43 @@ function describeUnknown(selection: BackupSelection): string {
   return `backup selection ${selection.id} depends on a value known only at deploy time`;
 }
 
+/** What a selection adds to the coverage of a store it selects. */
+type Contribution =
+  | { readonly uncertain: UncertainCoverage; readonly plan?: undefined }
+  | {
+      readonly uncertain?: undefined;
+      readonly plan: BackupPlan;
+      /** One coverage per plan rule, with its dedup key `planId#ruleName`. */
+      readonly rules: readonly { readonly key: string; readonly coverage: Coverage }[];
+    };
+
+function contributionOf(selection: BackupSelection, index: InventoryIndex): Contribution {
+  if (isUnresolved(selection.plan)) {
+    return {
+      uncertain: {
+        selection,
+        reason: `the backup plan of selection ${selection.id} is known only at deploy time`,
+      },
+    };
+  }
+  const plan = index.backupPlans.get(selection.plan);
+  if (!plan) {
+    return {
+      uncertain: {
+        selection,
+        reason: `backup plan ${selection.plan} of selection ${selection.id} is not in the templates read`,
+      },
+    };
+  }
+  return {
+    plan,
+    rules: plan.rules.map((rule) => ({
+      key: `${plan.id}#${rule.name}`,
+      coverage: { plan, rule, selection },
+    })),
+  };
+}
+
 /**
  * AWS Backup coverage of every store: the plan rules that certainly apply, and the selections
  * that might (never counted as protection).
@@ -93,42 +130,50 @@ export function computeCoverage(
   const selections = [...index.selectionsByPlan.values()]
     .flat()
     .concat(index.selectionsWithUnresolvedPlan);
-  const candidates = indexSelections(selections);
+  const selectionIndex = indexSelections(selections);
+  // What each selection contributes when it selects a store, worked out once per selection.
+  const contributions = new Map<number, Contribution>();
   for (const store of stores) {
-    const arn = storeArn(store, index.resources.get(store.id));
+    let arn: StoreArn | undefined | null = null;
     const rules: Coverage[] = [];
     const uncertain: UncertainCoverage[] = [];
     const seen = new Set<string>();
-    for (const position of candidates.candidates(store)) {
+    const { positions, byKey } = selectionIndex.candidates(store);
+    for (const position of positions) {
       const selection = selections[position];
-      const selects = selectionSelects(selection, store, arn);
+      let selects: Tri;
+      if (byKey && selectionIndex.selectsOnKeyHit(position)) {
+        selects = true;
+      } else {
+        if (arn === null) {
+          arn = storeArn(store, index.resources.get(store.id));
+        }
+        selects = selectionSelects(selection, store, arn);
+      }
       if (selects === false) {
         continue;
       }
-      if (isUnresolved(selection.plan)) {
-        uncertain.push({
-          selection,
-          reason: `the backup plan of selection ${selection.id} is known only at deploy time`,
-        });
-        continue;
+      let contribution = contributions.get(position);
+      if (contribution === undefined) {
+        contribution = contributionOf(selection, index);
+        contributions.set(position, contribution);
       }
-      const plan = index.backupPlans.get(selection.plan);
-      if (!plan) {
-        uncertain.push({
-          selection,
-          reason: `backup plan ${selection.plan} of selection ${selection.id} is not in the templates read`,
-        });
+      if (contribution.uncertain !== undefined) {
+        uncertain.push(contribution.uncertain);
         continue;
       }
       if (selects === 'unknown') {
-        uncertain.push({ plan, selection, reason: describeUnknown(selection) });
+        uncertain.push({
+          plan: contribution.plan,
+          selection,
+          reason: describeUnknown(selection),
+        });
         continue;
       }
-      for (const rule of plan.rules) {
-        const key = `${plan.id}#${rule.name}`;
+      for (const { key, coverage } of contribution.rules) {
         if (!seen.has(key)) {
           seen.add(key);
-          rules.push({ plan, rule, selection });
+          rules.push(coverage);
         }
       }
     }

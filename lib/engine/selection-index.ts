@@ -10,8 +10,22 @@ import type { BackupSelection, Store } from '../model';
  * wildcards, ARNs, values known only at deploy time) as a candidate for every store.
  */
 export interface SelectionIndex {
-  /** Positions in the selection list of the selections that might select `store`, ascending. */
-  candidates(store: Store): readonly number[];
+  /** The selections that might select `store`. */
+  candidates(store: Store): SelectionCandidates;
+  /**
+   * Whether the selection at `position` certainly selects a store it was found for by key: its
+   * Region is known, every `Resources` and `ListOfTags` entry is keyed, and it has no
+   * `Conditions` or `NotResources`.
+   */
+  selectsOnKeyHit(position: number): boolean;
+}
+
+/** Result of {@link SelectionIndex.candidates}. */
+export interface SelectionCandidates {
+  /** Positions in the selection list, ascending. */
+  readonly positions: readonly number[];
+  /** True when each keyed position was found by the store's Region and a tag or id match. */
+  readonly byKey: boolean;
 }
 
 const ANY_REGION = '\u0000*';
@@ -43,9 +57,19 @@ export function indexSelections(selections: readonly BackupSelection[]): Selecti
       add(`${region}\u0000${key}`, position);
     }
   });
-  const all = selections.map((_, position) => position);
+  const all = { positions: selections.map((_, position) => position), byKey: false };
+  const onlyAlways = { positions: always, byKey: true };
+  const alwaysSet = new Set(always);
+  const simple = selections.map(
+    (selection, position) =>
+      !alwaysSet.has(position) &&
+      !isUnresolved(selection.region) &&
+      selection.conditions.length === 0 &&
+      selection.notResources.length === 0,
+  );
   return {
-    candidates(store: Store): readonly number[] {
+    selectsOnKeyHit: (position) => simple[position] === true,
+    candidates(store: Store): SelectionCandidates {
       if (isUnresolved(store.region)) {
         return all;
       }
@@ -65,7 +89,9 @@ export function indexSelections(selections: readonly BackupSelection[]): Selecti
         }
         lookUp(`tag\u0000${key}\u0000${value}`);
       }
-      return found.size === always.length ? always : [...found].sort((a, b) => a - b);
+      return found.size === always.length
+        ? onlyAlways
+        : { positions: [...found].sort((a, b) => a - b), byKey: true };
     },
   };
 }

@@ -37,7 +37,7 @@ describe('indexSelections', () => {
       const index = indexSelections(selections);
       const arn = storeArn(store, rawResource(store.id.split('/')[1], 'AWS::DynamoDB::Table'));
       // WHEN
-      const candidates = index.candidates(store);
+      const { positions: candidates } = index.candidates(store);
       // THEN
       const selecting = selections
         .map((s, position) => [position, selectionSelects(s, store, arn)] as const)
@@ -48,11 +48,32 @@ describe('indexSelections', () => {
     },
   );
 
+  it('says which selections certainly select a store found by key', () => {
+    // GIVEN
+    const index = indexSelections(selections);
+    // WHEN
+    const result = index.candidates(stores[0]);
+    const unknownTag = index.candidates(stores[3]);
+    // THEN
+    expect(result.byKey).toBe(true);
+    expect(unknownTag.byKey).toBe(false);
+    expect(selections.map((_, p) => index.selectsOnKeyHit(p))).toEqual([
+      true,
+      true,
+      true,
+      false,
+      false,
+      false,
+      true,
+      false,
+    ]);
+  });
+
   it('leaves out selections keyed to other tags, ids and Regions', () => {
     // GIVEN
     const index = indexSelections(selections);
     // WHEN
-    const candidates = index.candidates(stores[2]);
+    const { positions: candidates } = index.candidates(stores[2]);
     // THEN
     expect(candidates.map((p) => selections[p].id)).toEqual([
       'App/Everything',
