@@ -1,13 +1,14 @@
 import { isUnresolved } from '../model';
 import { tagKey } from './backup-coverage';
-import type { BackupSelection, Store } from '../model';
+import type { BackupSelection, Store, TagCondition } from '../model';
 
 /**
  * Backup selections indexed so that each store looks up the few that might select it instead of
  * testing every selection. A selection can select a store only when its Region matches and, with
- * `Resources` or `ListOfTags`, one of those entries matches; the index keys selections by Region
- * and by each `StringEquals` tag entry or resource id, and keeps every other selection (no entries,
- * wildcards, ARNs, values known only at deploy time) as a candidate for every store.
+ * `Resources` or `ListOfTags`, one of those entries matches, and every `Conditions` entry holds.
+ * The index keys selections by Region and by one `StringEquals` condition, else by each
+ * `StringEquals` tag entry or resource id; any other selection (no entries, ARNs, wildcards,
+ * values known only at deploy time) is a candidate for every store of its Region.
  */
 export interface SelectionIndex {
   /** The selections that might select `store`. */
@@ -36,44 +37,30 @@ function regionKey(region: unknown): string {
 
 /** Indexes `selections` by Region, `StringEquals` tag and resource id (see {@link SelectionIndex}). */
 export function indexSelections(selections: readonly BackupSelection[]): SelectionIndex {
-  const always: number[] = [];
   const keyed = new Map<string, number[]>();
-  const add = (key: string, position: number): void => {
-    const list = keyed.get(key);
-    if (list === undefined) {
-      keyed.set(key, [position]);
-    } else if (list[list.length - 1] !== position) {
-      list.push(position);
-    }
-  };
+  const exact: boolean[] = [];
   selections.forEach((selection, position) => {
-    const keys = entryKeys(selection);
-    if (keys === undefined) {
-      always.push(position);
-      return;
-    }
+    const { keys, exact: certain } = selectionKeys(selection);
     const region = regionKey(selection.region);
+    exact.push(certain && region !== ANY_REGION);
     for (const key of keys) {
-      add(`${region}\u0000${key}`, position);
+      const full = `${region}\u0000${key}`;
+      const list = keyed.get(full);
+      if (list === undefined) {
+        keyed.set(full, [position]);
+      } else if (list[list.length - 1] !== position) {
+        list.push(position);
+      }
     }
   });
   const all = { positions: selections.map((_, position) => position), byKey: false };
-  const onlyAlways = { positions: always, byKey: true };
-  const alwaysSet = new Set(always);
-  const simple = selections.map(
-    (selection, position) =>
-      !alwaysSet.has(position) &&
-      !isUnresolved(selection.region) &&
-      selection.conditions.length === 0 &&
-      selection.notResources.length === 0,
-  );
   return {
-    selectsOnKeyHit: (position) => simple[position] === true,
+    selectsOnKeyHit: (position) => exact[position] === true,
     candidates(store: Store): SelectionCandidates {
       if (isUnresolved(store.region)) {
         return all;
       }
-      const found = new Set<number>(always);
+      const found = new Set<number>();
       const lookUp = (key: string): void => {
         for (const region of [store.region as string, ANY_REGION]) {
           for (const position of keyed.get(`${region}\u0000${key}`) ?? []) {
@@ -81,38 +68,61 @@ export function indexSelections(selections: readonly BackupSelection[]): Selecti
           }
         }
       };
+      lookUp(ANY_STORE);
       lookUp(`id\u0000${store.id}`);
       for (const [key, value] of Object.entries(store.tags)) {
         if (isUnresolved(value)) {
-          // A tag known only at deploy time might match any tag entry.
+          // A tag known only at deploy time might match any tag entry or condition.
           return all;
         }
         lookUp(`tag\u0000${key}\u0000${value}`);
       }
-      return found.size === always.length
-        ? onlyAlways
-        : { positions: [...found].sort((a, b) => a - b), byKey: true };
+      return { positions: [...found].sort((a, b) => a - b), byKey: true };
     },
   };
 }
 
-/** Index keys of a selection's `Resources` and `ListOfTags`; `undefined` when it must always be tested. */
-function entryKeys(selection: BackupSelection): string[] | undefined {
+/** Key of selections that might select any store of their Region. */
+const ANY_STORE = 'any';
+
+function tagEntryKey(condition: TagCondition): string | undefined {
+  return condition.operator === 'StringEquals' && !isUnresolved(condition.value)
+    ? `tag\u0000${tagKey(condition.key)}\u0000${condition.value}`
+    : undefined;
+}
+
+/**
+ * Index keys of a selection: one of its `StringEquals` `Conditions` (every condition must hold),
+ * else each of its `Resources` and `ListOfTags` (one must match), else {@link ANY_STORE}.
+ * `exact` when a key match alone means the selection selects the store.
+ */
+function selectionKeys(selection: BackupSelection): { keys: string[]; exact: boolean } {
+  for (const condition of selection.conditions) {
+    const key = tagEntryKey(condition);
+    if (key !== undefined) {
+      return { keys: [key], exact: false };
+    }
+  }
+  const any = { keys: [ANY_STORE], exact: false };
   if (selection.resources.length + selection.listOfTags.length === 0) {
-    return undefined;
+    return any;
   }
   const keys: string[] = [];
   for (const item of selection.resources) {
     if (isUnresolved(item) || !('id' in item)) {
-      return undefined;
+      return any;
     }
     keys.push(`id\u0000${item.id}`);
   }
   for (const condition of selection.listOfTags) {
-    if (condition.operator !== 'StringEquals' || isUnresolved(condition.value)) {
-      return undefined;
+    const key = tagEntryKey(condition);
+    if (key === undefined) {
+      return any;
     }
-    keys.push(`tag\u0000${tagKey(condition.key)}\u0000${condition.value}`);
+    keys.push(key);
   }
-  return keys;
+  return {
+    keys,
+    exact: selection.conditions.length === 0 && selection.notResources.length === 0,
+  };
 }

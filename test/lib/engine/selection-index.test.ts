@@ -19,6 +19,10 @@ const selections: BackupSelection[] = [
   selection('DeployTimeTag', 'App/Plan', {
     listOfTags: [eq('tier', new Unresolved('Ref') as never)],
   }),
+  selection('AllWithTierCondition', 'App/Plan', {
+    resources: [{ arn: '*' }],
+    conditions: [eq('aws:ResourceTag/tier', 'gold')],
+  }),
 ];
 
 const stores: Store[] = [
@@ -66,7 +70,19 @@ describe('indexSelections', () => {
       false,
       true,
       false,
+      false,
     ]);
+  });
+
+  it('finds a selection of every resource by its StringEquals condition', () => {
+    // GIVEN
+    const index = indexSelections(selections);
+    // WHEN
+    const gold = index.candidates(stores[0]).positions.map((p) => selections[p].id);
+    const silver = index.candidates(stores[1]).positions.map((p) => selections[p].id);
+    // THEN
+    expect(gold).toContain('App/AllWithTierCondition');
+    expect(silver).not.toContain('App/AllWithTierCondition');
   });
 
   it('leaves out selections keyed to other tags, ids and Regions', () => {
