@@ -80,20 +80,26 @@ function checkDates(services: readonly IndexedService[], today: string): SpecIss
 
 function checkClaims(services: readonly IndexedService[]): SpecIssue[] {
   const issues: SpecIssue[] = [];
-  const claims: { stack?: string; logicalId: string; service: string; where: string }[] = [];
+  // Claims by logical id, each list in spec order, so a clash is found without scanning them all.
+  const claims = new Map<
+    string,
+    { stack?: string; logicalId: string; service: string; where: string }[]
+  >();
   for (const { index, service } of services) {
     service.resources.forEach((resource, r) => {
       if (resource.logicalId === undefined) {
         return;
       }
       const where = `services[${index}].resources[${r}]`;
-      const clash = claims.find(
-        (claim) =>
-          claim.logicalId === resource.logicalId &&
-          (claim.stack === undefined ||
-            resource.stack === undefined ||
-            claim.stack === resource.stack),
-      );
+      const clash = claims
+        .get(resource.logicalId)
+        ?.find(
+          (claim) =>
+            claim.logicalId === resource.logicalId &&
+            (claim.stack === undefined ||
+              resource.stack === undefined ||
+              claim.stack === resource.stack),
+        );
       if (clash) {
         const what = resource.stack
           ? `${resource.stack}/${resource.logicalId}`
@@ -108,12 +114,18 @@ function checkClaims(services: readonly IndexedService[]): SpecIssue[] {
         });
         return;
       }
-      claims.push({
+      const claim = {
         stack: resource.stack,
         logicalId: resource.logicalId,
         service: service.name,
         where,
-      });
+      };
+      const same = claims.get(resource.logicalId);
+      if (same === undefined) {
+        claims.set(resource.logicalId, [claim]);
+      } else {
+        same.push(claim);
+      }
     });
   }
   return issues;
