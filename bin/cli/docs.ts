@@ -1,8 +1,7 @@
 import { existsSync } from 'node:fs';
-import { writeDocs } from '../../lib/docs';
 import { InputError } from '../../lib/model/input-error';
 import { EXIT_CODES } from './cli-context';
-import { loadEngine, loadInventory, loadPlanner, loadSpecModule } from './lazy-modules';
+import { loadDocs, loadEngine, loadInventory, loadPlanner, loadSpecModule } from './lazy-modules';
 import { parseToday, resolvePath } from './write-output';
 import type { CliContext, CommandRegistration, CommandResult } from './cli-context';
 import type { Assessment } from '../../lib/model/assessment';
@@ -47,14 +46,19 @@ export const DEFAULT_DOCS_DIR = 'continuity-docs';
  *
  * @throws InputError for a bad spec, missing paths or an unwritable folder
  */
-export function runDocs(paths: readonly string[], options: DocsCommandOptions, context: CliContext): CommandResult {
+export function runDocs(
+  paths: readonly string[],
+  options: DocsCommandOptions,
+  context: CliContext,
+): CommandResult {
   const today = parseToday(options.today);
   const missing = paths.filter((p) => !existsSync(resolvePath(p, context)));
   if (missing.length > 0) {
     throw new InputError(
       missing.map((p) => ({
         path: p,
-        message: 'no such file or directory; pass CloudFormation template files or a cdk.out directory',
+        message:
+          'no such file or directory; pass CloudFormation template files or a cdk.out directory',
       })),
     );
   }
@@ -71,15 +75,19 @@ export function runDocs(paths: readonly string[], options: DocsCommandOptions, c
   const out = options.out ?? DEFAULT_DOCS_DIR;
   let written: string[];
   try {
-    written = writeDocs(resolvePath(out, context), spec, plan, assessment, { today });
+    written = loadDocs().writeDocs(resolvePath(out, context), spec, plan, assessment, { today });
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === undefined) {
       throw error;
     }
-    throw new InputError([{ path: '--out', message: `cannot write to ${out} (${code}); choose a writable folder` }]);
+    throw new InputError([
+      { path: '--out', message: `cannot write to ${out} (${code}); choose a writable folder` },
+    ]);
   }
-  const what = assessment ? 'assessed against the given templates' : 'predicted from the plan (pass templates or cdk.out to assess)';
+  const what = assessment
+    ? 'assessed against the given templates'
+    : 'predicted from the plan (pass templates or cdk.out to assess)';
   return {
     exitCode: EXIT_CODES.OK,
     stdout: `docs: ${written.length} files written to ${out}, ${what}\n${written.map((f) => `  ${f}`).join('\n')}\n`,
@@ -91,11 +99,16 @@ export const registerDocs: CommandRegistration = (program, context, done) => {
   program
     .command('docs')
     .description('write a service continuity plan per service, an index and an HTML report')
-    .argument('[paths...]', 'CloudFormation templates or cdk.out directories, to show achieved objectives')
+    .argument(
+      '[paths...]',
+      'CloudFormation templates or cdk.out directories, to show achieved objectives',
+    )
     .requiredOption('-s, --spec <file>', 'continuity spec (YAML or JSON)')
     .option('-o, --out <dir>', `folder to write into (default: ${DEFAULT_DOCS_DIR})`)
     .option('--today <date>', 'date drills and reviews are judged against, YYYY-MM-DD')
     .option('--region <region>', "region of template files; default: the spec's primary region")
     .option('--account <id>', 'AWS account the templates deploy to')
-    .action((paths: string[], options: DocsCommandOptions) => done(runDocs(paths, options, context)));
+    .action((paths: string[], options: DocsCommandOptions) =>
+      done(runDocs(paths, options, context)),
+    );
 };

@@ -1,8 +1,7 @@
 import { Option } from 'commander';
-import { stringify } from 'yaml';
 import { InputError } from '../../lib/model/input-error';
 import { EXIT_CODES } from './cli-context';
-import { loadExport, loadSpecModule } from './lazy-modules';
+import { loadExport, loadSpecModule, loadYaml } from './lazy-modules';
 import { resolvePath, writeOutput } from './write-output';
 import type { CliContext, CommandRegistration, CommandResult } from './cli-context';
 
@@ -55,7 +54,9 @@ export function runExportResilienceHub(
   }
   const template = loadExport().toResilienceHubTemplate(spec, options.tier);
   const text =
-    options.format === 'json' ? `${JSON.stringify(template, undefined, 2)}\n` : stringify(template);
+    options.format === 'json'
+      ? `${JSON.stringify(template, undefined, 2)}\n`
+      : loadYaml().stringify(template);
   const count = Object.keys(template.Resources).length;
   const stdout = writeOutput(text, options.output, `export: ${count} resiliency policies`, context);
   return { exitCode: EXIT_CODES.OK, stdout };
@@ -71,7 +72,9 @@ export const registerExport: CommandRegistration = (program, context, done) => {
     .description('write each tier as an AWS Resilience Hub resiliency policy (CloudFormation)')
     .requiredOption('-s, --spec <file>', 'continuity spec (YAML or JSON)')
     .addOption(
-      new Option('-f, --format <format>', 'template format').choices(EXPORT_FORMATS).default('yaml'),
+      new Option('-f, --format <format>', 'template format')
+        .choices(EXPORT_FORMATS)
+        .default('yaml'),
     )
     .option('-o, --output <file>', 'write the template to a file instead of stdout')
     .option('--tier <name...>', 'tiers to export (default: every tier a service uses)')

@@ -23,3 +23,9 @@ export const loadSpecModule = (): typeof import('../../lib/spec') => require('..
 
 /** `lib/export`: exports of the spec to other tools' formats. */
 export const loadExport = (): typeof import('../../lib/export') => require('../../lib/export');
+
+/** `lib/docs`: `writeDocs`. */
+export const loadDocs = (): typeof import('../../lib/docs') => require('../../lib/docs');
+
+/** `yaml`: YAML output of `continuity export`. */
+export const loadYaml = (): typeof import('yaml') => require('yaml');
