@@ -25,14 +25,19 @@ export const backupRetentionMeetsTier: ContinuityRule<ServiceBackupRule> = {
   docsUrl:
     'https://docs.aws.amazon.com/aws-backup/latest/devguide/plan-options-and-configuration.html',
   subjects: (context) => {
-    const seen = new Set<string>();
     const out: ServiceBackupRule[] = [];
     for (const service of context.services) {
+      // Rule names per plan id already taken for this service (no string keys in the hot loop).
+      const seen = new Map<string, Set<string>>();
       for (const store of service.stores) {
         for (const c of context.coverage.get(store.id)?.rules ?? []) {
-          const key = `${service.spec.name}#${c.plan.id}#${c.rule.name}`;
-          if (!seen.has(key)) {
-            seen.add(key);
+          let names = seen.get(c.plan.id);
+          if (names === undefined) {
+            names = new Set();
+            seen.set(c.plan.id, names);
+          }
+          if (!names.has(c.rule.name)) {
+            names.add(c.rule.name);
             out.push({ service, plan: c.plan, rule: c.rule });
           }
         }
