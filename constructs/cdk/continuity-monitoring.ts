@@ -7,7 +7,7 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import { Construct } from 'constructs';
-import { alarmMetric, alarmThreshold } from '../../lib/facts';
+import { alarmEvaluationPeriods, alarmMetric, alarmThreshold } from '../../lib/facts';
 import type { AlarmComparisonOperator } from '../../lib/facts';
 import type { AlarmSpec } from '../../lib/model';
 import type { StoreMetric } from './protected-store';
@@ -117,7 +117,7 @@ export class ContinuityMonitoring extends Construct {
       // A lag metric converts with the given metric's unit (it may be the caller's own metric).
       threshold: isLag ? spec.threshold * metric.unitsPerSecond : alarmThreshold(spec),
       comparisonOperator: COMPARISON_OPERATORS[facts.comparisonOperator],
-      evaluationPeriods: isFloor ? 1 : 3,
+      evaluationPeriods: alarmEvaluationPeriods(spec.signal),
       treatMissingData: TREAT_MISSING_DATA[facts.treatMissingData],
     });
     alarm.addAlarmAction(this.alarmAction);

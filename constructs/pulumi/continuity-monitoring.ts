@@ -1,7 +1,7 @@
 import * as aws from '@pulumi/aws';
 import * as pulumi from '@pulumi/pulumi';
 
-import { alarmMetric, alarmThreshold } from '../../lib/facts';
+import { alarmEvaluationPeriods, alarmMetric, alarmThreshold } from '../../lib/facts';
 import type { AlarmSpec, RegionPair, ResourceRef, ServicePlan } from '../../lib/model';
 import type { MetricTarget } from './metric-targets';
 import type { ProtectedStore } from './protected-store';
@@ -259,7 +259,7 @@ export class ContinuityMonitoring extends pulumi.ComponentResource {
                   },
                 ],
               }),
-          evaluationPeriods: 1,
+          evaluationPeriods: alarmEvaluationPeriods(spec.signal),
           threshold: alarmThreshold(spec),
           comparisonOperator: metric.comparisonOperator,
           treatMissingData: metric.treatMissingData,

@@ -333,6 +333,23 @@ export function alarmThreshold(spec: AlarmSpec): number {
   return metric.fixedThreshold ?? spec.threshold * metric.unitsPerSecond;
 }
 
+/** Periods a lag must stay above its threshold before the alarm fires. */
+export const LAG_EVALUATION_PERIODS = 3;
+
+/**
+ * Consecutive periods a planned alarm evaluates before it fires.
+ *
+ * Replication lag is sampled every minute and spikes briefly during normal operation, so a lag
+ * alarm waits for {@link LAG_EVALUATION_PERIODS} minutes of sustained lag (still well inside any
+ * RPO it guards). Everything else fires on the first breaching period: a failed backup, copy or
+ * restore job is counted once, and a health floor (health check, in-service instances) that is
+ * breached means users already feel it.
+ * https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/AlarmThatSendsEmail.html#alarm-evaluation
+ */
+export function alarmEvaluationPeriods(signal: AlarmSignal): number {
+  return alarmMetric(signal).thresholdUnit === 'seconds' ? LAG_EVALUATION_PERIODS : 1;
+}
+
 /**
  * The Region CloudWatch publishes a signal's metric in, which is where its alarm must live:
  * us-east-1 for Route 53 health checks, the recovery Region for metrics of a replica, else the

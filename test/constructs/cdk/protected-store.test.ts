@@ -196,15 +196,16 @@ describe('ProtectedStore', () => {
   });
 
   test.each([
-    ['DynamoDB ReplicationLatency in ms', 'AWS/DynamoDB', 'ReplicationLatency', 30_000, 'GreaterThanThreshold'],
-    ['S3 ReplicationLatency in s', 'AWS/S3', 'ReplicationLatency', 450, 'GreaterThanThreshold'],
-    ['S3 OperationsFailedReplication as a count', 'AWS/S3', 'OperationsFailedReplication', 1, 'GreaterThanOrEqualToThreshold'],
-  ])('alarms on %s in the primary Region', (_case, namespace, metricName, threshold, operator) => {
+    ['DynamoDB ReplicationLatency in ms', 'AWS/DynamoDB', 'ReplicationLatency', 30_000, 'GreaterThanThreshold', 3],
+    ['S3 ReplicationLatency in s', 'AWS/S3', 'ReplicationLatency', 450, 'GreaterThanThreshold', 3],
+    ['S3 OperationsFailedReplication as a count', 'AWS/S3', 'OperationsFailedReplication', 1, 'GreaterThanOrEqualToThreshold', 1],
+  ])('alarms on %s in the primary Region', (_case, namespace, metricName, threshold, operator, periods) => {
     primary.hasResourceProperties('AWS::CloudWatch::Alarm', {
       Namespace: namespace,
       MetricName: metricName,
       Threshold: threshold,
       ComparisonOperator: operator,
+      EvaluationPeriods: periods,
       AlarmActions: [Match.anyValue()],
     });
   });

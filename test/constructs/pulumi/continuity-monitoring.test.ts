@@ -116,6 +116,7 @@ describe('ContinuityMonitoring for one service', () => {
       metricName: 'ReplicationLatency',
       threshold: 30_000,
       comparisonOperator: 'GreaterThanThreshold',
+      evaluationPeriods: 3,
       dimensions: { TableName: 'orders-Orders-table-mock', ReceivingRegion: 'us-west-2' },
     });
     expect(alarm('shop-monitoring-orders-s3-replication-latency-Invoices')).toMatchObject({
@@ -149,6 +150,7 @@ describe('ContinuityMonitoring for one service', () => {
       threshold: 1,
       comparisonOperator: 'GreaterThanOrEqualToThreshold',
       period: 300,
+      evaluationPeriods: 1,
     });
     expect(health.inputs).toMatchObject({
       region: 'us-east-1',

@@ -1,5 +1,6 @@
 import {
   ALARM_METRICS,
+  alarmEvaluationPeriods,
   alarmMetric,
   alarmThreshold,
   efsTimeSinceLastSyncQuery,
@@ -151,5 +152,17 @@ describe('replicationLagMetrics', () => {
     const without = REPLICATION_MECHANISMS.filter((m) => replicationLagMetrics(m).length === 0);
     // THEN
     expect(without).toEqual(['rds-backup-replication']);
+  });
+});
+
+describe('alarmEvaluationPeriods', () => {
+  it.each([
+    ['waits for sustained replication lag', 'dynamodb-replication-latency', 3],
+    ['waits for sustained Aurora lag', 'aurora-global-replication-lag', 3],
+    ['fires on the first failed backup job', 'backup-job-failed', 1],
+    ['fires on the first failed S3 replication', 's3-replication-failed', 1],
+    ['fires as soon as a health check fails', 'health-check-status', 1],
+  ] as const)('%s', (_case, signal, expected) => {
+    expect(alarmEvaluationPeriods(signal)).toBe(expected);
   });
 });
