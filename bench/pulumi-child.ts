@@ -39,11 +39,27 @@ interface Registered {
 /** Mocks like the test harness: echo inputs, add an `arn` and autonamed `name`/`bucket`. */
 function setMocks(registered: Registered[]): Promise<void> {
   const regions = new Map<string, string>();
+  // Registrations still waiting for their inputs, by type and name: a lookup per resource, not a
+  // scan of every earlier registration (which made both sides of the benchmark quadratic).
+  const waiting = new Map<string, Registered[]>();
+  let seen = 0;
+  const entryFor = (type: string, name: string): Registered | undefined => {
+    for (; seen < registered.length; seen++) {
+      const r = registered[seen];
+      if (r.inputs) continue;
+      const key = `${r.type}::${r.name}`;
+      const queue = waiting.get(key);
+      if (queue) queue.push(r);
+      else waiting.set(key, [r]);
+    }
+    // first registered first, as a scan of the list would find them
+    return waiting.get(`${type}::${name}`)?.shift();
+  };
   return pulumi.runtime.setMocks(
     {
       newResource(args) {
         const inputs = (args.inputs ?? {}) as Record<string, unknown>;
-        const entry = registered.find((r) => r.type === args.type && r.name === args.name && !r.inputs);
+        const entry = entryFor(args.type, args.name);
         if (entry) {
           entry.inputs = inputs;
         }
