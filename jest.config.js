@@ -4,7 +4,9 @@ module.exports = {
   roots: ['<rootDir>/test'],
   rootDir: '.',
   testMatch: ['**/*.test.ts'],
-  transform: { '^.+\\.ts$': ['@swc/jest', { jsc: { target: 'es2022', parser: { syntax: 'typescript' } } }] },
+  transform: {
+    '^.+\\.ts$': ['@swc/jest', { jsc: { target: 'es2022', parser: { syntax: 'typescript' } } }],
+  },
   moduleFileExtensions: ['ts', 'js', 'json'],
   maxWorkers: 2,
   setupFiles: ['<rootDir>/test/setup-env.js'],

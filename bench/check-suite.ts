@@ -43,7 +43,11 @@ function forbiddenModulesLoaded(context: BenchContext, assembly: GeneratedAssemb
   const file = join(context.workDir, 'loaded-modules.txt');
   runProcess(
     process.execPath,
-    ['--require', join(context.root, 'dist', 'bench', 'load-recorder.js'), ...checkArgs(context.root, assembly)],
+    [
+      '--require',
+      join(context.root, 'dist', 'bench', 'load-recorder.js'),
+      ...checkArgs(context.root, assembly),
+    ],
     { okExitCodes: [0, 1], env: { [LOADED_MODULES_ENV]: file } },
   );
   const loaded = readFileSync(file, 'utf8').split('\n');
@@ -71,11 +75,18 @@ export const checkSuite: Suite = {
     const points: Record<Variant, { x: number; y: number }[]> = { floor: [], check: [], guard: [] };
     let forbidden: string[] = [];
     for (const size of sizes) {
-      const assembly = generateAssembly({ dir: join(context.workDir, `assembly-${size}`), minResources: size });
+      const assembly = generateAssembly({
+        dir: join(context.workDir, `assembly-${size}`),
+        minResources: size,
+      });
       context.log(
         `check: ${assembly.resources} resources, ${assembly.stacks} stacks, ${assembly.services} services`,
       );
-      const samples: Record<Variant, Samples> = { floor: new Samples(), check: new Samples(), guard: new Samples() };
+      const samples: Record<Variant, Samples> = {
+        floor: new Samples(),
+        check: new Samples(),
+        guard: new Samples(),
+      };
       const variants: Variant[] = guard ? ['floor', 'check', 'guard'] : ['floor', 'check'];
       const guardData = assembly.templateFiles.flatMap((f) => ['-d', f]);
       interleave(variants, repeatsFor(size), (variant) => {
@@ -89,13 +100,21 @@ export const checkSuite: Suite = {
           );
         } else if (variant === 'check') {
           // exit 1: some services miss their objectives (the generator plants findings)
-          samples.check.add(runProcess(process.execPath, checkArgs(context.root, assembly), { okExitCodes: [0, 1] }));
+          samples.check.add(
+            runProcess(process.execPath, checkArgs(context.root, assembly), {
+              okExitCodes: [0, 1],
+            }),
+          );
         } else {
           // structured JSON to stdout, like `--format json`; exit 19 means some rule failed
           samples.guard.add(
-            runProcess(guard!, ['validate', '-r', rulesDir, ...guardData, '-z', '-S', 'none', '-o', 'json'], {
-              okExitCodes: [0, 19],
-            }),
+            runProcess(
+              guard!,
+              ['validate', '-r', rulesDir, ...guardData, '-z', '-S', 'none', '-o', 'json'],
+              {
+                okExitCodes: [0, 19],
+              },
+            ),
           );
         }
       });
@@ -134,14 +153,19 @@ export const checkSuite: Suite = {
           `median CPU time (user + system) floor ${formatMs(samples.floor.cpuMs)}, check ` +
           `${formatMs(samples.check.cpuMs)}${guard ? `, cfn-guard ${formatMs(samples.guard.cpuMs)}` : ''}; ` +
           `CPU ratio check/floor ${(samples.check.cpuMs / samples.floor.cpuMs).toFixed(2)}x` +
-          (guard ? `, check/cfn-guard ${(samples.check.cpuMs / samples.guard.cpuMs).toFixed(2)}x` : ''),
+          (guard
+            ? `, check/cfn-guard ${(samples.check.cpuMs / samples.guard.cpuMs).toFixed(2)}x`
+            : ''),
       );
       for (const v of variants) {
         points[v].push({ x: assembly.resources, y: samples[v].wallMs });
       }
     }
     const slope = logLogSlope(points.check);
-    checks.push({ what: `check grows linearly: log-log slope of time vs resources ${slope.toFixed(2)} (target <= 1.10)`, pass: slope <= 1.1 });
+    checks.push({
+      what: `check grows linearly: log-log slope of time vs resources ${slope.toFixed(2)} (target <= 1.10)`,
+      pass: slope <= 1.1,
+    });
     notes.push(
       `log-log slope of wall time vs resources: check ${slope.toFixed(2)}, floor ` +
         `${logLogSlope(points.floor).toFixed(2)}` +
@@ -156,7 +180,9 @@ export const checkSuite: Suite = {
       pass: forbidden.length === 0,
     });
     if (!guard) {
-      notes.push('cfn-guard binary not found under node_modules/@cdklabs/cdk-validator-cfnguard/bin: comparison skipped');
+      notes.push(
+        'cfn-guard binary not found under node_modules/@cdklabs/cdk-validator-cfnguard/bin: comparison skipped',
+      );
     }
     return {
       name: 'check',

@@ -28,5 +28,7 @@ if (require.main === module) {
   if (!dir || !spec) {
     throw new Error('usage: node dist/bench/floor.js <cdk.out dir> <spec file>');
   }
-  process.stdout.write(`${JSON.stringify({ resources: readAssemblyFloor(dir, spec), dir: dirname(dir) })}\n`);
+  process.stdout.write(
+    `${JSON.stringify({ resources: readAssemblyFloor(dir, spec), dir: dirname(dir) })}\n`,
+  );
 }

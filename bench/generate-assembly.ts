@@ -64,7 +64,9 @@ function role(stack: string, path: string, principal: string): Json {
     Type: 'AWS::IAM::Role',
     Properties: {
       AssumeRolePolicyDocument: {
-        Statement: [{ Action: 'sts:AssumeRole', Effect: 'Allow', Principal: { Service: principal } }],
+        Statement: [
+          { Action: 'sts:AssumeRole', Effect: 'Allow', Principal: { Service: principal } },
+        ],
         Version: '2012-10-17',
       },
     },
@@ -114,7 +116,12 @@ function alarm(metric: string, namespace: string, dimensions: Json[], threshold:
 }
 
 /** The tier's backup: vault, key, plan (copying to the recovery vault) and tag selection. */
-function tierBackup(stack: string, tier: string, recoveryVaultName: string, out: Resources): string {
+function tierBackup(
+  stack: string,
+  tier: string,
+  recoveryVaultName: string,
+  out: Resources,
+): string {
   const key = logicalId(stack, `Vault${tier}Key`);
   const vault = logicalId(stack, `Vault${tier}`);
   const backupRole = logicalId(stack, `Backup${tier}Role`);
@@ -131,7 +138,9 @@ function tierBackup(stack: string, tier: string, recoveryVaultName: string, out:
     Properties: {
       BackupVaultName: vaultName,
       EncryptionKeyArn: { 'Fn::GetAtt': [key, 'Arn'] },
-      ...(tier === 'gold' ? { LockConfiguration: { MinRetentionDays: 35, MaxRetentionDays: 35 } } : {}),
+      ...(tier === 'gold'
+        ? { LockConfiguration: { MinRetentionDays: 35, MaxRetentionDays: 35 } }
+        : {}),
     },
     UpdateReplacePolicy: 'Retain',
     DeletionPolicy: 'Retain',
@@ -206,7 +215,9 @@ function service(
       AttributeDefinitions: [{ AttributeName: 'pk', AttributeType: 'S' }],
       BillingMode: 'PAY_PER_REQUEST',
       KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' }],
-      Replicas: replicated ? [replica(BENCH_RECOVERY), replica(BENCH_PRIMARY)] : [replica(BENCH_PRIMARY)],
+      Replicas: replicated
+        ? [replica(BENCH_RECOVERY), replica(BENCH_PRIMARY)]
+        : [replica(BENCH_PRIMARY)],
       ...(replicated ? { StreamSpecification: { StreamViewType: 'NEW_AND_OLD_IMAGES' } } : {}),
     },
     UpdateReplacePolicy: 'Retain',
@@ -220,7 +231,9 @@ function service(
     Type: 'AWS::S3::Bucket',
     Properties: {
       BucketEncryption: {
-        ServerSideEncryptionConfiguration: [{ ServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } }],
+        ServerSideEncryptionConfiguration: [
+          { ServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } },
+        ],
       },
       PublicAccessBlockConfiguration: {
         BlockPublicAcls: true,
@@ -243,7 +256,9 @@ function service(
                   Destination: {
                     Bucket: `arn:aws:s3:::${replicaName}`,
                     Metrics: { Status: 'Enabled', EventThreshold: { Minutes: 15 } },
-                    ...(tier === 'gold' ? { ReplicationTime: { Status: 'Enabled', Time: { Minutes: 15 } } } : {}),
+                    ...(tier === 'gold'
+                      ? { ReplicationTime: { Status: 'Enabled', Time: { Minutes: 15 } } }
+                      : {}),
                   },
                 },
               ],
@@ -416,7 +431,8 @@ export function generateAssembly(options: GenerateAssemblyOptions): GeneratedAss
       };
       tierBackup(primary, tier, recoveryVault, out);
     }
-    const size = (): number => resources + Object.keys(out).length + Object.keys(recoveryOut).length;
+    const size = (): number =>
+      resources + Object.keys(out).length + Object.keys(recoveryOut).length;
     // at least one service per group, then stop at the requested size
     for (let i = 0; i < perStack && (i === 0 || size() < options.minResources); i++) {
       service(services, primary, recovery, out, recoveryOut);

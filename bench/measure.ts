@@ -98,6 +98,8 @@ export function lastJsonLine<T>(stdout: string): T {
   try {
     return JSON.parse(last) as T;
   } catch {
-    throw new Error(`benchmark child printed no JSON result line; its stdout ends with: ${last.slice(0, 500)}`);
+    throw new Error(
+      `benchmark child printed no JSON result line; its stdout ends with: ${last.slice(0, 500)}`,
+    );
   }
 }

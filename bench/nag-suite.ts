@@ -11,7 +11,11 @@ export const nagSuite: Suite = {
   run(context: BenchContext): SuiteResult {
     const n = context.quick ? 20 : 100;
     const repeats = context.quick ? 2 : 3;
-    const samples: Record<Variant, Samples> = { none: new Samples(), ours: new Samples(), aws: new Samples() };
+    const samples: Record<Variant, Samples> = {
+      none: new Samples(),
+      ours: new Samples(),
+      aws: new Samples(),
+    };
     const errors: string[] = [];
     interleave<Variant>(['none', 'ours', 'aws'], repeats, (variant) => {
       const { run, result } = runSynthChild(
@@ -30,13 +34,15 @@ export const nagSuite: Suite = {
     const costOurs = samples.ours.ms - none;
     const costAws = samples.aws.ms - none;
     const ratio = costOurs / costAws;
-    context.log(`nag: none ${formatMs(none)}, ours +${formatMs(costOurs)}, AwsSolutions +${formatMs(costAws)}`);
+    context.log(
+      `nag: none ${formatMs(none)}, ours +${formatMs(costOurs)}, AwsSolutions +${formatMs(costAws)}`,
+    );
     return {
       name: 'nag',
       title: 'Policy pack: `ContinuityChecks` vs cdk-nag `AwsSolutionsChecks`',
       description: [
         `**Measured**: construct + \`app.synth()\` time of the synth suite's \`ContinuityStacks\` app with ${n} services, ` +
-          'in fresh child processes, with no pack (*none*), with `ContinuityChecks` (policies/cdk-nag) and with cdk-nag\'s ' +
+          "in fresh child processes, with no pack (*none*), with `ContinuityChecks` (policies/cdk-nag) and with cdk-nag's " +
           '`AwsSolutionsChecks`, each registered with `Validations.of(app).addPlugins(...)`; `CDK_VALIDATION=false`.',
         '**Cost** of a pack = t(pack) − t(none). **Target**: cost(ContinuityChecks) <= 0.5 × cost(AwsSolutionsChecks).',
       ].join('\n'),
@@ -57,7 +63,10 @@ export const nagSuite: Suite = {
       notes: [
         `t(none) ${formatMs(none)}, t(ContinuityChecks) ${formatMs(samples.ours.ms)}, t(AwsSolutionsChecks) ` +
           `${formatMs(samples.aws.ms)} (medians); peak RSS none ${Math.round(samples.none.rssKb / 1024)} MB`,
-        ...errors.map((e) => `\`app.synth()\` threw with pack ${e} (error-level findings; the time up to the throw is measured)`),
+        ...errors.map(
+          (e) =>
+            `\`app.synth()\` threw with pack ${e} (error-level findings; the time up to the throw is measured)`,
+        ),
       ],
       checks: [],
     };

@@ -62,7 +62,13 @@ const TIERS: Readonly<Record<string, TierSettings>> = {
     retentionDays: 35,
     lock: true,
     plans: [
-      { name: 'every-12h', cron: 'cron(0 0/12 * * ? *)', completionMinutes: 240, arns: STORES, copy: false },
+      {
+        name: 'every-12h',
+        cron: 'cron(0 0/12 * * ? *)',
+        completionMinutes: 240,
+        arns: STORES,
+        copy: false,
+      },
       { name: 'every-1h', cron: HOURLY, completionMinutes: 120, arns: EFS, copy: false },
       { name: 'every-1h-copy', cron: HOURLY, completionMinutes: 120, arns: EBS, copy: true },
     ],
@@ -76,7 +82,13 @@ const TIERS: Readonly<Record<string, TierSettings>> = {
     retentionDays: 14,
     lock: false,
     plans: [
-      { name: 'every-24h', cron: 'cron(0 5 * * ? *)', completionMinutes: 240, arns: STORES, copy: false },
+      {
+        name: 'every-24h',
+        cron: 'cron(0 5 * * ? *)',
+        completionMinutes: 240,
+        arns: STORES,
+        copy: false,
+      },
       { name: 'every-1h', cron: HOURLY, completionMinutes: 120, arns: EFS, copy: false },
       { name: 'every-1h-copy', cron: HOURLY, completionMinutes: 120, arns: EBS, copy: true },
     ],
@@ -88,18 +100,33 @@ const TIERS: Readonly<Record<string, TierSettings>> = {
     lagSeconds: 86_400,
     retentionDays: 7,
     lock: false,
-    plans: [{ name: 'every-12h-copy', cron: 'cron(0 0/12 * * ? *)', completionMinutes: 240, arns: ['*'], copy: true }],
+    plans: [
+      {
+        name: 'every-12h-copy',
+        cron: 'cron(0 0/12 * * ? *)',
+        completionMinutes: 240,
+        arns: ['*'],
+        copy: true,
+      },
+    ],
   },
 };
 
 const JOB_EVENTS = [
-  { id: 'BackupJobFailed', detailType: 'Backup Job State Change', states: ['FAILED', 'EXPIRED', 'ABORTED'] },
+  {
+    id: 'BackupJobFailed',
+    detailType: 'Backup Job State Change',
+    states: ['FAILED', 'EXPIRED', 'ABORTED'],
+  },
   { id: 'CopyJobFailed', detailType: 'Copy Job State Change', states: ['FAILED'] },
   { id: 'RestoreJobFailed', detailType: 'Restore Job State Change', states: ['FAILED'] },
 ];
 
 function topic(stack: Stack): sns.Topic {
-  const key = new kms.Key(stack, 'TopicKey', { enableKeyRotation: true, removalPolicy: RemovalPolicy.RETAIN });
+  const key = new kms.Key(stack, 'TopicKey', {
+    enableKeyRotation: true,
+    removalPolicy: RemovalPolicy.RETAIN,
+  });
   key.addToResourcePolicy(
     new iam.PolicyStatement({
       principals: [
@@ -113,7 +140,11 @@ function topic(stack: Stack): sns.Topic {
   const created = new sns.Topic(stack, 'Topic', { masterKey: key, enforceSSL: true });
   for (const job of JOB_EVENTS) {
     new events.Rule(stack, job.id, {
-      eventPattern: { source: ['aws.backup'], detailType: [job.detailType], detail: { state: job.states } },
+      eventPattern: {
+        source: ['aws.backup'],
+        detailType: [job.detailType],
+        detail: { state: job.states },
+      },
       targets: [new targets.SnsTopic(created)],
     });
   }
@@ -122,11 +153,21 @@ function topic(stack: Stack): sns.Topic {
 
 function vault(stack: Stack, tier: string): { vault: backup.BackupVault; key: kms.Key } {
   const settings = TIERS[tier]!;
-  const key = new kms.Key(stack, `Vault${tier}Key`, { enableKeyRotation: true, removalPolicy: RemovalPolicy.RETAIN });
+  const key = new kms.Key(stack, `Vault${tier}Key`, {
+    enableKeyRotation: true,
+    removalPolicy: RemovalPolicy.RETAIN,
+  });
   key.addToResourcePolicy(
     new iam.PolicyStatement({
       principals: [new iam.AccountRootPrincipal()],
-      actions: ['kms:Encrypt', 'kms:Decrypt', 'kms:ReEncrypt*', 'kms:GenerateDataKey*', 'kms:DescribeKey', 'kms:CreateGrant'],
+      actions: [
+        'kms:Encrypt',
+        'kms:Decrypt',
+        'kms:ReEncrypt*',
+        'kms:GenerateDataKey*',
+        'kms:DescribeKey',
+        'kms:CreateGrant',
+      ],
       resources: ['*'],
       conditions: { StringEquals: { 'kms:ViaService': `backup.${Aws.REGION}.amazonaws.com` } },
     }),
@@ -135,13 +176,21 @@ function vault(stack: Stack, tier: string): { vault: backup.BackupVault; key: km
     encryptionKey: key,
     removalPolicy: RemovalPolicy.RETAIN,
     blockRecoveryPointDeletion: settings.lock,
-    lockConfiguration: settings.lock ? { minRetention: Duration.days(settings.retentionDays) } : undefined,
+    lockConfiguration: settings.lock
+      ? { minRetention: Duration.days(settings.retentionDays) }
+      : undefined,
   });
   return { vault: created, key };
 }
 
 /** Monthly-ish restore tests of the tier's latest recovery points (no L2 exists: L1s). */
-function restoreTesting(stack: Stack, tier: string, vaultArn: string, role: iam.Role, action: actions.SnsAction): void {
+function restoreTesting(
+  stack: Stack,
+  tier: string,
+  vaultArn: string,
+  role: iam.Role,
+  action: actions.SnsAction,
+): void {
   const settings = TIERS[tier]!;
   const planName = `${stack.stackName}_${tier}`;
   const plan = new backup.CfnRestoreTestingPlan(stack, `RestoreTesting${tier}`, {
@@ -162,7 +211,9 @@ function restoreTesting(stack: Stack, tier: string, vaultArn: string, role: iam.
       iamRoleArn: role.roleArn,
       protectedResourceType: type,
       protectedResourceArns: ['*'],
-      protectedResourceConditions: { stringEquals: [{ key: 'aws:ResourceTag/continuity:tier', value: tier }] },
+      protectedResourceConditions: {
+        stringEquals: [{ key: 'aws:ResourceTag/continuity:tier', value: tier }],
+      },
       validationWindowHours: 1,
     }).addDependency(plan);
   }
@@ -184,11 +235,21 @@ function restoreTesting(stack: Stack, tier: string, vaultArn: string, role: iam.
  * The AWS FIS drill of one replicating service, as `ContinuityStacks` plans it: an AZ drill
  * stopped by the service's replication alarms (no Region drill, no drill for bronze).
  */
-function drills(scope: Stack, id: string, name: string, tier: string, stopAlarms: readonly cloudwatch.Alarm[]): void {
+function drills(
+  scope: Stack,
+  id: string,
+  name: string,
+  tier: string,
+  stopAlarms: readonly cloudwatch.Alarm[],
+): void {
   const role = new iam.Role(scope, `${id}FaultInjectionRole`, {
     assumedBy: new iam.ServicePrincipal('fis.amazonaws.com'),
     description: 'Runs continuity-kit AWS FIS drills',
-    managedPolicies: [iam.ManagedPolicy.fromAwsManagedPolicyName('service-role/AWSFaultInjectionSimulatorNetworkAccess')],
+    managedPolicies: [
+      iam.ManagedPolicy.fromAwsManagedPolicyName(
+        'service-role/AWSFaultInjectionSimulatorNetworkAccess',
+      ),
+    ],
   });
   new fis.CfnExperimentTemplate(scope, `${id}FaultInjectionExperimentAz`, {
     description: `continuity-kit: az disruption drill of ${name} (tier ${tier}) in ${BENCH_PRIMARY}a`,
@@ -246,7 +307,12 @@ function tierBackup(
           completionWindow: Duration.minutes(rule.completionMinutes),
           deleteAfter: Duration.days(settings.retentionDays),
           copyActions: rule.copy
-            ? [{ destinationBackupVault: recoveryVault, deleteAfter: Duration.days(settings.retentionDays) }]
+            ? [
+                {
+                  destinationBackupVault: recoveryVault,
+                  deleteAfter: Duration.days(settings.retentionDays),
+                },
+              ]
             : undefined,
         }),
       ],
@@ -268,10 +334,18 @@ interface Group {
 }
 
 function stack(app: App, id: string, region: string): Stack {
-  return new Stack(app, id, { env: { account: BENCH_ACCOUNT, region }, crossRegionReferences: true });
+  return new Stack(app, id, {
+    env: { account: BENCH_ACCOUNT, region },
+    crossRegionReferences: true,
+  });
 }
 
-function service(index: number, group: Group, foundation: () => Stack, alarmAction: actions.SnsAction): void {
+function service(
+  index: number,
+  group: Group,
+  foundation: () => Stack,
+  alarmAction: actions.SnsAction,
+): void {
   const name = `svc${index}`;
   const tier = BENCH_TIERS[index % BENCH_TIERS.length]!;
   const settings = TIERS[tier]!;
@@ -343,7 +417,11 @@ function service(index: number, group: Group, foundation: () => Stack, alarmActi
       metric: new cloudwatch.Metric({
         namespace: 'AWS/S3',
         metricName: 'ReplicationLatency',
-        dimensionsMap: { SourceBucket: bucket.bucketName, DestinationBucket: replica.bucketName, RuleId: 'continuity-recovery-region' },
+        dimensionsMap: {
+          SourceBucket: bucket.bucketName,
+          DestinationBucket: replica.bucketName,
+          RuleId: 'continuity-recovery-region',
+        },
         statistic: 'Maximum',
         period,
         region: BENCH_PRIMARY,
@@ -354,13 +432,25 @@ function service(index: number, group: Group, foundation: () => Stack, alarmActi
   const failed = new cloudwatch.Metric({
     namespace: 'AWS/S3',
     metricName: 'OperationsFailedReplication',
-    dimensionsMap: { SourceBucket: bucket.bucketName, DestinationBucket: replica.bucketName, RuleId: 'continuity-recovery-region' },
+    dimensionsMap: {
+      SourceBucket: bucket.bucketName,
+      DestinationBucket: replica.bucketName,
+      RuleId: 'continuity-recovery-region',
+    },
     statistic: 'Sum',
     period,
   });
   const alarms = [
-    ...metrics.map((m) => ({ ...m, operator: cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD })),
-    { signal: 'S3ReplicationFailed', metric: failed, threshold: 1, operator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD },
+    ...metrics.map((m) => ({
+      ...m,
+      operator: cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD,
+    })),
+    {
+      signal: 'S3ReplicationFailed',
+      metric: failed,
+      threshold: 1,
+      operator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+    },
   ];
   const created: cloudwatch.Alarm[] = [];
   for (const a of alarms) {
@@ -411,9 +501,17 @@ export function buildPlainApp(app: App, services: number, servicesPerStack = 10)
       const recovery = stack(app, `Recovery${suffix}`, BENCH_RECOVERY);
       if (g === 0) {
         alarmAction = new actions.SnsAction(topic(primary));
-        const used = new Set(Array.from({ length: services }, (_, i) => BENCH_TIERS[i % BENCH_TIERS.length]!));
+        const used = new Set(
+          Array.from({ length: services }, (_, i) => BENCH_TIERS[i % BENCH_TIERS.length]!),
+        );
         for (const tier of BENCH_TIERS.filter((t) => used.has(t))) {
-          tierBackup(primary, tier, vault(primary, tier), vault(foundation, tier).vault, alarmAction);
+          tierBackup(
+            primary,
+            tier,
+            vault(primary, tier),
+            vault(foundation, tier).vault,
+            alarmAction,
+          );
         }
       }
       const accessLogs = new s3.Bucket(primary, 'AccessLogs', {
@@ -427,7 +525,9 @@ export function buildPlainApp(app: App, services: number, servicesPerStack = 10)
     // replica buckets follow the service groups, as in ContinuityStacks: the first group's into
     // RecoveryFoundation, later groups' into RecoveryFoundation2 and so on, created on first use
     const groupFoundation = (): Stack =>
-      g === 0 ? foundation : (foundations[g] ??= stack(app, `RecoveryFoundation${g + 1}`, BENCH_RECOVERY));
+      g === 0
+        ? foundation
+        : (foundations[g] ??= stack(app, `RecoveryFoundation${g + 1}`, BENCH_RECOVERY));
     service(index, groups[g]!, groupFoundation, alarmAction!);
   }
 }

@@ -78,17 +78,30 @@ function setMocks(registered: Registered[]): Promise<void> {
           arn: `arn:aws:${service}:${region}:${ACCOUNT}:${kind}/${args.name}-mock`,
         };
         if (inputs.name === undefined) state.name = `${args.name}-mock`;
-        if (args.type === 'aws:s3/bucket:Bucket' && inputs.bucket === undefined) state.bucket = `${args.name}-mock`;
+        if (args.type === 'aws:s3/bucket:Bucket' && inputs.bucket === undefined)
+          state.bucket = `${args.name}-mock`;
         return { id: `${args.name}-id`, state };
       },
       call(args) {
         if (args.token === 'aws:index/getCallerIdentity:getCallerIdentity') {
-          return { accountId: ACCOUNT, arn: `arn:aws:iam::${ACCOUNT}:user/mock`, id: ACCOUNT, userId: 'MOCK' };
+          return {
+            accountId: ACCOUNT,
+            arn: `arn:aws:iam::${ACCOUNT}:user/mock`,
+            id: ACCOUNT,
+            userId: 'MOCK',
+          };
         }
         if (args.token === 'aws:index/getPartition:getPartition') {
-          return { partition: 'aws', dnsSuffix: 'amazonaws.com', id: 'aws', reverseDnsPrefix: 'com.amazonaws' };
+          return {
+            partition: 'aws',
+            dnsSuffix: 'amazonaws.com',
+            id: 'aws',
+            reverseDnsPrefix: 'com.amazonaws',
+          };
         }
-        throw new Error(`unexpected invoke '${args.token}' under mocks; mock it in bench/pulumi-child.ts`);
+        throw new Error(
+          `unexpected invoke '${args.token}' under mocks; mock it in bench/pulumi-child.ts`,
+        );
       },
     },
     'continuity-kit-bench',
@@ -104,7 +117,12 @@ function recordRegistrations(registered: Registered[]): void {
   };
   const original = monitor.registerResource.bind(monitor);
   monitor.registerResource = (req, callback) => {
-    const r = req as { getType(): string; getName(): string; getCustom(): boolean; getProvider(): string };
+    const r = req as {
+      getType(): string;
+      getName(): string;
+      getCustom(): boolean;
+      getProvider(): string;
+    };
     const provider = r.getProvider();
     registered.push({
       type: r.getType(),
@@ -121,12 +139,18 @@ function waitForRpcs(): Promise<void> {
 }
 
 /** `aws:s3/bucketVersioning:BucketVersioning` → `aws.s3.BucketVersioning`. */
-function resourceClass(type: string): new (name: string, args: unknown, opts?: pulumi.CustomResourceOptions) => pulumi.CustomResource {
+function resourceClass(
+  type: string,
+): new (name: string, args: unknown, opts?: pulumi.CustomResourceOptions) => pulumi.CustomResource {
   const [, module, className] = type.split(':');
-  const namespace = (aws as unknown as Record<string, Record<string, unknown>>)[(module ?? '').split('/')[0] ?? ''];
+  const namespace = (aws as unknown as Record<string, Record<string, unknown>>)[
+    (module ?? '').split('/')[0] ?? ''
+  ];
   const cls = namespace?.[className ?? ''];
   if (typeof cls !== 'function') {
-    throw new Error(`no @pulumi/aws class for '${type}'; extend resourceClass in bench/pulumi-child.ts`);
+    throw new Error(
+      `no @pulumi/aws class for '${type}'; extend resourceClass in bench/pulumi-child.ts`,
+    );
   }
   return cls as never;
 }
@@ -148,7 +172,8 @@ function replay(recorded: readonly RecordedResource[]): void {
     return value;
   };
   for (const r of recorded) {
-    const opts = r.provider && providers.get(r.provider) ? { provider: providers.get(r.provider) } : {};
+    const opts =
+      r.provider && providers.get(r.provider) ? { provider: providers.get(r.provider) } : {};
     if (r.type === 'pulumi:providers:aws') {
       providers.set(r.name, new aws.Provider(r.name, { region: r.inputs.region as aws.Region }));
       continue;
@@ -163,9 +188,11 @@ function replay(recorded: readonly RecordedResource[]): void {
     const region = (r.inputs.region as string | undefined) ?? 'us-east-1';
     const service = (r.type.split(':')[1] ?? 'x').split('/')[0];
     const kind = (r.type.split(':')[2] ?? 'resource').toLowerCase();
-    if (resource.arn) outputs.set(`arn:aws:${service}:${region}:${ACCOUNT}:${kind}/${r.name}-mock`, resource.arn);
+    if (resource.arn)
+      outputs.set(`arn:aws:${service}:${region}:${ACCOUNT}:${kind}/${r.name}-mock`, resource.arn);
     if (resource.name && r.inputs.name === undefined) outputs.set(`${r.name}-mock`, resource.name);
-    if (resource.bucket && r.inputs.bucket === undefined) outputs.set(`${r.name}-mock`, resource.bucket);
+    if (resource.bucket && r.inputs.bucket === undefined)
+      outputs.set(`${r.name}-mock`, resource.bucket);
   }
 }
 
@@ -192,7 +219,8 @@ export async function runPulumi(args: readonly string[]): Promise<PulumiRunResul
   const registered: Registered[] = [];
   await setMocks(registered);
   recordRegistrations(registered);
-  const recorded = variant === 'plain' ? (JSON.parse(readFileSync(recording, 'utf8')) as RecordedResource[]) : [];
+  const recorded =
+    variant === 'plain' ? (JSON.parse(readFileSync(recording, 'utf8')) as RecordedResource[]) : [];
   const started = process.hrtime.bigint();
   if (variant === 'ours') {
     const spec = parseSpec(benchSpec(services, false), { now: TODAY });

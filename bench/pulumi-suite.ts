@@ -28,10 +28,20 @@ export const pulumiSuite: Suite = {
     const failures: { what: string; pass: boolean }[] = [];
     for (const { n, repeats } of plan) {
       const recording = join(context.workDir, `pulumi-${n}.json`);
-      const child = (variant: Variant): { run: ReturnType<typeof runProcess>; result: PulumiRunResult } => {
+      const child = (
+        variant: Variant,
+      ): { run: ReturnType<typeof runProcess>; result: PulumiRunResult } => {
         const run = runProcess(
           process.execPath,
-          [join(context.root, 'dist', 'bench', 'pulumi-child.js'), '--variant', variant, '--services', String(n), '--recording', recording],
+          [
+            join(context.root, 'dist', 'bench', 'pulumi-child.js'),
+            '--variant',
+            variant,
+            '--services',
+            String(n),
+            '--recording',
+            recording,
+          ],
           { cwd: context.root },
         );
         return { run, result: lastJsonLine<PulumiRunResult>(run.stdout) };
@@ -48,7 +58,10 @@ export const pulumiSuite: Suite = {
           ? 'JavaScript heap out of memory (default heap limit)'
           : message.slice(0, 300);
         context.log(`pulumi: N=${n} ours failed: ${reason}`);
-        failures.push({ what: `N=${n}: ours failed to register under mocks: ${reason}`, pass: false });
+        failures.push({
+          what: `N=${n}: ours failed to register under mocks: ${reason}`,
+          pass: false,
+        });
         break;
       }
       const samples: Record<Variant, Samples> = { ours: new Samples(), plain: new Samples() };
@@ -58,7 +71,9 @@ export const pulumiSuite: Suite = {
         samples[variant].add(run, result.ms);
         if (variant === 'plain') plainResources = result.resources;
       });
-      context.log(`pulumi: N=${n} plain ${formatMs(samples.plain.ms)}, ours ${formatMs(samples.ours.ms)}`);
+      context.log(
+        `pulumi: N=${n} plain ${formatMs(samples.plain.ms)}, ours ${formatMs(samples.ours.ms)}`,
+      );
       const ratio = samples.ours.ms / samples.plain.ms;
       const gated = n >= 50;
       rows.push({
@@ -90,7 +105,7 @@ export const pulumiSuite: Suite = {
         '- *ours*: `parseSpec`, `planContinuity` and `new ContinuityStacks(...)` from constructs/pulumi;',
         '- *baseline*: the very same custom resources (type, name, inputs, provider), recorded from ours in an untimed run, ' +
           'created directly with the `@pulumi/aws` classes in the same order, with no component resources; an input equal ' +
-          'to an earlier resource\'s mocked id, ARN or name is passed as that resource\'s output, so dependencies are kept.',
+          "to an earlier resource's mocked id, ARN or name is passed as that resource's output, so dependencies are kept.",
         '**Target**: ours <= 1.2x the baseline (gated at N >= 50, where fixed start-up costs no longer dominate).',
       ].join('\n'),
       rows,

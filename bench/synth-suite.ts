@@ -18,7 +18,13 @@ export function runSynthChild(
   const outdir = join(context.workDir, `cdk.out-${process.hrtime.bigint()}`);
   const run = runProcess(
     process.execPath,
-    [join(context.root, 'dist', 'bench', 'synth-child.js'), ...args, '--outdir', outdir, ...(validation ? ['--validation'] : [])],
+    [
+      join(context.root, 'dist', 'bench', 'synth-child.js'),
+      ...args,
+      '--outdir',
+      outdir,
+      ...(validation ? ['--validation'] : []),
+    ],
     { env: validation ? {} : { CDK_VALIDATION: 'false' }, cwd: context.root },
   );
   rmSync(outdir, { recursive: true, force: true });
@@ -58,14 +64,20 @@ export const synthSuite: Suite = {
       const samples: Record<Variant, Samples> = { ours: new Samples(), plain: new Samples() };
       const last: Partial<Record<Variant, SynthRunResult>> = {};
       interleave<Variant>(['plain', 'ours'], repeats, (variant) => {
-        const { run, result } = runSynthChild(context, ['--variant', variant, '--services', String(n)], false);
+        const { run, result } = runSynthChild(
+          context,
+          ['--variant', variant, '--services', String(n)],
+          false,
+        );
         samples[variant].add(run, result.constructMs + result.synthMs);
         last[variant] = result;
         if (result.synthError) {
           throw new Error(`synth of ${variant} with ${n} services failed: ${result.synthError}`);
         }
       });
-      context.log(`synth: N=${n} plain ${formatMs(samples.plain.ms)}, ours ${formatMs(samples.ours.ms)}`);
+      context.log(
+        `synth: N=${n} plain ${formatMs(samples.plain.ms)}, ours ${formatMs(samples.ours.ms)}`,
+      );
       const ratio = samples.ours.ms / samples.plain.ms;
       const gated = n >= 200;
       rows.push({
@@ -109,7 +121,11 @@ export const synthSuite: Suite = {
     const validationRepeats = context.quick ? 1 : 2;
     const withValidation: Record<Variant, Samples> = { ours: new Samples(), plain: new Samples() };
     interleave<Variant>(['plain', 'ours'], validationRepeats, (variant) => {
-      const { run, result } = runSynthChild(context, ['--variant', variant, '--services', String(validationN)], true);
+      const { run, result } = runSynthChild(
+        context,
+        ['--variant', variant, '--services', String(validationN)],
+        true,
+      );
       withValidation[variant].add(run, result.constructMs + result.synthMs);
     });
     rows.push({
@@ -149,7 +165,7 @@ export const synthSuite: Suite = {
           'AWS FIS drill templates with their roles, same stack layout with cross-Region references). Resource counts per ' +
           'type of both are in the notes; property values differ in details (descriptions, names, vault access policies).',
         '**Targets**: ours <= 1.2x the baseline at N = 200 and 500 with `CDK_VALIDATION=false` (replication destinations follow the service groups, so every stack stays under 500 resources at any N); log-log slope of time vs N <= 1.05; ' +
-          'one run with aws-cdk-lib\'s CloudFormation validation on at a small N is reported, not gated; every stack under 500 resources.',
+          "one run with aws-cdk-lib's CloudFormation validation on at a small N is reported, not gated; every stack under 500 resources.",
       ].join('\n'),
       rows,
       notes,

@@ -29,9 +29,11 @@ export const EXAMPLE_NAG_REASONS: readonly NagReason[] = [
       'Lambda could not reach either; production apps add rotation with a VPC endpoint',
   },
   {
-    rulePrefix: 'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]',
+    rulePrefix:
+      'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]',
     pathPattern: /\/ServiceRole\/Resource$/,
-    reason: 'AWSLambdaBasicExecutionRole only lets the example function write its own CloudWatch logs',
+    reason:
+      'AWSLambdaBasicExecutionRole only lets the example function write its own CloudWatch logs',
   },
   {
     rulePrefix: 'AwsSolutions-AS3',
@@ -60,11 +62,15 @@ export function buildApp(app: App = new App()): { app: App; shop: ContinuityStac
   }
   // ContinuityChecks matches the spec's logical ids against construct paths, which the CDK CLI
   // writes into the templates; an App synthesized in process writes them only when asked.
-  if (app.node.tryGetContext(PATH_METADATA_CONTEXT_KEY) === undefined && app.node.children.length === 0) {
+  if (
+    app.node.tryGetContext(PATH_METADATA_CONTEXT_KEY) === undefined &&
+    app.node.children.length === 0
+  ) {
     app.node.setContext(PATH_METADATA_CONTEXT_KEY, true);
   }
   const domainContext: unknown = app.node.tryGetContext(DOMAIN_CONTEXT_KEY);
-  const domain = typeof domainContext === 'string' && domainContext !== '' ? domainContext : DEFAULT_DOMAIN;
+  const domain =
+    typeof domainContext === 'string' && domainContext !== '' ? domainContext : DEFAULT_DOMAIN;
   const shop = new ContinuityStacks(app, 'Shop', {
     spec: loadSpec(specFile),
     account: process.env.CDK_DEFAULT_ACCOUNT,
@@ -98,7 +104,10 @@ export function buildApp(app: App = new App()): { app: App; shop: ContinuityStac
   // appear in IAM5 finding ids) are resolved; the acknowledging plugin must come first.
   // ContinuityChecks runs continuity-kit's own rules: synth fails on any error-level finding.
   Validations.of(app).addPlugins(
-    new NagAcknowledgements(new AwsSolutionsChecks(), [...CONTINUITY_NAG_REASONS, ...EXAMPLE_NAG_REASONS]),
+    new NagAcknowledgements(new AwsSolutionsChecks(), [
+      ...CONTINUITY_NAG_REASONS,
+      ...EXAMPLE_NAG_REASONS,
+    ]),
     new AwsSolutionsChecks(app),
     new ContinuityChecks(app, { spec: shop.spec }),
   );

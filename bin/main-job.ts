@@ -48,7 +48,10 @@ async function main(): Promise<number> {
   const code = await cli(['check', 'cdk.out'], context);
 
   step('reports');
-  await cli(['check', 'cdk.out', '--format', 'markdown', '--output', 'reports/continuity.md'], context);
+  await cli(
+    ['check', 'cdk.out', '--format', 'markdown', '--output', 'reports/continuity.md'],
+    context,
+  );
   await cli(['docs', '--spec', SPEC, 'cdk.out', '--out', 'reports/plans'], context);
   process.stdout.write(
     'open reports/plans/report.html for the chart of declared vs achieved objectives\n',
@@ -61,7 +64,9 @@ main().then(
     process.exitCode = code;
   },
   (error: unknown) => {
-    process.stderr.write(`main job failed: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.stderr.write(
+      `main job failed: ${error instanceof Error ? error.message : String(error)}\n`,
+    );
     process.exitCode = 3;
   },
 );

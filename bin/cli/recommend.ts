@@ -12,7 +12,11 @@ const loadBiaModule = (): typeof import('../../lib/bia') => require('../../lib/b
 const loadTiers = (): typeof import('../../lib/tiers') => require('../../lib/tiers');
 
 /** Formats of `continuity recommend` (the same as `lib/bia`'s `RECOMMENDATION_FORMATS`). */
-export const RECOMMEND_FORMATS = ['text', 'json', 'markdown'] as const satisfies readonly RecommendationFormat[];
+export const RECOMMEND_FORMATS = [
+  'text',
+  'json',
+  'markdown',
+] as const satisfies readonly RecommendationFormat[];
 
 /** Options of `continuity recommend`. */
 export interface RecommendOptions {
@@ -57,11 +61,15 @@ export function runRecommend(options: RecommendOptions, context: CliContext): Co
   let bia = loadBia(biaFile);
   let tiers: Readonly<Record<string, RecoveryTier>> = loadTiers().BUILT_IN_TIERS;
   if (options.spec !== undefined) {
-    const spec = loadSpecModule().loadSpec(resolvePath(options.spec, context), { now: parseToday(options.today) });
+    const spec = loadSpecModule().loadSpec(resolvePath(options.spec, context), {
+      now: parseToday(options.today),
+    });
     bia = applySpec(bia, spec, biaFile);
     tiers = spec.tiers;
   }
-  const recommendations = bia.services.map((service) => recommendTier(service, tiers, bia.costModel));
+  const recommendations = bia.services.map((service) =>
+    recommendTier(service, tiers, bia.costModel),
+  );
   const text = formatRecommendations(recommendations, options.format ?? 'text', bia.currency);
   const flagged = recommendations.filter(
     (r) => r.declared?.flag === 'under-provisioned' || r.declared?.flag === 'unknown-tier',
@@ -77,10 +85,16 @@ export function runRecommend(options: RecommendOptions, context: CliContext): Co
 export const registerRecommend: CommandRegistration = (program, context, done) => {
   program
     .command('recommend')
-    .description('recommend a tier per service from a business impact analysis (expected loss + running cost)')
+    .description(
+      'recommend a tier per service from a business impact analysis (expected loss + running cost)',
+    )
     .requiredOption('-b, --bia <file>', 'business impact analysis (YAML or JSON)')
     .option('-s, --spec <file>', 'continuity spec: candidate tiers, declared tiers and store sizes')
-    .addOption(new Option('-f, --format <format>', 'output format').choices(RECOMMEND_FORMATS).default('text'))
+    .addOption(
+      new Option('-f, --format <format>', 'output format')
+        .choices(RECOMMEND_FORMATS)
+        .default('text'),
+    )
     .option('-o, --output <file>', 'write the recommendations to a file instead of stdout')
     .option('--today <date>', 'date used to validate the spec, YYYY-MM-DD')
     .action((options: RecommendOptions) => done(runRecommend(options, context)));

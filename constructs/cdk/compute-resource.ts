@@ -98,7 +98,11 @@ function collectInServiceMetric(group: autoscalingL1.CfnAutoScalingGroup): void 
     produce: () => {
       const resolved: unknown = Stack.of(group).resolve(previous);
       const current = Array.isArray(resolved) ? (resolved as MetricsCollectionEntry[]) : [];
-      if (current.some((e) => !e.metrics || e.metrics.length === 0 || e.metrics.includes(IN_SERVICE_METRIC))) {
+      if (
+        current.some(
+          (e) => !e.metrics || e.metrics.length === 0 || e.metrics.includes(IN_SERVICE_METRIC),
+        )
+      ) {
         return current;
       }
       const [first, ...rest] = current;

@@ -34,13 +34,19 @@ export interface ContinuityMonitoringProps {
  * https://docs.aws.amazon.com/aws-backup/latest/devguide/eventbridge.html
  */
 const JOB_EVENTS = [
-  { id: 'BackupJobFailed', detailType: 'Backup Job State Change', states: ['FAILED', 'EXPIRED', 'ABORTED'] },
+  {
+    id: 'BackupJobFailed',
+    detailType: 'Backup Job State Change',
+    states: ['FAILED', 'EXPIRED', 'ABORTED'],
+  },
   { id: 'CopyJobFailed', detailType: 'Copy Job State Change', states: ['FAILED'] },
   { id: 'RestoreJobFailed', detailType: 'Restore Job State Change', states: ['FAILED'] },
 ] as const;
 
 /** CloudWatch comparison operators as aws-cdk-lib names them. */
-const COMPARISON_OPERATORS: Readonly<Record<AlarmComparisonOperator, cloudwatch.ComparisonOperator>> = {
+const COMPARISON_OPERATORS: Readonly<
+  Record<AlarmComparisonOperator, cloudwatch.ComparisonOperator>
+> = {
   GreaterThanThreshold: cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD,
   GreaterThanOrEqualToThreshold: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
   LessThanThreshold: cloudwatch.ComparisonOperator.LESS_THAN_THRESHOLD,

@@ -158,7 +158,9 @@ export class ContinuityStacks extends Construct {
     this.account = props.account ?? process.env.CDK_DEFAULT_ACCOUNT;
     const { primary, recovery } = this.plan.regions;
     if (primary === recovery) {
-      throw new Error(`regions.primary and regions.recovery are both '${primary}'; choose two Regions`);
+      throw new Error(
+        `regions.primary and regions.recovery are both '${primary}'; choose two Regions`,
+      );
     }
     this.recoveryFoundationStack = this.newStack('RecoveryFoundation', recovery);
     this.recoveryMonitoring = new ContinuityMonitoring(this.recoveryFoundationStack, 'Monitoring');
@@ -175,7 +177,11 @@ export class ContinuityStacks extends Construct {
     for (const tierPlan of this.plan.tiers.filter((t) => used.has(t.tier))) {
       const name = pascal(tierPlan.tier);
       const vaultProps = { vault: tierPlan.vault, allowComplianceLock: props.allowComplianceLock };
-      const recoveryVault = new RecoveryVault(this.recoveryFoundationStack, `Vault${name}`, vaultProps);
+      const recoveryVault = new RecoveryVault(
+        this.recoveryFoundationStack,
+        `Vault${name}`,
+        vaultProps,
+      );
       const primaryVault = new RecoveryVault(this.primaryStack, `Vault${name}`, vaultProps);
       const backup = new TierBackup(this.primaryStack, `Backup${name}`, {
         plan: tierPlan,
@@ -186,7 +192,9 @@ export class ContinuityStacks extends Construct {
       restoreTests[tierPlan.tier] = new RestoreTesting(this.primaryStack, `RestoreTesting${name}`, {
         plan: tierPlan,
         vaults: [primaryVault.vault],
-        storeKinds: this.plan.services.filter((s) => s.tier === tierPlan.tier).flatMap((s) => s.stores.map((st) => st.resource.kind as StoreKind)),
+        storeKinds: this.plan.services
+          .filter((s) => s.tier === tierPlan.tier)
+          .flatMap((s) => s.stores.map((st) => st.resource.kind as StoreKind)),
         role: backup.role,
         alarmTopic: this.monitoring.topic,
       });
@@ -237,7 +245,8 @@ export class ContinuityStacks extends Construct {
       stores: this.resolveStores(plan, options, group),
       compute: this.resolveCompute(plan, options, group),
       recoveryCompute: options.recoveryCompute,
-      createRecoveryCompute: (id, kind) => createDefaultCompute(group.recovery, id, kind, group.recoveryContext),
+      createRecoveryCompute: (id, kind) =>
+        createDefaultCompute(group.recovery, id, kind, group.recoveryContext),
       endpoint: options.endpoint,
       primaryMonitoring: group.primaryMonitoring,
       recoveryMonitoring: group.recoveryMonitoring,
@@ -261,18 +270,26 @@ export class ContinuityStacks extends Construct {
     const plan = this.plan.services.find((s) => s.service.toLowerCase() === name.toLowerCase());
     if (!plan) {
       const known = this.plan.services.map((s) => s.service).join(', ');
-      throw new Error(`service '${name}' is not in the spec (services: ${known}); declare it in the spec first`);
+      throw new Error(
+        `service '${name}' is not in the spec (services: ${known}); declare it in the spec first`,
+      );
     }
     return plan;
   }
 
   private groupIndexOf(service: string): number {
-    const index = this.plan.services.findIndex((s) => s.service.toLowerCase() === service.toLowerCase());
+    const index = this.plan.services.findIndex(
+      (s) => s.service.toLowerCase() === service.toLowerCase(),
+    );
     if (index < 0) this.servicePlan(service);
     return Math.floor(index / this.servicesPerStack);
   }
 
-  private resolveStores(plan: ServicePlan, options: ServiceResourcesOptions, group: StackGroup): StoreResource[] {
+  private resolveStores(
+    plan: ServicePlan,
+    options: ServiceResourcesOptions,
+    group: StackGroup,
+  ): StoreResource[] {
     const given: Record<string, readonly StoreResource[]> = {
       dynamodb: (options.tables ?? []).map((t) => StoreResource.fromTable(t)),
       s3: (options.buckets ?? []).map((b) => StoreResource.fromBucket(b)),
@@ -281,19 +298,45 @@ export class ContinuityStacks extends Construct {
       efs: (options.fileSystems ?? []).map((f) => StoreResource.fromFileSystem(f)),
       ebs: (options.volumes ?? []).map((v) => StoreResource.fromVolume(v)),
     };
-    return takeInOrder(plan, 'store', plan.stores.map((s) => s.resource), given, options.createMissing ?? true, (ref, index) =>
-      createDefaultStore(group.primary, resourceId(plan.service, ref, index), ref.kind as never, group.context),
+    return takeInOrder(
+      plan,
+      'store',
+      plan.stores.map((s) => s.resource),
+      given,
+      options.createMissing ?? true,
+      (ref, index) =>
+        createDefaultStore(
+          group.primary,
+          resourceId(plan.service, ref, index),
+          ref.kind as never,
+          group.context,
+        ),
     );
   }
 
-  private resolveCompute(plan: ServicePlan, options: ServiceResourcesOptions, group: StackGroup): ComputeResource[] {
+  private resolveCompute(
+    plan: ServicePlan,
+    options: ServiceResourcesOptions,
+    group: StackGroup,
+  ): ComputeResource[] {
     const given: Record<string, readonly ComputeResource[]> = {
       ecs: (options.services ?? []).map((s) => ComputeResource.fromEcsService(s)),
       asg: (options.groups ?? []).map((g) => ComputeResource.fromAutoScalingGroup(g)),
       lambda: (options.functions ?? []).map((f) => ComputeResource.fromFunction(f)),
     };
-    return takeInOrder(plan, 'compute', plan.compute.map((c) => c.resource), given, options.createMissing ?? true, (ref, index) =>
-      createDefaultCompute(group.primary, resourceId(plan.service, ref, index), ref.kind as never, group.context),
+    return takeInOrder(
+      plan,
+      'compute',
+      plan.compute.map((c) => c.resource),
+      given,
+      options.createMissing ?? true,
+      (ref, index) =>
+        createDefaultCompute(
+          group.primary,
+          resourceId(plan.service, ref, index),
+          ref.kind as never,
+          group.context,
+        ),
     );
   }
 
@@ -331,7 +374,10 @@ export class ContinuityStacks extends Construct {
    */
   private recoveryFoundationFor(group: StackGroup): Stack {
     if (group.index === 0) return this.recoveryFoundationStack;
-    group.recoveryFoundation ??= this.newStack(`RecoveryFoundation${group.index + 1}`, this.plan.regions.recovery);
+    group.recoveryFoundation ??= this.newStack(
+      `RecoveryFoundation${group.index + 1}`,
+      this.plan.regions.recovery,
+    );
     return group.recoveryFoundation;
   }
 
@@ -352,7 +398,9 @@ export class ContinuityStacks extends Construct {
   }
 
   private validateAllAdded(): string[] {
-    const missing = this.plan.services.filter((s) => !this.added.has(s.service)).map((s) => s.service);
+    const missing = this.plan.services
+      .filter((s) => !this.added.has(s.service))
+      .map((s) => s.service);
     return missing.length === 0
       ? []
       : [
@@ -366,7 +414,9 @@ export class ContinuityStacks extends Construct {
 const MAX_RESOURCES_PER_STACK = 450;
 
 function validateSize(stack: Stack, servicesPerStack: number): string[] {
-  const count = stack.node.findAll().filter((c) => CfnResource.isCfnResource(c) && Stack.of(c) === stack).length;
+  const count = stack.node
+    .findAll()
+    .filter((c) => CfnResource.isCfnResource(c) && Stack.of(c) === stack).length;
   // https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/cloudformation-limits.html
   if (count <= MAX_RESOURCES_PER_STACK) return [];
   // Every stack but the tier foundation grows with the services of its group only.
@@ -374,10 +424,16 @@ function validateSize(stack: Stack, servicesPerStack: number): string[] {
     servicesPerStack > 1
       ? `lower servicesPerStack (now ${servicesPerStack}) so this stack's group holds fewer services`
       : 'servicesPerStack is already 1: split the service into smaller services in the spec';
-  return [`stack '${stack.stackName}' has ${count} resources, close to CloudFormation's limit of 500; ${fix}`];
+  return [
+    `stack '${stack.stackName}' has ${count} resources, close to CloudFormation's limit of 500; ${fix}`,
+  ];
 }
 
-function resourceId(service: string, ref: { readonly kind: string; readonly logicalId?: string }, index: number): string {
+function resourceId(
+  service: string,
+  ref: { readonly kind: string; readonly logicalId?: string },
+  index: number,
+): string {
   return ref.logicalId ?? `${pascal(service)}${pascal(ref.kind)}${index + 1}`;
 }
 

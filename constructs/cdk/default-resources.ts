@@ -66,7 +66,9 @@ export function createDefaultStore(
     case 'rds':
       return StoreResource.fromDatabaseInstance(
         new rds.DatabaseInstance(scope, id, {
-          engine: rds.DatabaseInstanceEngine.postgres({ version: rds.PostgresEngineVersion.VER_16 }),
+          engine: rds.DatabaseInstanceEngine.postgres({
+            version: rds.PostgresEngineVersion.VER_16,
+          }),
           instanceType: ec2.InstanceType.of(ec2.InstanceClass.T4G, ec2.InstanceSize.MEDIUM),
           vpc: context.vpc(),
           vpcSubnets: { subnetType: ec2.SubnetType.PRIVATE_ISOLATED },
@@ -187,7 +189,10 @@ export function createDefaultCompute(
             }),
             requireImdsv2: true,
             blockDevices: [
-              { deviceName: '/dev/xvda', volume: ec2.BlockDeviceVolume.ebs(8, { encrypted: true }) },
+              {
+                deviceName: '/dev/xvda',
+                volume: ec2.BlockDeviceVolume.ebs(8, { encrypted: true }),
+              },
             ],
           }),
           minCapacity: 0,
@@ -234,4 +239,3 @@ export function lazyContext(stack: StackType): DefaultResourceContext {
   };
   return context;
 }
-

@@ -60,7 +60,9 @@ export interface FaultInjectionProps {
  */
 export class FaultInjection extends Construct {
   /** Experiment templates by disruption. */
-  public readonly experimentTemplates: Readonly<Partial<Record<Disruption, fis.CfnExperimentTemplate>>>;
+  public readonly experimentTemplates: Readonly<
+    Partial<Record<Disruption, fis.CfnExperimentTemplate>>
+  >;
   /** Role AWS FIS assumes. */
   public readonly role: iam.IRole;
   private readonly stopAlarmArns = new Map<Disruption, string[]>();
@@ -89,7 +91,10 @@ export class FaultInjection extends Construct {
     for (const arns of this.stopAlarmArns.values()) arns.push(alarm.alarmArn);
   }
 
-  private renderTemplate(shape: ExperimentShape, logGroup: logs.ILogGroup | undefined): fis.CfnExperimentTemplate {
+  private renderTemplate(
+    shape: ExperimentShape,
+    logGroup: logs.ILogGroup | undefined,
+  ): fis.CfnExperimentTemplate {
     const arns = this.stopAlarmArns.get(shape.disruption)!;
     return new fis.CfnExperimentTemplate(this, `Experiment${pascal(shape.disruption)}`, {
       description: shape.description,
@@ -101,7 +106,9 @@ export class FaultInjection extends Construct {
             resourceType: t.resourceType,
             resourceTags: { ...t.resourceTags },
             selectionMode: t.selectionMode,
-            ...(t.filters.length ? { filters: t.filters.map((f) => ({ path: f.path, values: [...f.values] })) } : {}),
+            ...(t.filters.length
+              ? { filters: t.filters.map((f) => ({ path: f.path, values: [...f.values] })) }
+              : {}),
             ...(Object.keys(t.parameters).length ? { parameters: { ...t.parameters } } : {}),
           },
         ]),
@@ -122,11 +129,18 @@ export class FaultInjection extends Construct {
         produce: () =>
           arns.length === 0
             ? [{ source: 'none' }]
-            : arns.slice(0, MAX_STOP_CONDITIONS).map((value) => ({ source: 'aws:cloudwatch:alarm', value })),
+            : arns
+                .slice(0, MAX_STOP_CONDITIONS)
+                .map((value) => ({ source: 'aws:cloudwatch:alarm', value })),
       }),
       experimentOptions: { accountTargeting: 'single-account', emptyTargetResolutionMode: 'skip' },
       ...(logGroup
-        ? { logConfiguration: { logSchemaVersion: 2, cloudWatchLogsConfiguration: { LogGroupArn: logGroup.logGroupArn } } }
+        ? {
+            logConfiguration: {
+              logSchemaVersion: 2,
+              cloudWatchLogsConfiguration: { LogGroupArn: logGroup.logGroupArn },
+            },
+          }
         : {}),
       tags: { ...shape.tags },
     });
@@ -156,11 +170,15 @@ export class FaultInjection extends Construct {
     const role = new iam.Role(this, 'Role', {
       assumedBy: new iam.ServicePrincipal('fis.amazonaws.com'),
       description: 'Runs continuity-kit AWS FIS drills',
-      managedPolicies: managedPolicies.map((name) => iam.ManagedPolicy.fromAwsManagedPolicyName(`service-role/${name}`)),
+      managedPolicies: managedPolicies.map((name) =>
+        iam.ManagedPolicy.fromAwsManagedPolicyName(`service-role/${name}`),
+      ),
     });
     if (inlineActions.length > 0) {
       // Pausing replication acts on tagged tables and buckets FIS resolves at run time.
-      role.addToPrincipalPolicy(new iam.PolicyStatement({ actions: inlineActions, resources: ['*'] }));
+      role.addToPrincipalPolicy(
+        new iam.PolicyStatement({ actions: inlineActions, resources: ['*'] }),
+      );
     }
     return role;
   }

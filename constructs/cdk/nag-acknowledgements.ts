@@ -41,7 +41,8 @@ export const CONTINUITY_NAG_REASONS: readonly NagReason[] = [
       'object ARNs end in /*; the statements are scoped to the two buckets (and their keys)',
   },
   {
-    rulePrefix: 'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSFaultInjectionSimulator',
+    rulePrefix:
+      'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSFaultInjectionSimulator',
     pathPattern: /\/FaultInjection\/Role\/Resource$/,
     reason:
       'AWS FIS documents these AWS managed policies for experiment roles, one per action family; AWS ' +
@@ -111,7 +112,8 @@ export class NagAcknowledgements implements IPolicyValidationPlugin {
 
   /** Acknowledges the covered findings; never reports a violation itself. */
   public validate(context: IPolicyValidationContext): PolicyValidationPluginReport {
-    const root = (context as IPolicyValidationContext & { readonly appConstruct?: IConstruct }).appConstruct;
+    const root = (context as IPolicyValidationContext & { readonly appConstruct?: IConstruct })
+      .appConstruct;
     if (!root) {
       throw new Error(
         'the validation context has no construct tree (appConstruct); use aws-cdk-lib >= 2.262 or ' +

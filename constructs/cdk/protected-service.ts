@@ -88,16 +88,20 @@ export class ProtectedService extends Construct {
     const recoveryScope = new Construct(props.recoveryStack, `Service${pascal(plan.service)}`);
     this.stores = plan.stores.map(
       (storePlan, index) =>
-        new ProtectedStore(Stack.of(props.stores[index]!.construct), `${pascal(plan.service)}Store${index + 1}`, {
-          store: props.stores[index]!,
-          plan: storePlan,
-          service: plan.service,
-          tier: plan.tier,
-          recoveryRegion: plan.regions.recovery,
-          recoveryTargetScope: props.recoveryTargetScope,
-          recoveryReplicaScope: recoveryScope,
-          recoveryVpc: needsRecoveryVpc(storePlan.replication) ? props.recoveryVpc() : undefined,
-        }),
+        new ProtectedStore(
+          Stack.of(props.stores[index]!.construct),
+          `${pascal(plan.service)}Store${index + 1}`,
+          {
+            store: props.stores[index]!,
+            plan: storePlan,
+            service: plan.service,
+            tier: plan.tier,
+            recoveryRegion: plan.regions.recovery,
+            recoveryTargetScope: props.recoveryTargetScope,
+            recoveryReplicaScope: recoveryScope,
+            recoveryVpc: needsRecoveryVpc(storePlan.replication) ? props.recoveryVpc() : undefined,
+          },
+        ),
     );
     this.standbys = plan.compute.map((computePlan, index) => {
       const primary = props.compute[index]!;
@@ -135,7 +139,10 @@ export class ProtectedService extends Construct {
     }
     this.addAlarms(props);
     if (plan.faultInjection.length > 0) {
-      this.faultInjection = new FaultInjection(this, 'FaultInjection', { plan, alarms: this.alarms });
+      this.faultInjection = new FaultInjection(this, 'FaultInjection', {
+        plan,
+        alarms: this.alarms,
+      });
     }
   }
 
@@ -154,7 +161,11 @@ export class ProtectedService extends Construct {
           );
           continue;
         }
-        const alarm = monitoring.addAlarm(`${pascal(props.plan.service)}Alarm${index + 1}${pascal(spec.signal)}`, spec, metric);
+        const alarm = monitoring.addAlarm(
+          `${pascal(props.plan.service)}Alarm${index + 1}${pascal(spec.signal)}`,
+          spec,
+          metric,
+        );
         this.alarms.push({ signal: spec.signal, alarm });
         if (alarmMetric(spec.signal).thresholdUnit === 'seconds') {
           lagMetrics.push({ label: spec.signal, metric });
@@ -163,20 +174,29 @@ export class ProtectedService extends Construct {
     });
     if (props.rpoSeconds !== undefined && lagMetrics.length > 0) {
       // In the recovery stack: it deploys last, so it may show metrics of both Regions.
-      props.recoveryMonitoring.addServiceDashboard(props.plan.service, props.rpoSeconds, lagMetrics);
+      props.recoveryMonitoring.addServiceDashboard(
+        props.plan.service,
+        props.rpoSeconds,
+        lagMetrics,
+      );
     }
   }
 
   /** Metrics for an alarm spec: of its resource when named, else of every matching store or compute. */
   private metricsFor(spec: AlarmSpec, compute: readonly ComputeResource[]): StoreMetric[] {
     if (spec.signal === 'health-check-status') {
-      return this.standbys.flatMap((s) => (s.metricHealthCheckStatus() ? [s.metricHealthCheckStatus()!] : []));
+      return this.standbys.flatMap((s) =>
+        s.metricHealthCheckStatus() ? [s.metricHealthCheckStatus()!] : [],
+      );
     }
     if (spec.signal === 'asg-in-service-instances' || spec.signal === 'lambda-errors') {
       const ref = spec.resource;
       return compute.flatMap((c, i) => {
         const planned = this.plan.compute[i]?.resource;
-        const named = !ref || (planned?.kind === ref.kind && (ref.logicalId === undefined || planned.logicalId === ref.logicalId));
+        const named =
+          !ref ||
+          (planned?.kind === ref.kind &&
+            (ref.logicalId === undefined || planned.logicalId === ref.logicalId));
         const metric = named ? c.metricHealth() : undefined;
         return metric ? [metric] : [];
       });
@@ -185,7 +205,10 @@ export class ProtectedService extends Construct {
     const stores = ref
       ? this.stores.filter((_, i) => {
           const planned = this.plan.stores[i]!.resource;
-          return planned.kind === ref.kind && (ref.logicalId === undefined || planned.logicalId === ref.logicalId);
+          return (
+            planned.kind === ref.kind &&
+            (ref.logicalId === undefined || planned.logicalId === ref.logicalId)
+          );
         })
       : this.stores;
     return stores.flatMap((s) => {

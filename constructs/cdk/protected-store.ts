@@ -119,11 +119,19 @@ export class ProtectedStore extends Construct {
    */
   public metricFor(signal: AlarmSignal): StoreMetric | undefined {
     const { store, recoveryRegion } = this.props;
-    const region = metricRegion(signal, { primary: Stack.of(this).region, recovery: recoveryRegion });
+    const region = metricRegion(signal, {
+      primary: Stack.of(this).region,
+      recovery: recoveryRegion,
+    });
     switch (signal) {
       case 'dynamodb-replication-latency':
-        return store.table && this.hasReplication('dynamodb-global-table', 'dynamodb-global-table-strong')
-          ? signalMetric(signal, { table: store.table.tableName, receivingRegion: recoveryRegion }, region)
+        return store.table &&
+          this.hasReplication('dynamodb-global-table', 'dynamodb-global-table-strong')
+          ? signalMetric(
+              signal,
+              { table: store.table.tableName, receivingRegion: recoveryRegion },
+              region,
+            )
           : undefined;
       case 's3-replication-latency':
       case 's3-replication-failed':
@@ -163,7 +171,9 @@ export class ProtectedStore extends Construct {
   }
 
   private hasReplication(...mechanisms: string[]): boolean {
-    return this.props.plan.replication !== undefined && mechanisms.includes(this.props.plan.replication);
+    return (
+      this.props.plan.replication !== undefined && mechanisms.includes(this.props.plan.replication)
+    );
   }
 
   private protect(): {
@@ -262,12 +272,16 @@ export class ProtectedStore extends Construct {
     const given = this.props[prop];
     const scope = typeof given === 'function' ? given() : given;
     if (!scope) {
-      this.fail(`the plan replicates with '${this.props.plan.replication}', which needs a ${what}; pass ${prop}`);
+      this.fail(
+        `the plan replicates with '${this.props.plan.replication}', which needs a ${what}; pass ${prop}`,
+      );
       return undefined;
     }
     const region = Stack.of(scope).region;
     if (region !== this.props.recoveryRegion) {
-      this.fail(`${prop} is in Region '${region}', expected the recovery Region '${this.props.recoveryRegion}'`);
+      this.fail(
+        `${prop} is in Region '${region}', expected the recovery Region '${this.props.recoveryRegion}'`,
+      );
       return undefined;
     }
     // Unique per store and stable while the store's path is: ids must not depend on the tier.

@@ -116,7 +116,9 @@ export class RecoveryVault extends Construct {
   }
 }
 
-function renderLock(spec: VaultSpec): backup.CfnBackupVault.LockConfigurationTypeProperty | undefined {
+function renderLock(
+  spec: VaultSpec,
+): backup.CfnBackupVault.LockConfigurationTypeProperty | undefined {
   if (spec.lockMode === 'none') {
     return undefined;
   }

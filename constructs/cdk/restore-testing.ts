@@ -35,7 +35,9 @@ export interface RestoreTestingProps {
    *
    * @default - AWS Backup infers the metadata (default VPC and subnets for RDS and Aurora)
    */
-  readonly restoreMetadataOverrides?: Readonly<Partial<Record<StoreKind, Readonly<Record<string, string>>>>>;
+  readonly restoreMetadataOverrides?: Readonly<
+    Partial<Record<StoreKind, Readonly<Record<string, string>>>>
+  >;
   /**
    * Topic the restore-time alarm notifies.
    *
@@ -60,7 +62,9 @@ export class RestoreTesting extends Construct {
   /** The restore testing plan. */
   public readonly restoreTestingPlan: backup.CfnRestoreTestingPlan;
   /** Selections by store kind. */
-  public readonly selections: Readonly<Partial<Record<StoreKind, backup.CfnRestoreTestingSelection>>>;
+  public readonly selections: Readonly<
+    Partial<Record<StoreKind, backup.CfnRestoreTestingSelection>>
+  >;
   /** Role AWS Backup assumes for restore tests. */
   public readonly role: iam.IRole;
   /** Alarm when restores run longer than the restore-time target, if the tier has one. */
@@ -77,7 +81,9 @@ export class RestoreTesting extends Construct {
       );
     }
     this.role = props.role ?? this.createRole();
-    this.restoreTestingPlanName = restoreTestingName(`${Stack.of(this).stackName}_${props.plan.tier}`);
+    this.restoreTestingPlanName = restoreTestingName(
+      `${Stack.of(this).stackName}_${props.plan.tier}`,
+    );
     this.restoreTestingPlan = new backup.CfnRestoreTestingPlan(this, 'Resource', {
       restoreTestingPlanName: this.restoreTestingPlanName,
       scheduleExpression: spec.scheduleExpression,
@@ -114,7 +120,8 @@ export class RestoreTesting extends Construct {
     this.selections = selections;
     if (spec.maxRestoreMinutes !== undefined) {
       this.restoreTimeAlarm = this.createRestoreTimeAlarm(props.plan.tier, spec.maxRestoreMinutes);
-      if (props.alarmTopic) this.restoreTimeAlarm.addAlarmAction(new actions.SnsAction(props.alarmTopic));
+      if (props.alarmTopic)
+        this.restoreTimeAlarm.addAlarmAction(new actions.SnsAction(props.alarmTopic));
     }
   }
 

@@ -105,18 +105,45 @@ export class Standby extends Construct {
     if (props.failover && props.endpoint) {
       const { failover, endpoint } = props;
       const names = { service: props.service, tier: props.tier };
-      this.primaryHealthCheck = this.healthCheck('PrimaryHealthCheck', failover, endpoint, endpoint.primaryDomainName, {
-        ...names,
-        side: 'primary',
-      });
-      this.recoveryHealthCheck = this.healthCheck('RecoveryHealthCheck', failover, endpoint, endpoint.recoveryDomainName, {
-        ...names,
-        side: 'recovery',
-      });
-      const regions = [Stack.of(props.primary.construct).region, props.recovery ? Stack.of(props.recovery.construct).region : undefined];
+      this.primaryHealthCheck = this.healthCheck(
+        'PrimaryHealthCheck',
+        failover,
+        endpoint,
+        endpoint.primaryDomainName,
+        {
+          ...names,
+          side: 'primary',
+        },
+      );
+      this.recoveryHealthCheck = this.healthCheck(
+        'RecoveryHealthCheck',
+        failover,
+        endpoint,
+        endpoint.recoveryDomainName,
+        {
+          ...names,
+          side: 'recovery',
+        },
+      );
+      const regions = [
+        Stack.of(props.primary.construct).region,
+        props.recovery ? Stack.of(props.recovery.construct).region : undefined,
+      ];
       const sides = [
-        { id: 'PrimaryRecord', name: endpoint.primaryDomainName, check: this.primaryHealthCheck, role: 'PRIMARY', region: regions[0] },
-        { id: 'RecoveryRecord', name: endpoint.recoveryDomainName, check: this.recoveryHealthCheck, role: 'SECONDARY', region: regions[1] },
+        {
+          id: 'PrimaryRecord',
+          name: endpoint.primaryDomainName,
+          check: this.primaryHealthCheck,
+          role: 'PRIMARY',
+          region: regions[0],
+        },
+        {
+          id: 'RecoveryRecord',
+          name: endpoint.recoveryDomainName,
+          check: this.recoveryHealthCheck,
+          role: 'SECONDARY',
+          region: regions[1],
+        },
       ];
       for (const side of sides) {
         records.push(
@@ -141,7 +168,9 @@ export class Standby extends Construct {
    * Health check status of the primary (or recovery) endpoint: 1 healthy, 0 unhealthy, in the
    * Region Route 53 publishes it in (`ALARM_METRICS` in lib/facts).
    */
-  public metricHealthCheckStatus(side: 'primary' | 'recovery' = 'primary'): StoreMetric | undefined {
+  public metricHealthCheckStatus(
+    side: 'primary' | 'recovery' = 'primary',
+  ): StoreMetric | undefined {
     const check = side === 'primary' ? this.primaryHealthCheck : this.recoveryHealthCheck;
     const signal = 'health-check-status';
     return check

@@ -6,7 +6,7 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as rds from 'aws-cdk-lib/aws-rds';
 import * as s3 from 'aws-cdk-lib/aws-s3';
-import { Construct } from 'constructs';
+import type { Construct } from 'constructs';
 
 /** Id of the S3 replication rule continuity-kit writes (also the `RuleId` metric dimension). */
 export const S3_REPLICATION_RULE_ID = 'continuity-recovery-region';

@@ -48,7 +48,9 @@ export class TierBackup extends Construct {
     super(scope, id);
     const { plan } = props;
     if (plan.rules.length === 0) {
-      throw new Error(`tier plan '${plan.tier}' has no backup rules; the planner must give at least one`);
+      throw new Error(
+        `tier plan '${plan.tier}' has no backup rules; the planner must give at least one`,
+      );
     }
     this.role = props.role ?? this.createRole();
     const plans: backup.BackupPlan[] = [];
@@ -69,7 +71,9 @@ export class TierBackup extends Construct {
             iamRoleArn: this.role.roleArn,
             resources: resourcePatterns(rules[0]?.storeKinds ?? []),
             conditions: {
-              StringEquals: [{ ConditionKey: `aws:ResourceTag/${TAG_TIER}`, ConditionValue: plan.tier }],
+              StringEquals: [
+                { ConditionKey: `aws:ResourceTag/${TAG_TIER}`, ConditionValue: plan.tier },
+              ],
             },
           },
         }),

@@ -299,9 +299,7 @@ export class ContinuityMonitoring extends pulumi.ComponentResource {
               ? [[metric.namespace, metric.metricName, ...dims]]
               : [[{ expression: target.query, label: metric.metricName, id: 'q1' }]],
           annotations: {
-            horizontal: [
-              { label: 'threshold from RPO', value: alarmThreshold(spec) },
-            ],
+            horizontal: [{ label: 'threshold from RPO', value: alarmThreshold(spec) }],
           },
         },
       };

@@ -2,7 +2,13 @@ import * as aws from '@pulumi/aws';
 import * as pulumi from '@pulumi/pulumi';
 
 import { METADATA_SPEC_KEY } from '../../lib/model';
-import type { ContinuityPlan, ContinuitySpec, ServicePlan, StoreKind, TierPlan } from '../../lib/model';
+import type {
+  ContinuityPlan,
+  ContinuitySpec,
+  ServicePlan,
+  StoreKind,
+  TierPlan,
+} from '../../lib/model';
 import { planContinuity } from '../../lib/planner';
 import { specToJson } from '../../lib/spec';
 import { ContinuityMonitoring } from './continuity-monitoring';
@@ -259,7 +265,10 @@ export class ContinuityStacks extends pulumi.ComponentResource {
           alarms: this.monitoring?.alarmsByService[servicePlan.service],
           provider: primary,
         },
-        { parent: this, ...(previous ? { aliases: [{ name: `${name}-${previous}-drills` }] } : {}) },
+        {
+          parent: this,
+          ...(previous ? { aliases: [{ name: `${name}-${previous}-drills` }] } : {}),
+        },
       );
     }
     this.drills = drills;

@@ -65,17 +65,27 @@ export interface FaultInjectionArgs {
  */
 export class FaultInjection extends pulumi.ComponentResource {
   /** Experiment templates by disruption. */
-  public readonly experimentTemplates: Readonly<Partial<Record<Disruption, aws.fis.ExperimentTemplate>>>;
+  public readonly experimentTemplates: Readonly<
+    Partial<Record<Disruption, aws.fis.ExperimentTemplate>>
+  >;
   /** ARN of the role AWS FIS assumes. */
   public readonly roleArn: pulumi.Output<string>;
 
-  public constructor(name: string, args: FaultInjectionArgs, opts?: pulumi.ComponentResourceOptions) {
+  public constructor(
+    name: string,
+    args: FaultInjectionArgs,
+    opts?: pulumi.ComponentResourceOptions,
+  ) {
     super(TYPE_TOKENS.faultInjection, name, {}, opts);
     const child = { parent: this, ...(args.provider ? { provider: args.provider } : {}) };
     const shapes = experimentShapes(args.plan, args.availabilityZone);
     this.roleArn =
       args.roleArn === undefined
-        ? this.createRole(name, shapes.flatMap((s) => s.actions.map((a) => a.actionId)), child)
+        ? this.createRole(
+            name,
+            shapes.flatMap((s) => s.actions.map((a) => a.actionId)),
+            child,
+          )
         : pulumi.output(args.roleArn);
     const templates: Partial<Record<Disruption, aws.fis.ExperimentTemplate>> = {};
     for (const shape of shapes) {
@@ -90,7 +100,9 @@ export class FaultInjection extends pulumi.ComponentResource {
             resourceType: t.resourceType,
             selectionMode: t.selectionMode,
             resourceTags: Object.entries(t.resourceTags).map(([key, value]) => ({ key, value })),
-            ...(t.filters.length ? { filters: t.filters.map((f) => ({ path: f.path, values: [...f.values] })) } : {}),
+            ...(t.filters.length
+              ? { filters: t.filters.map((f) => ({ path: f.path, values: [...f.values] })) }
+              : {}),
             ...(Object.keys(t.parameters).length ? { parameters: { ...t.parameters } } : {}),
           })),
           actions: shape.actions.map((a) => ({
@@ -101,9 +113,17 @@ export class FaultInjection extends pulumi.ComponentResource {
             target: { key: a.targetKey, value: a.targetName },
           })),
           stopConditions: this.stopConditions(shape, args),
-          experimentOptions: { accountTargeting: 'single-account', emptyTargetResolutionMode: 'skip' },
+          experimentOptions: {
+            accountTargeting: 'single-account',
+            emptyTargetResolutionMode: 'skip',
+          },
           ...(args.logGroupArn
-            ? { logConfiguration: { logSchemaVersion: 2, cloudwatchLogsConfiguration: { logGroupArn: args.logGroupArn } } }
+            ? {
+                logConfiguration: {
+                  logSchemaVersion: 2,
+                  cloudwatchLogsConfiguration: { logGroupArn: args.logGroupArn },
+                },
+              }
             : {}),
           tags: { ...shape.tags },
         },
@@ -112,43 +132,59 @@ export class FaultInjection extends pulumi.ComponentResource {
     }
     this.experimentTemplates = templates;
     this.registerOutputs({
-      experimentTemplateIds: Object.fromEntries(Object.entries(templates).map(([d, t]) => [d, t.id])),
+      experimentTemplateIds: Object.fromEntries(
+        Object.entries(templates).map(([d, t]) => [d, t.id]),
+      ),
     });
   }
 
   /** The shape's stop conditions: matching service alarms, then the extra ones (at most 5). */
-  private stopConditions(shape: ExperimentShape, args: FaultInjectionArgs): pulumi.Output<{ source: string; value?: string }[]> {
+  private stopConditions(
+    shape: ExperimentShape,
+    args: FaultInjectionArgs,
+  ): pulumi.Output<{ source: string; value?: string }[]> {
     const wanted = shape.stopOnSignals.map((s) => ALARM_METRICS[s]);
     const candidates = (args.alarms ?? []).map((a) =>
       pulumi.all([a.arn, a.namespace, a.metricName, a.tags, a.region, a.metricQueries]),
     );
-    return pulumi.all([pulumi.all(candidates), pulumi.all([...(args.stopConditionAlarmArns ?? [])])]).apply(([alarms, extra]) => {
-      const matching = alarms
-        .filter(([, namespace, metricName, tags, region, queries]) => {
-          // A Metrics Insights alarm names its metric in the query.
-          const selected = namespace === undefined ? queriedMetric(queries) : { namespace, metricName };
-          return (
-            tags?.[TAG_SERVICE] === args.plan.service &&
-            (region === undefined || region === args.region) &&
-            wanted.some((m) => m.namespace === selected?.namespace && m.metricName === selected.metricName)
+    return pulumi
+      .all([pulumi.all(candidates), pulumi.all([...(args.stopConditionAlarmArns ?? [])])])
+      .apply(([alarms, extra]) => {
+        const matching = alarms
+          .filter(([, namespace, metricName, tags, region, queries]) => {
+            // A Metrics Insights alarm names its metric in the query.
+            const selected =
+              namespace === undefined ? queriedMetric(queries) : { namespace, metricName };
+            return (
+              tags?.[TAG_SERVICE] === args.plan.service &&
+              (region === undefined || region === args.region) &&
+              wanted.some(
+                (m) => m.namespace === selected?.namespace && m.metricName === selected.metricName,
+              )
+            );
+          })
+          .map(([arn]) => arn);
+        const arns = [...new Set([...matching, ...extra])];
+        if (arns.length > MAX_STOP_CONDITIONS) {
+          void pulumi.log.warn(
+            `the ${shape.disruption} drill of '${args.plan.service}' has ${arns.length} stop alarms; AWS FIS ` +
+              `allows ${MAX_STOP_CONDITIONS}, so only the first are used; combine the others into a composite alarm`,
+            this,
           );
-        })
-        .map(([arn]) => arn);
-      const arns = [...new Set([...matching, ...extra])];
-      if (arns.length > MAX_STOP_CONDITIONS) {
-        void pulumi.log.warn(
-          `the ${shape.disruption} drill of '${args.plan.service}' has ${arns.length} stop alarms; AWS FIS ` +
-            `allows ${MAX_STOP_CONDITIONS}, so only the first are used; combine the others into a composite alarm`,
-          this,
-        );
-      }
-      return arns.length === 0
-        ? [{ source: 'none' }]
-        : arns.slice(0, MAX_STOP_CONDITIONS).map((value) => ({ source: 'aws:cloudwatch:alarm', value }));
-    });
+        }
+        return arns.length === 0
+          ? [{ source: 'none' }]
+          : arns
+              .slice(0, MAX_STOP_CONDITIONS)
+              .map((value) => ({ source: 'aws:cloudwatch:alarm', value }));
+      });
   }
 
-  private createRole(name: string, actionIds: readonly string[], child: pulumi.CustomResourceOptions): pulumi.Output<string> {
+  private createRole(
+    name: string,
+    actionIds: readonly string[],
+    child: pulumi.CustomResourceOptions,
+  ): pulumi.Output<string> {
     const { managedPolicies, inlineActions } = fisPermissions(actionIds);
     const role = new aws.iam.Role(
       `${name}-role`,
@@ -156,7 +192,13 @@ export class FaultInjection extends pulumi.ComponentResource {
         description: 'Runs continuity-kit AWS FIS drills',
         assumeRolePolicy: JSON.stringify({
           Version: '2012-10-17',
-          Statement: [{ Effect: 'Allow', Principal: { Service: 'fis.amazonaws.com' }, Action: 'sts:AssumeRole' }],
+          Statement: [
+            {
+              Effect: 'Allow',
+              Principal: { Service: 'fis.amazonaws.com' },
+              Action: 'sts:AssumeRole',
+            },
+          ],
         }),
       },
       child,
@@ -165,7 +207,10 @@ export class FaultInjection extends pulumi.ComponentResource {
     for (const policy of managedPolicies) {
       new aws.iam.RolePolicyAttachment(
         `${name}-role-${policy}`,
-        { role: role.name, policyArn: pulumi.interpolate`arn:${partition}:iam::aws:policy/service-role/${policy}` },
+        {
+          role: role.name,
+          policyArn: pulumi.interpolate`arn:${partition}:iam::aws:policy/service-role/${policy}`,
+        },
         child,
       );
     }
@@ -192,7 +237,8 @@ function queriedMetric(
   queries: readonly { readonly expression?: string }[] | undefined,
 ): { namespace: string; metricName: string } | undefined {
   for (const query of queries ?? []) {
-    const selection = query.expression === undefined ? undefined : parseMetricsInsights(query.expression);
+    const selection =
+      query.expression === undefined ? undefined : parseMetricsInsights(query.expression);
     if (selection) return { namespace: selection.namespace, metricName: selection.metricName };
   }
   return undefined;

@@ -35,7 +35,9 @@ export interface RestoreTestingArgs {
    *
    * @default - AWS Backup infers the metadata (default VPC and subnets for RDS and Aurora)
    */
-  readonly restoreMetadataOverrides?: Readonly<Partial<Record<StoreKind, Readonly<Record<string, string>>>>>;
+  readonly restoreMetadataOverrides?: Readonly<
+    Partial<Record<StoreKind, Readonly<Record<string, string>>>>
+  >;
   /**
    * The restore-time alarm: the topic it notifies, or `{ skip: true }` to leave it out (as when
    * monitoring is skipped).
@@ -67,21 +69,30 @@ export class RestoreTesting extends pulumi.ComponentResource {
   /** The restore testing plan. */
   public readonly restoreTestingPlan: aws.backup.RestoreTestingPlan;
   /** Selections by store kind. */
-  public readonly selections: Readonly<Partial<Record<StoreKind, aws.backup.RestoreTestingSelection>>>;
+  public readonly selections: Readonly<
+    Partial<Record<StoreKind, aws.backup.RestoreTestingSelection>>
+  >;
   /** ARN of the role the selections use. */
   public readonly roleArn: pulumi.Output<string>;
   /** Alarm when restores run longer than the restore-time target, if the tier has one. */
   public readonly restoreTimeAlarm?: aws.cloudwatch.MetricAlarm;
 
-  public constructor(name: string, args: RestoreTestingArgs, opts?: pulumi.ComponentResourceOptions) {
+  public constructor(
+    name: string,
+    args: RestoreTestingArgs,
+    opts?: pulumi.ComponentResourceOptions,
+  ) {
     super(TYPE_TOKENS.restoreTesting, name, {}, opts);
     const { plan, region } = args;
     const spec = restoreTestingOf(plan);
     if (args.vaultArns.length === 0) {
-      throw new Error(`restore testing '${name}' of tier '${plan.tier}' got no vaultArns; pass the tier's vault ARN in ${region}`);
+      throw new Error(
+        `restore testing '${name}' of tier '${plan.tier}' got no vaultArns; pass the tier's vault ARN in ${region}`,
+      );
     }
     const child = { parent: this, ...(args.provider ? { provider: args.provider } : {}) };
-    this.roleArn = args.roleArn === undefined ? this.createRole(name, child) : pulumi.output(args.roleArn);
+    this.roleArn =
+      args.roleArn === undefined ? this.createRole(name, child) : pulumi.output(args.roleArn);
 
     const planName = restoreTestingName(`${pulumi.getStack()}_${name}`);
     this.restoreTestingPlan = new aws.backup.RestoreTestingPlan(
@@ -115,7 +126,9 @@ export class RestoreTesting extends pulumi.ComponentResource {
           iamRoleArn: this.roleArn,
           // The wildcard plus conditions selects every resource of the type carrying the tier tag.
           protectedResourceArns: ['*'],
-          protectedResourceConditions: { stringEquals: [{ key: TIER_CONDITION_KEY, value: plan.tier }] },
+          protectedResourceConditions: {
+            stringEquals: [{ key: TIER_CONDITION_KEY, value: plan.tier }],
+          },
           validationWindowHours: spec.validationWindowHours,
           ...(overrides ? { restoreMetadataOverrides: { ...overrides } } : {}),
         },
@@ -158,7 +171,13 @@ export class RestoreTesting extends pulumi.ComponentResource {
         description: 'Runs AWS Backup restore tests for continuity-kit',
         assumeRolePolicy: JSON.stringify({
           Version: '2012-10-17',
-          Statement: [{ Effect: 'Allow', Principal: { Service: 'backup.amazonaws.com' }, Action: 'sts:AssumeRole' }],
+          Statement: [
+            {
+              Effect: 'Allow',
+              Principal: { Service: 'backup.amazonaws.com' },
+              Action: 'sts:AssumeRole',
+            },
+          ],
         }),
       },
       child,
@@ -168,7 +187,10 @@ export class RestoreTesting extends pulumi.ComponentResource {
     for (const suffix of ['restore', 's3-restore'] as const) {
       new aws.iam.RolePolicyAttachment(
         `${name}-role-${suffix}`,
-        { role: role.name, policyArn: pulumi.interpolate`arn:${partition}:iam::aws:policy/${BACKUP_ROLE_MANAGED_POLICIES[suffix]}` },
+        {
+          role: role.name,
+          policyArn: pulumi.interpolate`arn:${partition}:iam::aws:policy/${BACKUP_ROLE_MANAGED_POLICIES[suffix]}`,
+        },
         child,
       );
     }

@@ -288,7 +288,11 @@ export class Standby extends pulumi.ComponentResource {
 }
 
 /** Health metrics of one compute's primary side: in-service instances, or function errors. */
-function computeMetricTargets(compute: StandbyCompute, regions: RegionPair, index: number): MetricTarget[] {
+function computeMetricTargets(
+  compute: StandbyCompute,
+  regions: RegionPair,
+  index: number,
+): MetricTarget[] {
   const label = compute.plan.resource.logicalId ?? `${compute.plan.resource.kind}${index + 1}`;
   const target = <S extends AlarmSignal>(
     signal: S,

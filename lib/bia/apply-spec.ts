@@ -33,7 +33,10 @@ export function applySpec(
     const specStores: StoreSize[] = declared.resources
       .filter((resource) => (STORE_KINDS as readonly string[]).includes(resource.kind))
       .filter((resource) => resource.sizeGiB !== undefined)
-      .map((resource) => ({ kind: resource.kind as StoreKind, sizeGiB: resource.sizeGiB as number }));
+      .map((resource) => ({
+        kind: resource.kind as StoreKind,
+        sizeGiB: resource.sizeGiB as number,
+      }));
     return {
       ...impact,
       name: declared.name,

@@ -8,16 +8,22 @@ import { strictMapping } from '../spec/strict-mapping';
 /** A non-negative amount of money (or a per-year frequency). */
 function amount(example: string, what = 'an amount') {
   return z
-    .number({ error: (issue) => `expected ${what} such as ${example}, received ${showValue(issue.input)}` })
+    .number({
+      error: (issue) => `expected ${what} such as ${example}, received ${showValue(issue.input)}`,
+    })
     .refine((value) => Number.isFinite(value) && value >= 0, {
-      error: (issue) => `must be zero or more, received ${showValue(issue.input)}; write e.g. ${example}`,
+      error: (issue) =>
+        `must be zero or more, received ${showValue(issue.input)}; write e.g. ${example}`,
     });
 }
 
 /** Per-key numbers restricted to a fixed set of keys. */
 function perKey<T extends readonly [string, ...string[]]>(keys: T, example: string, what: string) {
   const shape = Object.fromEntries(keys.map((key) => [key, amount(example, what).optional()]));
-  return strictMapping(shape as Record<T[number], z.ZodOptional<ReturnType<typeof amount>>>, `a mapping of ${keys.join('/')}`);
+  return strictMapping(
+    shape as Record<T[number], z.ZodOptional<ReturnType<typeof amount>>>,
+    `a mapping of ${keys.join('/')}`,
+  );
 }
 
 const frequenciesSchema = perKey(DISRUPTIONS, '0.5', 'a number of disruptions per year');
@@ -58,7 +64,9 @@ const storeSchema = strictMapping(
 export const serviceImpactSchema = strictMapping(
   {
     tier: z
-      .string({ error: (issue) => `expected a tier name such as gold, received ${showValue(issue.input)}` })
+      .string({
+        error: (issue) => `expected a tier name such as gold, received ${showValue(issue.input)}`,
+      })
       .optional(),
     downtimeCostPerHour: downtimeCostSchema,
     dataLossCostPerHour: amount('20000', 'a cost per hour of lost data'),
@@ -98,7 +106,10 @@ export const costModelOverrideSchema = strictMapping(
 export const biaFileSchema = strictMapping(
   {
     currency: z
-      .string({ error: (issue) => `expected a currency code such as USD, received ${showValue(issue.input)}` })
+      .string({
+        error: (issue) =>
+          `expected a currency code such as USD, received ${showValue(issue.input)}`,
+      })
       .optional(),
     frequencies: frequenciesSchema.optional(),
     costModel: costModelOverrideSchema.optional(),

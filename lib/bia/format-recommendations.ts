@@ -51,7 +51,10 @@ function text(recommendations: readonly TierRecommendation[], currency: string):
       .trimEnd(),
   );
   lines.splice(1, 0, widths.map((width) => '-'.repeat(width)).join('  '));
-  lines.push('', `Costs in ${currency} per year: expected loss from disruptions + running cost of the tier.`);
+  lines.push(
+    '',
+    `Costs in ${currency} per year: expected loss from disruptions + running cost of the tier.`,
+  );
   for (const recommendation of recommendations) {
     lines.push('', `${recommendation.service}:`);
     lines.push(...recommendation.why.map((line) => `  ${line}`));
@@ -76,7 +79,12 @@ function markdown(recommendations: readonly TierRecommendation[], currency: stri
     ...recommendations.map((recommendation) => line(rowOf(recommendation))),
   ];
   for (const recommendation of recommendations) {
-    out.push('', `## ${recommendation.service}`, '', ...recommendation.why.map((why) => `- ${why}`));
+    out.push(
+      '',
+      `## ${recommendation.service}`,
+      '',
+      ...recommendation.why.map((why) => `- ${why}`),
+    );
     if (recommendation.declared && recommendation.declared.flag !== 'ok') {
       out.push(
         '',
@@ -91,7 +99,9 @@ function markdown(recommendations: readonly TierRecommendation[], currency: stri
       out.push(
         ...(best.runningCost.lines.length === 0
           ? ['- nothing in the cost model']
-          : best.runningCost.lines.map((cost) => `- ${cost.item}: ${formatMoney(cost.annual)} (${cost.explanation})`)),
+          : best.runningCost.lines.map(
+              (cost) => `- ${cost.item}: ${formatMoney(cost.annual)} (${cost.explanation})`,
+            )),
       );
     }
   }
@@ -109,5 +119,7 @@ export function formatRecommendations(
       typeof value === 'number' ? Math.round(value * 100) / 100 : value;
     return `${JSON.stringify({ currency, services: recommendations }, round, 2)}\n`;
   }
-  return format === 'markdown' ? markdown(recommendations, currency) : text(recommendations, currency);
+  return format === 'markdown'
+    ? markdown(recommendations, currency)
+    : text(recommendations, currency);
 }

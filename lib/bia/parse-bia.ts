@@ -76,9 +76,17 @@ export function loadBia(path: string): BusinessImpactAnalysis {
 function resolve(file: BiaFile, fileName: string): BusinessImpactAnalysis {
   const issues: InputIssue[] = [];
   const services: ServiceImpact[] = Object.entries(file.services).map(([name, service]) => {
-    const curve = downtimeCurve(service.downtimeCostPerHour, `${fileName}:services.${name}.downtimeCostPerHour`, issues);
+    const curve = downtimeCurve(
+      service.downtimeCostPerHour,
+      `${fileName}:services.${name}.downtimeCostPerHour`,
+      issues,
+    );
     const frequencies = { ...DEFAULT_DISRUPTION_FREQUENCIES } as Record<Disruption, number>;
-    Object.assign(frequencies, definedOnly(file.frequencies ?? {}), definedOnly(service.frequencies ?? {}));
+    Object.assign(
+      frequencies,
+      definedOnly(file.frequencies ?? {}),
+      definedOnly(service.frequencies ?? {}),
+    );
     return {
       name,
       downtimeCost: curve,
@@ -94,7 +102,11 @@ function resolve(file: BiaFile, fileName: string): BusinessImpactAnalysis {
   if (issues.length > 0) {
     throw new InputError(issues);
   }
-  return { currency: file.currency ?? 'USD', services, costModel: applyCostModelOverride(file.costModel) };
+  return {
+    currency: file.currency ?? 'USD',
+    services,
+    costModel: applyCostModelOverride(file.costModel),
+  };
 }
 
 function downtimeCurve(
@@ -132,13 +144,25 @@ export function applyCostModelOverride(override: BiaFile['costModel']): CostMode
   const base = DEFAULT_COST_MODEL;
   return {
     ...base,
-    backupStoragePerGiBMonth: { ...base.backupStoragePerGiBMonth, ...definedOnly(override.backupStoragePerGiBMonth ?? {}) },
+    backupStoragePerGiBMonth: {
+      ...base.backupStoragePerGiBMonth,
+      ...definedOnly(override.backupStoragePerGiBMonth ?? {}),
+    },
     pitrPerGiBMonth: { ...base.pitrPerGiBMonth, ...definedOnly(override.pitrPerGiBMonth ?? {}) },
-    replicaStoragePerGiBMonth: { ...base.replicaStoragePerGiBMonth, ...definedOnly(override.replicaStoragePerGiBMonth ?? {}) },
+    replicaStoragePerGiBMonth: {
+      ...base.replicaStoragePerGiBMonth,
+      ...definedOnly(override.replicaStoragePerGiBMonth ?? {}),
+    },
     crossRegionTransferPerGiB: override.crossRegionTransferPerGiB ?? base.crossRegionTransferPerGiB,
     healthCheckPerMonth: override.healthCheckPerMonth ?? base.healthCheckPerMonth,
-    healthChecksPerStrategy: { ...base.healthChecksPerStrategy, ...definedOnly(override.healthChecksPerStrategy ?? {}) },
-    standbyComputeFraction: { ...base.standbyComputeFraction, ...definedOnly(override.standbyComputeFraction ?? {}) },
+    healthChecksPerStrategy: {
+      ...base.healthChecksPerStrategy,
+      ...definedOnly(override.healthChecksPerStrategy ?? {}),
+    },
+    standbyComputeFraction: {
+      ...base.standbyComputeFraction,
+      ...definedOnly(override.standbyComputeFraction ?? {}),
+    },
     dailyChangeFraction: override.dailyChangeFraction ?? base.dailyChangeFraction,
     defaultRetentionDays: override.defaultRetentionDays ?? base.defaultRetentionDays,
     unpromisedRtoSeconds: override.unpromisedRto ?? base.unpromisedRtoSeconds,

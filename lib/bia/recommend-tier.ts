@@ -87,7 +87,11 @@ export function formatMoney(value: number): string {
 }
 
 /** Evaluates one tier for one service: expected loss, running cost, regulatory exclusions. */
-export function evaluateTier(service: ServiceImpact, tier: RecoveryTier, costModel: CostModel): TierEvaluation {
+export function evaluateTier(
+  service: ServiceImpact,
+  tier: RecoveryTier,
+  costModel: CostModel,
+): TierEvaluation {
   const strategy = strategyOf(tier);
   const excludedBecause: string[] = [];
   const losses: DisruptionLoss[] = [];
@@ -113,19 +117,27 @@ export function evaluateTier(service: ServiceImpact, tier: RecoveryTier, costMod
     });
     if (service.maxOutageSeconds !== undefined) {
       if (!objective) {
-        excludedBecause.push(`promises no recovery from ${disruption}, but the maximum outage is ${formatDuration(service.maxOutageSeconds)}`);
+        excludedBecause.push(
+          `promises no recovery from ${disruption}, but the maximum outage is ${formatDuration(service.maxOutageSeconds)}`,
+        );
       } else if (objective.rtoSeconds > service.maxOutageSeconds) {
         excludedBecause.push(
           `${disruption} RTO ${formatDuration(objective.rtoSeconds)} exceeds the maximum outage ${formatDuration(service.maxOutageSeconds)}`,
         );
       }
     }
-    if (service.maxDataLossSeconds !== undefined && objective && objective.rpoSeconds > service.maxDataLossSeconds) {
+    if (
+      service.maxDataLossSeconds !== undefined &&
+      objective &&
+      objective.rpoSeconds > service.maxDataLossSeconds
+    ) {
       excludedBecause.push(
         `${disruption} RPO ${formatDuration(objective.rpoSeconds)} exceeds the maximum data loss ${formatDuration(service.maxDataLossSeconds)}`,
       );
     } else if (service.maxDataLossSeconds !== undefined && !objective) {
-      excludedBecause.push(`promises no recovery from ${disruption}, but the maximum data loss is ${formatDuration(service.maxDataLossSeconds)}`);
+      excludedBecause.push(
+        `promises no recovery from ${disruption}, but the maximum data loss is ${formatDuration(service.maxDataLossSeconds)}`,
+      );
     }
   }
   const expectedAnnualLoss = losses.reduce((sum, loss) => sum + loss.expectedAnnualLoss, 0);
@@ -165,7 +177,10 @@ export function recommendTier(
   const evaluations = Object.values(tiers).map((tier) => evaluateTier(service, tier, costModel));
   const allowed = evaluations
     .filter((evaluation) => evaluation.excludedBecause.length === 0)
-    .sort((a, b) => a.totalAnnualCost - b.totalAnnualCost || a.runningCost.annual - b.runningCost.annual);
+    .sort(
+      (a, b) =>
+        a.totalAnnualCost - b.totalAnnualCost || a.runningCost.annual - b.runningCost.annual,
+    );
   const excluded = evaluations.filter((evaluation) => evaluation.excludedBecause.length > 0);
   const [best, runnerUp] = allowed;
   const why: string[] = [];
@@ -212,13 +227,19 @@ function judgeDeclared(
     return {
       tier: name,
       flag: 'unknown-tier',
-      reasons: [`tier '${name}' is not defined; use one of ${evaluations.map((e) => e.tier).join(', ')}`],
+      reasons: [
+        `tier '${name}' is not defined; use one of ${evaluations.map((e) => e.tier).join(', ')}`,
+      ],
     };
   }
   if (declared.excludedBecause.length > 0) {
     return { tier: name, flag: 'under-provisioned', reasons: declared.excludedBecause };
   }
-  if (!best || best.tier === name || best.totalAnnualCost >= declared.totalAnnualCost * (1 - tolerance)) {
+  if (
+    !best ||
+    best.tier === name ||
+    best.totalAnnualCost >= declared.totalAnnualCost * (1 - tolerance)
+  ) {
     return { tier: name, flag: 'ok', reasons: [summary(declared)] };
   }
   const saving = declared.totalAnnualCost - best.totalAnnualCost;

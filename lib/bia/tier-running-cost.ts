@@ -83,7 +83,11 @@ export function tierRunningCost(
     const backupMath =
       `${money(store.sizeGiB)} GiB × (1 + ${money(change)} × ${retentionDays} d) = ${money(backupGiB)} GiB ` +
       `× ${money(backupPrice)}/GiB-month × 12`;
-    lines.push({ item: `backup storage (${label})`, annual: backupAnnual, explanation: backupMath });
+    lines.push({
+      item: `backup storage (${label})`,
+      annual: backupAnnual,
+      explanation: backupMath,
+    });
     if (pitr && costModel.pitrPerGiBMonth[store.kind] > 0) {
       const pitrPrice = costModel.pitrPerGiBMonth[store.kind];
       lines.push({
@@ -98,8 +102,16 @@ export function tierRunningCost(
       `${money(store.sizeGiB)} GiB × ${money(change)} × 30 d = ${money(changedGiBPerMonth)} GiB/month ` +
       `× ${money(costModel.crossRegionTransferPerGiB)}/GiB × 12`;
     if (copies) {
-      lines.push({ item: `cross-Region copy storage (${label})`, annual: backupAnnual, explanation: backupMath });
-      lines.push({ item: `cross-Region copy transfer (${label})`, annual: transferAnnual, explanation: transferMath });
+      lines.push({
+        item: `cross-Region copy storage (${label})`,
+        annual: backupAnnual,
+        explanation: backupMath,
+      });
+      lines.push({
+        item: `cross-Region copy transfer (${label})`,
+        annual: transferAnnual,
+        explanation: transferMath,
+      });
     }
     if (strategy !== 'backup-restore') {
       const replicaPrice = costModel.replicaStoragePerGiBMonth[store.kind];
@@ -108,7 +120,11 @@ export function tierRunningCost(
         annual: store.sizeGiB * replicaPrice * 12,
         explanation: `${money(store.sizeGiB)} GiB × ${money(replicaPrice)}/GiB-month × 12`,
       });
-      lines.push({ item: `replication transfer (${label})`, annual: transferAnnual, explanation: transferMath });
+      lines.push({
+        item: `replication transfer (${label})`,
+        annual: transferAnnual,
+        explanation: transferMath,
+      });
     }
   }
   const fraction = costModel.standbyComputeFraction[strategy];

@@ -3,7 +3,12 @@ import type { ComputePlan, FailoverPlan } from '../model/plan';
 import { placeholder } from './procedure-step';
 import type { ProcedureContext, ProcedureStep } from './procedure-step';
 
-function scaleCommand(compute: ComputePlan, ctx: ProcedureContext, region: string, count: number): string[] {
+function scaleCommand(
+  compute: ComputePlan,
+  ctx: ProcedureContext,
+  region: string,
+  count: number,
+): string[] {
   const id = placeholder(compute.resource, ctx.service);
   switch (compute.resource.kind) {
     case 'ecs':
@@ -25,7 +30,9 @@ export function computeAzSteps(compute: ComputePlan, ctx: ProcedureContext): Pro
   const id = placeholder(compute.resource, ctx.service);
   const region = ctx.regions.primary;
   if (compute.resource.kind === 'lambda') {
-    return [{ title: `Nothing to do for ${id}: Lambda runs in several Availability Zones`, commands: [] }];
+    return [
+      { title: `Nothing to do for ${id}: Lambda runs in several Availability Zones`, commands: [] },
+    ];
   }
   const steps: ProcedureStep[] = [
     {
@@ -63,7 +70,8 @@ export function computeRegionSteps(
     return [
       {
         title: `Deploy ${id} into ${recovery} from code with ${compute.primaryCapacity} running`,
-        detail: 'nothing runs in the recovery Region: the stacks are deployed there from the same code',
+        detail:
+          'nothing runs in the recovery Region: the stacks are deployed there from the same code',
         commands: [
           `npx cdk deploy <${ctx.service} stacks> --context region=${recovery}   # or: pulumi up --stack <${recovery} stack>`,
           ...scaleCommand(compute, ctx, recovery, compute.primaryCapacity),
@@ -72,8 +80,11 @@ export function computeRegionSteps(
     ];
   }
   const target =
-    strategy === 'active-active' ? compute.primaryCapacity + compute.recoveryCapacity : compute.primaryCapacity;
-  const from = compute.recoveryCapacity === 0 ? 'zero (pilot light)' : `${compute.recoveryCapacity} (standby)`;
+    strategy === 'active-active'
+      ? compute.primaryCapacity + compute.recoveryCapacity
+      : compute.primaryCapacity;
+  const from =
+    compute.recoveryCapacity === 0 ? 'zero (pilot light)' : `${compute.recoveryCapacity} (standby)`;
   return [
     {
       title: `Scale ${id} in ${recovery} from ${from} to ${target}`,
@@ -87,7 +98,10 @@ export function computeRegionSteps(
 }
 
 /** Steps that move DNS to the recovery Region. */
-export function dnsFailoverSteps(failover: FailoverPlan | undefined, ctx: ProcedureContext): ProcedureStep[] {
+export function dnsFailoverSteps(
+  failover: FailoverPlan | undefined,
+  ctx: ProcedureContext,
+): ProcedureStep[] {
   const { primary, recovery } = ctx.regions;
   if (!failover) {
     return [
@@ -99,7 +113,8 @@ export function dnsFailoverSteps(failover: FailoverPlan | undefined, ctx: Proced
       },
     ];
   }
-  const seconds = failover.healthCheckIntervalSeconds * failover.failureThreshold + failover.ttlSeconds;
+  const seconds =
+    failover.healthCheckIntervalSeconds * failover.failureThreshold + failover.ttlSeconds;
   return [
     {
       title:
@@ -153,7 +168,9 @@ export function regionFailBackSteps(
       standby === undefined
         ? {
             title: `Remove the ${recovery} deployment of ${placeholder(c.resource, ctx.service)} (it was created for the recovery)`,
-            commands: [`npx cdk destroy <${ctx.service} stacks> --context region=${recovery}   # or: pulumi destroy --stack <${recovery} stack>`],
+            commands: [
+              `npx cdk destroy <${ctx.service} stacks> --context region=${recovery}   # or: pulumi destroy --stack <${recovery} stack>`,
+            ],
           }
         : {
             title: `Scale ${placeholder(c.resource, ctx.service)} in ${recovery} back to ${standby}`,

@@ -6,7 +6,11 @@ import { mermaidId } from './markdown';
  * True when `dependency`'s tier promises less than `service`'s for some disruption the service
  * declares (no objective, or a longer RTO or RPO): the service cannot recover faster than it.
  */
-export function isLooserDependency(service: ServiceSpec, dependency: ServiceSpec, spec: ContinuitySpec): boolean {
+export function isLooserDependency(
+  service: ServiceSpec,
+  dependency: ServiceSpec,
+  spec: ContinuitySpec,
+): boolean {
   const mine = spec.tiers[service.tier]?.objectives ?? {};
   const theirs = spec.tiers[dependency.tier]?.objectives ?? {};
   return DISRUPTIONS.some((disruption) => {

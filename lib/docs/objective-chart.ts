@@ -18,11 +18,25 @@ export interface ChartGroup {
 }
 
 /** Colours with enough contrast on white; every bar also carries a text verdict. */
-export const CHART_COLOURS = { met: '#1a7f37', unmet: '#cf222e', unknown: '#6e7781', declared: '#24292f' } as const;
+export const CHART_COLOURS = {
+  met: '#1a7f37',
+  unmet: '#cf222e',
+  unknown: '#6e7781',
+  declared: '#24292f',
+} as const;
 
 const MIN_SECONDS = 1;
 const MAX_SECONDS = 30 * 86_400;
-const TICKS: readonly number[] = [1, 60, 15 * 60, 3_600, 4 * 3_600, 86_400, 7 * 86_400, 30 * 86_400];
+const TICKS: readonly number[] = [
+  1,
+  60,
+  15 * 60,
+  3_600,
+  4 * 3_600,
+  86_400,
+  7 * 86_400,
+  30 * 86_400,
+];
 
 const LABEL_WIDTH = 190;
 const PLOT_WIDTH = 460;
@@ -53,7 +67,9 @@ export function measureVerdict(measure: ChartMeasure): 'met' | 'unmet' | 'unknow
   if (measure.achievedSeconds === undefined) {
     return 'unknown';
   }
-  return measure.achievedSeconds !== null && measure.achievedSeconds <= measure.declaredSeconds ? 'met' : 'unmet';
+  return measure.achievedSeconds !== null && measure.achievedSeconds <= measure.declaredSeconds
+    ? 'met'
+    : 'unmet';
 }
 
 function show(value: number | null | undefined): string {

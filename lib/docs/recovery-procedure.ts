@@ -50,14 +50,22 @@ function copiedToRecovery(store: StorePlan, tierPlan: TierPlan | undefined): boo
   return (
     store.backedUp &&
     (tierPlan?.rules.some(
-      (rule) => rule.copyToRecoveryRegion !== undefined && rule.storeKinds.includes(store.resource.kind),
+      (rule) =>
+        rule.copyToRecoveryRegion !== undefined && rule.storeKinds.includes(store.resource.kind),
     ) ??
       false)
   );
 }
 
-function verifySteps(plan: ServicePlan, disruption: Disruption, ctx: ProcedureContext): ProcedureStep[] {
-  const region = disruption === 'region' || disruption === 'account' ? ctx.regions.recovery : ctx.regions.primary;
+function verifySteps(
+  plan: ServicePlan,
+  disruption: Disruption,
+  ctx: ProcedureContext,
+): ProcedureStep[] {
+  const region =
+    disruption === 'region' || disruption === 'account'
+      ? ctx.regions.recovery
+      : ctx.regions.primary;
   const signals = [...new Set(plan.alarms.map((alarm) => alarm.signal))];
   const steps: ProcedureStep[] = [
     {
@@ -71,7 +79,9 @@ function verifySteps(plan: ServicePlan, disruption: Disruption, ctx: ProcedureCo
   if (plan.failover && (disruption === 'region' || disruption === 'account')) {
     steps.push({
       title: `Check the Route 53 health check of the ${region} endpoint reports healthy`,
-      commands: [`aws route53 get-health-check-status --health-check-id <${ctx.service} ${region} health check id>`],
+      commands: [
+        `aws route53 get-health-check-status --health-check-id <${ctx.service} ${region} health check id>`,
+      ],
     });
   }
   const rpo = plan.predicted[disruption]?.rpoSeconds;
@@ -79,7 +89,9 @@ function verifySteps(plan: ServicePlan, disruption: Disruption, ctx: ProcedureCo
     title: `Run the ${ctx.service} smoke test against the recovered endpoint`,
     detail:
       'read and write one test record, and check the newest business record is no older than ' +
-      (rpo === undefined || rpo === null ? 'the declared RPO' : `the predicted RPO (${formatDuration(rpo)})`),
+      (rpo === undefined || rpo === null
+        ? 'the declared RPO'
+        : `the predicted RPO (${formatDuration(rpo)})`),
     commands: [],
   });
   return steps;
@@ -108,7 +120,8 @@ export function recoveryProcedure(
         verify,
         failBack: [
           {
-            title: 'Once the data is reconciled, rename or delete the restored copies and keep the damaged originals for the post-incident review',
+            title:
+              'Once the data is reconciled, rename or delete the restored copies and keep the damaged originals for the post-incident review',
             commands: [],
           },
         ],
@@ -123,8 +136,11 @@ export function recoveryProcedure(
         verify,
         failBack: [
           {
-            title: 'When the Availability Zone is healthy again, end the zonal shift and restore the original subnets',
-            commands: [`aws arc-zonal-shift cancel-zonal-shift --region ${ctx.regions.primary} --zonal-shift-id <zonal shift id>`],
+            title:
+              'When the Availability Zone is healthy again, end the zonal shift and restore the original subnets',
+            commands: [
+              `aws arc-zonal-shift cancel-zonal-shift --region ${ctx.regions.primary} --zonal-shift-id <zonal shift id>`,
+            ],
           },
         ],
       };
@@ -132,7 +148,9 @@ export function recoveryProcedure(
       return {
         disruption,
         steps: [
-          ...plan.stores.flatMap((store) => storeRegionSteps(store, ctx, copiedToRecovery(store, tierPlan))),
+          ...plan.stores.flatMap((store) =>
+            storeRegionSteps(store, ctx, copiedToRecovery(store, tierPlan)),
+          ),
           ...plan.compute.flatMap((compute) => computeRegionSteps(compute, plan.strategy, ctx)),
           ...dnsFailoverSteps(plan.failover, ctx),
         ],
@@ -148,20 +166,26 @@ export function recoveryProcedure(
         steps: [
           {
             title: 'From the security (break-glass) account, cut off the compromised account',
-            detail: 'a deny-all service control policy stops the attacker; rotate every credential before lifting it',
-            commands: ['aws organizations attach-policy --policy-id <deny-all SCP id> --target-id <compromised account id>'],
+            detail:
+              'a deny-all service control policy stops the attacker; rotate every credential before lifting it',
+            commands: [
+              'aws organizations attach-policy --policy-id <deny-all SCP id> --target-id <compromised account id>',
+            ],
           },
           ...plan.stores.flatMap((store) => storeAccountSteps(store, ctx)),
           ...plan.compute.map((compute) => ({
             title: `Deploy ${placeholder(compute.resource, ctx.service)} from code into the clean account`,
-            commands: [`npx cdk deploy <${ctx.service} stacks>   # with the clean account's credentials`],
+            commands: [
+              `npx cdk deploy <${ctx.service} stacks>   # with the clean account's credentials`,
+            ],
           })),
           ...dnsFailoverSteps(undefined, ctx),
         ],
         verify,
         failBack: [
           {
-            title: 'Move back only after the compromised account is rebuilt, every credential rotated and the root cause closed',
+            title:
+              'Move back only after the compromised account is rebuilt, every credential rotated and the root cause closed',
             commands: [],
           },
         ],

@@ -26,7 +26,11 @@ function cell(value: number | null | undefined): string {
 }
 
 /** The chart groups of a spec: achieved from the assessment, else predicted by the plan. */
-export function chartGroups(spec: ContinuitySpec, plan: ContinuityPlan, assessment?: Assessment): ChartGroup[] {
+export function chartGroups(
+  spec: ContinuitySpec,
+  plan: ContinuityPlan,
+  assessment?: Assessment,
+): ChartGroup[] {
   const groups: ChartGroup[] = [];
   for (const service of spec.services) {
     const tier = spec.tiers[service.tier];
@@ -67,7 +71,10 @@ export function renderHtmlReport(
   const today = options.today ?? new Date();
   const word = assessment ? 'achieved' : 'predicted';
   const groups = chartGroups(spec, plan, assessment);
-  const verdicts = groups.flatMap((group) => [measureVerdict(group.rto), measureVerdict(group.rpo)]);
+  const verdicts = groups.flatMap((group) => [
+    measureVerdict(group.rto),
+    measureVerdict(group.rpo),
+  ]);
   const count = (v: string): number => verdicts.filter((x) => x === v).length;
   const rows = groups
     .map((group) => {
@@ -84,7 +91,9 @@ export function renderHtmlReport(
     ? [...assessment.services.flatMap((s) => s.findings), ...assessment.findings]
     : plan.services.flatMap((s) => s.findings);
   const open = findings.filter((f) => !f.suppressed);
-  const servicesMet = assessment ? `${assessment.services.filter((s) => s.met).length} / ${assessment.services.length}` : '—';
+  const servicesMet = assessment
+    ? `${assessment.services.filter((s) => s.met).length} / ${assessment.services.length}`
+    : '—';
   return `<!doctype html>
 <html lang="en">
 <head>

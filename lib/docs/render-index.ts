@@ -30,7 +30,11 @@ export function renderIndex(
     const drill = tier ? dueDate(service.lastDrill, tier.drillEveryDays, today) : undefined;
     const review = tier ? dueDate(service.reviewedOn, tier.reviewEveryDays, today) : undefined;
     const show = (date: typeof drill): string =>
-      !date ? '—' : date.due === undefined ? 'now (never done)' : `${date.due}${date.overdue ? ' (overdue)' : ''}`;
+      !date
+        ? '—'
+        : date.due === undefined
+          ? 'now (never done)'
+          : `${date.due}${date.overdue ? ' (overdue)' : ''}`;
     return [
       `[${service.name}](${servicePlanFile(service.name)})`,
       service.tier,
@@ -55,9 +59,12 @@ export function renderIndex(
     '',
     assessment
       ? `${met} of ${assessment.services.length} services meet every declared objective. See the [report](report.html) for declared vs achieved objectives.`
-      : 'Not assessed against deployed resources: objectives shown are the planner\'s predictions. See the [report](report.html).',
+      : "Not assessed against deployed resources: objectives shown are the planner's predictions. See the [report](report.html).",
     '',
-    markdownTable(['service', 'tier', 'strategy', 'owner', 'status', 'next drill', 'next review'], rows),
+    markdownTable(
+      ['service', 'tier', 'strategy', 'owner', 'status', 'next drill', 'next review'],
+      rows,
+    ),
     '',
     '## Dependencies',
     '',

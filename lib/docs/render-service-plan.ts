@@ -40,9 +40,12 @@ export const DISRUPTION_TITLES: Readonly<Record<Disruption, string>> = {
 
 /** What each strategy keeps ready, after the AWS whitepaper "Disaster Recovery of Workloads on AWS". */
 export const STRATEGY_SUMMARIES: Readonly<Record<Strategy, string>> = {
-  'backup-restore': 'backups are copied to the recovery Region; infrastructure is redeployed from code when needed',
-  'pilot-light': 'data is replicated live to the recovery Region; the application tier is defined there but scaled to zero',
-  'warm-standby': 'a scaled-down but working copy runs in the recovery Region and is scaled up on failover',
+  'backup-restore':
+    'backups are copied to the recovery Region; infrastructure is redeployed from code when needed',
+  'pilot-light':
+    'data is replicated live to the recovery Region; the application tier is defined there but scaled to zero',
+  'warm-standby':
+    'a scaled-down but working copy runs in the recovery Region and is scaled up on failover',
   'active-active': 'the full workload runs in both Regions; the survivor takes all traffic',
 };
 
@@ -51,7 +54,11 @@ function seconds(value: number | null | undefined): string {
   return value === undefined ? '—' : value === null ? 'none' : formatDuration(value);
 }
 
-function status(declared: number, achieved: Achievement | undefined, key: 'rtoSeconds' | 'rpoSeconds'): boolean | undefined {
+function status(
+  declared: number,
+  achieved: Achievement | undefined,
+  key: 'rtoSeconds' | 'rpoSeconds',
+): boolean | undefined {
   if (!achieved) {
     return undefined;
   }
@@ -94,15 +101,20 @@ export function renderServicePlan(
 ): string {
   const today = options.today ?? new Date();
   const tier = spec.tiers[service.tier];
-  const servicePlan: ServicePlan | undefined = plan.services.find((s) => s.service === service.name);
+  const servicePlan: ServicePlan | undefined = plan.services.find(
+    (s) => s.service === service.name,
+  );
   if (!tier || !servicePlan) {
-    throw new Error(`service '${service.name}' has no ${tier ? 'plan' : `tier '${service.tier}'`}; plan the spec it came from`);
+    throw new Error(
+      `service '${service.name}' has no ${tier ? 'plan' : `tier '${service.tier}'`}; plan the spec it came from`,
+    );
   }
   const tierPlan = plan.tiers.find((t) => t.tier === service.tier);
   const verdict = assessment?.services.find((s) => s.name === service.name);
   const primaryVault = options.vaultName?.(service.tier, plan.regions.primary);
   const recoveryVault =
-    options.vaultName?.(service.tier, plan.regions.recovery) ?? vaultPlaceholder(service.tier, plan.regions.recovery);
+    options.vaultName?.(service.tier, plan.regions.recovery) ??
+    vaultPlaceholder(service.tier, plan.regions.recovery);
   const vault = primaryVault ?? `the ${service.tier} vault`;
   const declared = DISRUPTIONS.filter((d) => tier.objectives[d] !== undefined);
   const out: string[] = [
@@ -118,20 +130,39 @@ export function renderServicePlan(
         ['Owner', service.owner],
         ['Contacts', service.contacts.join(', ') || 'none declared'],
         ['Regions', `primary ${plan.regions.primary}, recovery ${plan.regions.recovery}`],
-        ['Status', verdict ? (verdict.met ? 'met' : 'NOT MET') : 'not assessed (predicted from the plan only)'],
+        [
+          'Status',
+          verdict
+            ? verdict.met
+              ? 'met'
+              : 'NOT MET'
+            : 'not assessed (predicted from the plan only)',
+        ],
       ],
     ),
     '',
     '## Objectives',
     '',
     markdownTable(
-      ['disruption', 'declared RTO', 'declared RPO', 'predicted RTO', 'predicted RPO', 'achieved RTO', 'achieved RPO', 'status'],
+      [
+        'disruption',
+        'declared RTO',
+        'declared RPO',
+        'predicted RTO',
+        'predicted RPO',
+        'achieved RTO',
+        'achieved RPO',
+        'status',
+      ],
       declared.map((d) => {
         const objective = tier.objectives[d] as { rtoSeconds: number; rpoSeconds: number };
         const predicted = servicePlan.predicted[d];
         const achieved = verdict?.achieved[d];
         const judged = achieved ?? predicted;
-        const ok = [status(objective.rtoSeconds, judged, 'rtoSeconds'), status(objective.rpoSeconds, judged, 'rpoSeconds')];
+        const ok = [
+          status(objective.rtoSeconds, judged, 'rtoSeconds'),
+          status(objective.rpoSeconds, judged, 'rpoSeconds'),
+        ];
         const label = ok.includes(undefined) ? 'unknown' : ok.every(Boolean) ? 'met' : 'NOT MET';
         return [
           d,
@@ -167,13 +198,25 @@ export function renderServicePlan(
   out.push('', '## Protected resources', '');
   out.push(
     markdownTable(
-      ['store', 'kind', 'stack', 'size', 'point-in-time recovery', 'Multi-AZ', 'versioning', 'replication', 'backed up'],
+      [
+        'store',
+        'kind',
+        'stack',
+        'size',
+        'point-in-time recovery',
+        'Multi-AZ',
+        'versioning',
+        'replication',
+        'backed up',
+      ],
       servicePlan.stores.map((s) => [
         s.resource.logicalId ?? `${service.name}-${s.resource.kind}`,
         s.resource.kind,
         s.resource.stack ?? 'any',
         s.resource.sizeGiB === undefined ? 'unknown' : `${s.resource.sizeGiB} GiB`,
-        s.pointInTimeRecovery ? `yes${s.pitrRetentionDays ? ` (${s.pitrRetentionDays} d)` : ''}` : 'no',
+        s.pointInTimeRecovery
+          ? `yes${s.pitrRetentionDays ? ` (${s.pitrRetentionDays} d)` : ''}`
+          : 'no',
         s.multiAz ? 'yes' : 'no',
         s.versioning ? 'yes' : 'no',
         s.replication ?? 'none',
@@ -185,13 +228,23 @@ export function renderServicePlan(
     out.push(
       '',
       markdownTable(
-        ['compute', 'kind', `capacity in ${plan.regions.primary}`, 'Availability Zones', `capacity in ${plan.regions.recovery}`],
+        [
+          'compute',
+          'kind',
+          `capacity in ${plan.regions.primary}`,
+          'Availability Zones',
+          `capacity in ${plan.regions.recovery}`,
+        ],
         servicePlan.compute.map((c) => [
           c.resource.logicalId ?? `${service.name}-${c.resource.kind}`,
           c.resource.kind,
           String(c.primaryCapacity),
           String(c.availabilityZones),
-          c.recoveryCapacity === undefined ? 'none (redeploy from code)' : c.recoveryCapacity === 0 ? '0 (pilot light)' : String(c.recoveryCapacity),
+          c.recoveryCapacity === undefined
+            ? 'none (redeploy from code)'
+            : c.recoveryCapacity === 0
+              ? '0 (pilot light)'
+              : String(c.recoveryCapacity),
         ]),
       ),
     );
@@ -208,12 +261,16 @@ export function renderServicePlan(
           rule.scheduleExpression,
           `${rule.deleteAfterDays} d`,
           rule.enableContinuousBackup ? 'yes' : 'no',
-          rule.copyToRecoveryRegion ? `yes, kept ${rule.copyToRecoveryRegion.deleteAfterDays} d in ${recoveryVault}` : 'no',
+          rule.copyToRecoveryRegion
+            ? `yes, kept ${rule.copyToRecoveryRegion.deleteAfterDays} d in ${recoveryVault}`
+            : 'no',
         ]),
       ),
     );
   }
-  const dependents = spec.services.filter((s) => s.dependsOn.includes(service.name)).map((s) => s.name);
+  const dependents = spec.services
+    .filter((s) => s.dependsOn.includes(service.name))
+    .map((s) => s.name);
   const looser = service.dependsOn.filter((name) => {
     const dependency = spec.services.find((s) => s.name === name);
     return dependency !== undefined && isLooserDependency(service, dependency, spec);
@@ -230,7 +287,9 @@ export function renderServicePlan(
     `- Needed by: ${dependents.join(', ') || 'nothing'}`,
   );
   if (looser.length > 0) {
-    out.push(`- Warning: ${looser.join(', ')} promise${looser.length === 1 ? 's' : ''} less than tier ${tier.name}; recover ${looser.length === 1 ? 'it' : 'them'} first, and expect ${service.name} to wait for ${looser.length === 1 ? 'it' : 'them'}`);
+    out.push(
+      `- Warning: ${looser.join(', ')} promise${looser.length === 1 ? 's' : ''} less than tier ${tier.name}; recover ${looser.length === 1 ? 'it' : 'them'} first, and expect ${service.name} to wait for ${looser.length === 1 ? 'it' : 'them'}`,
+    );
   }
   out.push(
     '',
@@ -274,7 +333,8 @@ export function renderServicePlan(
   }
   const drill = dueDate(service.lastDrill, tier.drillEveryDays, today);
   const review = dueDate(service.reviewedOn, tier.reviewEveryDays, today);
-  const due = (date: typeof drill): string => (date.due === undefined ? 'now (never done)' : `${date.due}${date.overdue ? ' — OVERDUE' : ''}`);
+  const due = (date: typeof drill): string =>
+    date.due === undefined ? 'now (never done)' : `${date.due}${date.overdue ? ' — OVERDUE' : ''}`;
   out.push(
     '',
     '## Owners and contacts',
@@ -290,10 +350,17 @@ export function renderServicePlan(
         ['Drill every', `${tier.drillEveryDays} days (tier ${tier.name})`],
         ['Last drill', service.lastDrill ?? 'never'],
         ['Next drill due', due(drill)],
-        ['Restore tests', tierPlan ? `every ${tierPlan.restoreTestEveryDays} days (AWS Backup restore testing)` : 'not planned'],
+        [
+          'Restore tests',
+          tierPlan
+            ? `every ${tierPlan.restoreTestEveryDays} days (AWS Backup restore testing)`
+            : 'not planned',
+        ],
         [
           'Fault injection',
-          servicePlan.faultInjection.map((f) => `${f.disruption}: ${f.action} for ${f.durationMinutes} min`).join('; ') || 'none planned',
+          servicePlan.faultInjection
+            .map((f) => `${f.disruption}: ${f.action} for ${f.durationMinutes} min`)
+            .join('; ') || 'none planned',
         ],
       ],
     ),

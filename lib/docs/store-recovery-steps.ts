@@ -25,12 +25,13 @@ export function backupRestoreSteps(
 ): ProcedureStep[] {
   const id = name(store, ctx);
   const arn = name(store, ctx, ' ARN');
-  const newest = "reverse(sort_by(RecoveryPoints,&CreationDate))[0]";
+  const newest = 'reverse(sort_by(RecoveryPoints,&CreationDate))[0]';
   const find: ProcedureStep =
     vault === undefined
       ? {
           title: `Find the latest recovery point of ${id} and its vault in ${region}`,
-          detail: 'pick an earlier one (read the whole list) when the newest already holds the damage',
+          detail:
+            'pick an earlier one (read the whole list) when the newest already holds the damage',
           commands: [
             `read -r VAULT RP <<< "$(aws backup list-recovery-points-by-resource --region ${region} --resource-arn ${arn} --query '${newest}.[BackupVaultName,RecoveryPointArn]' --output text)"`,
           ],
@@ -68,7 +69,8 @@ export function storeApplicationSteps(store: StorePlan, ctx: ProcedureContext): 
     return [
       {
         title: `Restore ${id} to a point just before the incident (DynamoDB point-in-time recovery)`,
-        detail: 'the restore creates a new table; then point the service at it, or copy the damaged items back',
+        detail:
+          'the restore creates a new table; then point the service at it, or copy the damaged items back',
         commands: [
           `aws dynamodb restore-table-to-point-in-time --region ${region} --source-table-name ${id} --target-table-name ${name(store, ctx, '-restored')} --restore-date-time <ISO time before the incident>`,
           `aws dynamodb wait table-exists --region ${region} --table-name ${name(store, ctx, '-restored')}`,
@@ -80,7 +82,8 @@ export function storeApplicationSteps(store: StorePlan, ctx: ProcedureContext): 
     return [
       {
         title: `Bring back the previous versions of the damaged objects in ${id} (S3 versioning)`,
-        detail: 'deleting a delete marker undeletes the object; copying an old version over makes it current',
+        detail:
+          'deleting a delete marker undeletes the object; copying an old version over makes it current',
         commands: [
           `aws s3api list-object-versions --region ${region} --bucket ${id} --prefix <affected prefix>`,
           `aws s3api delete-object --region ${region} --bucket ${id} --key <key> --version-id <delete marker version id>`,
@@ -119,7 +122,8 @@ export function storeApplicationSteps(store: StorePlan, ctx: ProcedureContext): 
   return [
     {
       title: `No recovery point exists for ${id}: it cannot be restored`,
-      detail: 'add it to the tier\'s backup plan (tag it continuity:service) so the next incident is recoverable',
+      detail:
+        "add it to the tier's backup plan (tag it continuity:service) so the next incident is recoverable",
       commands: [],
     },
   ];
@@ -140,14 +144,20 @@ export function storeAzSteps(store: StorePlan, ctx: ProcedureContext): Procedure
       ];
     case 'efs':
       return store.multiAz
-        ? [{ title: `Nothing to recover for ${id}: a Regional file system spans Availability Zones`, commands: [] }]
+        ? [
+            {
+              title: `Nothing to recover for ${id}: a Regional file system spans Availability Zones`,
+              commands: [],
+            },
+          ]
         : backupRestoreSteps(store, ctx, region, ctx.vaultName);
     case 'rds':
       return store.multiAz
         ? [
             {
               title: `Check that ${id} failed over to its standby (Multi-AZ, automatic)`,
-              detail: 'force the failover only if the primary is still in the lost Availability Zone',
+              detail:
+                'force the failover only if the primary is still in the lost Availability Zone',
               commands: [
                 `aws rds describe-events --region ${region} --source-type db-instance --source-identifier ${id} --duration 60`,
                 `aws rds reboot-db-instance --region ${region} --db-instance-identifier ${id} --force-failover`,
@@ -176,7 +186,8 @@ export function storeAzSteps(store: StorePlan, ctx: ProcedureContext): Procedure
         : [
             {
               title: `Add a writer instance to cluster ${id} in a healthy Availability Zone`,
-              detail: 'Aurora storage already spans three Availability Zones; only the instance is lost',
+              detail:
+                'Aurora storage already spans three Availability Zones; only the instance is lost',
               commands: [
                 `aws rds create-db-instance --region ${region} --db-cluster-identifier ${id} --db-instance-identifier ${name(store, ctx, '-az')} --db-instance-class <same class> --engine <cluster engine> --availability-zone <healthy AZ>`,
               ],
@@ -186,7 +197,9 @@ export function storeAzSteps(store: StorePlan, ctx: ProcedureContext): Procedure
       return backupRestoreSteps(store, ctx, region, ctx.vaultName).concat([
         {
           title: `Attach the restored volume to an instance in the healthy Availability Zone`,
-          commands: [`aws ec2 attach-volume --region ${region} --volume-id <restored volume id> --instance-id <instance> --device /dev/sdf`],
+          commands: [
+            `aws ec2 attach-volume --region ${region} --volume-id <restored volume id> --instance-id <instance> --device /dev/sdf`,
+          ],
         },
       ]);
     default:
@@ -195,7 +208,11 @@ export function storeAzSteps(store: StorePlan, ctx: ProcedureContext): Procedure
 }
 
 /** Steps for one store when the primary Region is lost. */
-export function storeRegionSteps(store: StorePlan, ctx: ProcedureContext, copied: boolean): ProcedureStep[] {
+export function storeRegionSteps(
+  store: StorePlan,
+  ctx: ProcedureContext,
+  copied: boolean,
+): ProcedureStep[] {
   const id = name(store, ctx);
   const recovery = ctx.regions.recovery;
   switch (store.replication) {
@@ -203,7 +220,8 @@ export function storeRegionSteps(store: StorePlan, ctx: ProcedureContext, copied
       return [
         {
           title: `Fail the global database of ${id} over to its secondary cluster in ${recovery}`,
-          detail: 'unplanned: accepts the replication lag as data loss; for a planned move use switchover-global-cluster',
+          detail:
+            'unplanned: accepts the replication lag as data loss; for a planned move use switchover-global-cluster',
           commands: [
             `aws rds failover-global-cluster --region ${recovery} --global-cluster-identifier ${name(store, ctx, '-global')} --target-db-cluster-identifier <${recovery} secondary cluster ARN> --allow-data-loss`,
           ],
@@ -234,7 +252,9 @@ export function storeRegionSteps(store: StorePlan, ctx: ProcedureContext, copied
         {
           title: `Use the ${recovery} replica of global table ${id}: nothing to promote, every replica takes writes`,
           detail: 'shift the traffic (next steps); check the replica is ACTIVE',
-          commands: [`aws dynamodb describe-table --region ${recovery} --table-name ${id} --query 'Table.TableStatus'`],
+          commands: [
+            `aws dynamodb describe-table --region ${recovery} --table-name ${id} --query 'Table.TableStatus'`,
+          ],
         },
       ];
     case 's3-crr':
@@ -242,15 +262,19 @@ export function storeRegionSteps(store: StorePlan, ctx: ProcedureContext, copied
       return [
         {
           title: `Point the service at the replica bucket of ${id} in ${recovery}`,
-          detail: 'objects written in the last minutes before the outage may be missing (replication lag)',
-          commands: [`aws s3api head-bucket --region ${recovery} --bucket ${name(store, ctx, '-replica')}`],
+          detail:
+            'objects written in the last minutes before the outage may be missing (replication lag)',
+          commands: [
+            `aws s3api head-bucket --region ${recovery} --bucket ${name(store, ctx, '-replica')}`,
+          ],
         },
       ];
     case 'efs-replication':
       return [
         {
           title: `Make the ${recovery} replica of ${id} writable by deleting the replication configuration`,
-          detail: 'the replica is read-only while replication exists; it can be deleted from the destination Region',
+          detail:
+            'the replica is read-only while replication exists; it can be deleted from the destination Region',
           commands: [
             `aws efs delete-replication-configuration --region ${recovery} --source-file-system-id ${name(store, ctx, ' file system id')}`,
           ],
@@ -326,7 +350,9 @@ export function storeRegionFailBackSteps(store: StorePlan, ctx: ProcedureContext
       return [
         {
           title: `Copy objects written in ${recovery} back to ${id} before switching back`,
-          commands: [`aws s3 sync s3://${name(store, ctx, '-replica')} s3://${id} --source-region ${recovery} --region ${primary}`],
+          commands: [
+            `aws s3 sync s3://${name(store, ctx, '-replica')} s3://${id} --source-region ${recovery} --region ${primary}`,
+          ],
         },
       ];
     default:

@@ -9,9 +9,7 @@ import type {
 
 /** CloudWatch `ComparisonOperator` values the planned alarms use. */
 export type AlarmComparisonOperator =
-  | 'GreaterThanThreshold'
-  | 'GreaterThanOrEqualToThreshold'
-  | 'LessThanThreshold';
+  'GreaterThanThreshold' | 'GreaterThanOrEqualToThreshold' | 'LessThanThreshold';
 
 /** How CloudWatch publishes the metric behind one alarm signal, and how an alarm on it fires. */
 export interface AlarmMetric {
@@ -306,7 +304,8 @@ export const ALARM_METRICS = {
 } as const satisfies Readonly<Record<AlarmSignal, AlarmMetric>>;
 
 /** The dimension roles of a signal's metric, e.g. `'table' | 'receivingRegion'`. */
-export type AlarmDimensionRole<S extends AlarmSignal> = keyof (typeof ALARM_METRICS)[S]['dimensions'];
+export type AlarmDimensionRole<S extends AlarmSignal> =
+  keyof (typeof ALARM_METRICS)[S]['dimensions'];
 
 /** The metric behind a signal, typed as the common shape. */
 export function alarmMetric(signal: AlarmSignal): AlarmMetric {
@@ -356,7 +355,8 @@ export function alarmEvaluationPeriods(signal: AlarmSignal): number {
  * primary Region.
  */
 export function metricRegion(signal: AlarmSignal, regions: RegionPair): string {
-  const publisher = alarmMetric(signal).publishedBy === 'replica' ? regions.recovery : regions.primary;
+  const publisher =
+    alarmMetric(signal).publishedBy === 'replica' ? regions.recovery : regions.primary;
   return publishedRegion(signal, publisher);
 }
 

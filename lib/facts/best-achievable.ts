@@ -25,7 +25,10 @@ export function capabilitiesFor(kind: StoreKind, disruption: Disruption): readon
  * Restores count with their fixed part only (a store of size 0). `undefined` when no mechanism
  * recovers the kind from the disruption.
  */
-export function bestAchievable(kind: StoreKind, disruption: Disruption): BestAchievable | undefined {
+export function bestAchievable(
+  kind: StoreKind,
+  disruption: Disruption,
+): BestAchievable | undefined {
   const caps = capabilitiesFor(kind, disruption);
   if (caps.length === 0) return undefined;
   const rtoOf = (c: Capability): number =>

@@ -368,6 +368,9 @@ export type CapabilityId = (typeof CAPABILITIES)[number]['id'];
 /** The capability row with this id. */
 export function capability(id: CapabilityId): Capability {
   const found = CAPABILITIES.find((c) => c.id === id);
-  if (!found) throw new Error(`capability '${id}' is not in the table; use one of ${CAPABILITIES.map((c) => c.id).join(', ')}`);
+  if (!found)
+    throw new Error(
+      `capability '${id}' is not in the table; use one of ${CAPABILITIES.map((c) => c.id).join(', ')}`,
+    );
   return found;
 }

@@ -35,7 +35,11 @@ export const ROUTE53 = {
 } as const;
 
 /** Worst-case seconds until clients reach the healthy endpoint: interval × threshold + TTL. */
-export function dnsFailoverSeconds(intervalSeconds: number, failureThreshold: number, ttlSeconds: number): number {
+export function dnsFailoverSeconds(
+  intervalSeconds: number,
+  failureThreshold: number,
+  ttlSeconds: number,
+): number {
   return intervalSeconds * failureThreshold + ttlSeconds;
 }
 

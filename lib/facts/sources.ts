@@ -103,7 +103,8 @@ export const SOURCES = {
     url: 'https://docs.aws.amazon.com/AmazonRDS/latest/AuroraUserGuide/aurora-global-database.html',
   },
   auroraGlobalFailover: {
-    title: 'Amazon Aurora User Guide: Using switchover or failover in Amazon Aurora Global Database',
+    title:
+      'Amazon Aurora User Guide: Using switchover or failover in Amazon Aurora Global Database',
     url: 'https://docs.aws.amazon.com/AmazonRDS/latest/AuroraUserGuide/aurora-global-database-disaster-recovery.html',
   },
   efsResilience: {
@@ -123,7 +124,8 @@ export const SOURCES = {
     url: 'https://docs.aws.amazon.com/ebs/latest/userguide/ebs-restoring-volume.html',
   },
   route53HealthChecks: {
-    title: 'Amazon Route 53 Developer Guide: How Amazon Route 53 determines whether a health check is healthy',
+    title:
+      'Amazon Route 53 Developer Guide: How Amazon Route 53 determines whether a health check is healthy',
     url: 'https://docs.aws.amazon.com/Route53/latest/DeveloperGuide/dns-failover-determining-health-of-endpoints.html',
   },
   route53HealthCheckConfig: {
@@ -131,7 +133,8 @@ export const SOURCES = {
     url: 'https://docs.aws.amazon.com/Route53/latest/APIReference/API_HealthCheckConfig.html',
   },
   route53BestPractices: {
-    title: 'Amazon Route 53 Developer Guide: Best practices for Amazon Route 53 DNS (TTL with health checks)',
+    title:
+      'Amazon Route 53 Developer Guide: Best practices for Amazon Route 53 DNS (TTL with health checks)',
     url: 'https://docs.aws.amazon.com/Route53/latest/DeveloperGuide/best-practices-dns.html',
   },
   drStrategies: {

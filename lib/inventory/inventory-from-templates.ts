@@ -42,7 +42,10 @@ function checkTemplate(input: TemplateInput, issues: InputIssue[]): StackTemplat
     });
     return undefined;
   }
-  const resources = (emptyStack ? {} : (template as RawObject).Resources) as Record<string, unknown>;
+  const resources = (emptyStack ? {} : (template as RawObject).Resources) as Record<
+    string,
+    unknown
+  >;
   for (const logicalId of Object.keys(resources)) {
     const resource = resources[logicalId];
     if (!isRecord(resource) || typeof resource.Type !== 'string') {

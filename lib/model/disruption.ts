@@ -22,7 +22,12 @@ export interface Objective {
 }
 
 /** The DR strategies of the AWS Well-Architected reliability pillar (REL13-BP02), cheapest first. */
-export const STRATEGIES = ['backup-restore', 'pilot-light', 'warm-standby', 'active-active'] as const;
+export const STRATEGIES = [
+  'backup-restore',
+  'pilot-light',
+  'warm-standby',
+  'active-active',
+] as const;
 
 /** One of {@link STRATEGIES}. */
 export type Strategy = (typeof STRATEGIES)[number];

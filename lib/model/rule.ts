@@ -39,7 +39,10 @@ export interface Rule<Subject = unknown, Context = unknown> {
   /** Subjects to check. */
   subjects(context: Context): readonly Subject[];
   /** Where a subject is, for findings. */
-  locate(subject: Subject, context: Context): { readonly resource?: ResourceLocation; readonly service?: string };
+  locate(
+    subject: Subject,
+    context: Context,
+  ): { readonly resource?: ResourceLocation; readonly service?: string };
   /** Judge one subject; may return several outcomes (e.g. one per disruption). */
   check(subject: Subject, context: Context): RuleOutcome | readonly RuleOutcome[];
 }

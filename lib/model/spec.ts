@@ -1,4 +1,11 @@
-import type { ComputeKind, Disruption, Objective, ResourceKind, StoreKind, Strategy } from './disruption';
+import type {
+  ComputeKind,
+  Disruption,
+  Objective,
+  ResourceKind,
+  StoreKind,
+  Strategy,
+} from './disruption';
 
 /**
  * How much downtime and data loss a class of services can tolerate, per disruption.

@@ -26,7 +26,10 @@ import { storeLabel, type Named } from './store-label';
 function restore(store: StoreProtection, what: string): { seconds: number; line: string } {
   const e = RESTORE_ESTIMATES[store.kind];
   const seconds = restoreSeconds(store.kind, store.sizeGiB);
-  const size = store.sizeGiB === undefined ? `size unknown, ${DEFAULT_SIZE_GIB} GiB assumed` : `${store.sizeGiB} GiB`;
+  const size =
+    store.sizeGiB === undefined
+      ? `size unknown, ${DEFAULT_SIZE_GIB} GiB assumed`
+      : `${store.sizeGiB} GiB`;
   return {
     seconds,
     line:
@@ -36,7 +39,11 @@ function restore(store: StoreProtection, what: string): { seconds: number; line:
 }
 
 function factPath(fact: Fact, what: string): { seconds: number; basis: Basis; line: string } {
-  return { seconds: fact.seconds, basis: fact.basis, line: `${fmt(fact.seconds)} = ${what}: ${fact.note} (${fact.basis})` };
+  return {
+    seconds: fact.seconds,
+    basis: fact.basis,
+    line: `${fmt(fact.seconds)} = ${what}: ${fact.note} (${fact.basis})`,
+  };
 }
 
 /** Worst-case RPO of a snapshot rule, explained. */
@@ -77,33 +84,52 @@ function backupPath(
     const s = snapshotRpo(b);
     rpo = s.seconds;
     lines.push(
-      b.continuous && !isCopy ? `${s.line}; ${store.kind} has no continuous backup, the rule takes snapshots` : s.line,
+      b.continuous && !isCopy
+        ? `${s.line}; ${store.kind} has no continuous backup, the rule takes snapshots`
+        : s.line,
     );
   }
   if (isCopy) {
     const c = copySeconds(store.sizeGiB);
     rpo += c;
     basis = 'estimate';
-    lines.push(`RPO ${fmt(rpo)} includes ${fmt(c)} for the copy to ${location.region} (estimate, copy jobs have no SLA)`);
+    lines.push(
+      `RPO ${fmt(rpo)} includes ${fmt(c)} for the copy to ${location.region} (estimate, copy jobs have no SLA)`,
+    );
   }
   const r = restore(store, `from ${where}`);
   lines.push(r.line);
-  return { rpoSeconds: rpo, rtoSeconds: r.seconds, basis: weakestBasis(basis, 'estimate'), explanation: lines };
+  return {
+    rpoSeconds: rpo,
+    rtoSeconds: r.seconds,
+    basis: weakestBasis(basis, 'estimate'),
+    explanation: lines,
+  };
 }
 
 function pitrPath(store: StoreProtection, what: string): RecoveryPath | undefined {
-  if (store.kind !== 'dynamodb' && store.kind !== 'rds' && store.kind !== 'aurora') return undefined;
+  if (store.kind !== 'dynamodb' && store.kind !== 'rds' && store.kind !== 'aurora')
+    return undefined;
   const id: CapabilityId = store.kind === 'dynamodb' ? 'dynamodb-pitr' : 'rds-pitr';
   const f = factPath(capability(id).rpo, what);
   const r = restore(store, 'to a point in time');
-  return { rpoSeconds: f.seconds, rtoSeconds: r.seconds, basis: 'estimate', explanation: [`RPO ${f.line}`, r.line] };
+  return {
+    rpoSeconds: f.seconds,
+    rtoSeconds: r.seconds,
+    basis: 'estimate',
+    explanation: [`RPO ${f.line}`, r.line],
+  };
 }
 
 function applicationPaths(store: StoreProtection): RecoveryPath[] {
   const paths: RecoveryPath[] = [];
-  for (const b of store.backups) paths.push(backupPath(store, b, b.vault, false, `vault in ${b.vault.region}`));
+  for (const b of store.backups)
+    paths.push(backupPath(store, b, b.vault, false, `vault in ${b.vault.region}`));
   if (store.pointInTimeRecovery) {
-    const p = pitrPath(store, `point-in-time recovery (${store.pointInTimeRecovery.retentionDays} days)`);
+    const p = pitrPath(
+      store,
+      `point-in-time recovery (${store.pointInTimeRecovery.retentionDays} days)`,
+    );
     if (p) paths.push(p);
   }
   for (const r of store.replicas.filter((x) => x.pointInTimeRecovery)) {
@@ -113,7 +139,12 @@ function applicationPaths(store: StoreProtection): RecoveryPath[] {
   if (store.versioning && store.kind === 's3') {
     const f = capability('s3-versioning').rpo;
     const r = restore(store, 'previous object versions');
-    paths.push({ rpoSeconds: f.seconds, rtoSeconds: r.seconds, basis: 'estimate', explanation: [`RPO ${fmt(0)} = S3 Versioning: ${f.note}`, r.line] });
+    paths.push({
+      rpoSeconds: f.seconds,
+      rtoSeconds: r.seconds,
+      basis: 'estimate',
+      explanation: [`RPO ${fmt(0)} = S3 Versioning: ${f.note}`, r.line],
+    });
   }
   return paths;
 }
@@ -123,7 +154,8 @@ function azFailoverPath(store: StoreProtection): RecoveryPath | undefined {
   if (store.kind === 'dynamodb' || store.kind === 's3') id = 'regional-store';
   else if (store.kind === 'efs' && store.multiAz) id = 'regional-store';
   else if (store.kind === 'rds' && store.multiAz) id = 'rds-multi-az-instance';
-  else if (store.kind === 'aurora') id = store.multiAz ? 'aurora-replica-failover' : 'aurora-recreate-writer';
+  else if (store.kind === 'aurora')
+    id = store.multiAz ? 'aurora-replica-failover' : 'aurora-recreate-writer';
   if (!id) return undefined;
   const c = capability(id);
   const rto = c.rto as Fact;
@@ -131,7 +163,9 @@ function azFailoverPath(store: StoreProtection): RecoveryPath | undefined {
     rpoSeconds: c.rpo.seconds,
     rtoSeconds: rto.seconds,
     basis: weakestBasis(c.rpo.basis, rto.basis),
-    explanation: [`RPO ${fmt(c.rpo.seconds)} and RTO ${fmt(rto.seconds)} = ${c.title}: ${c.rpo.note}; ${rto.note} (${rto.basis})`],
+    explanation: [
+      `RPO ${fmt(c.rpo.seconds)} and RTO ${fmt(rto.seconds)} = ${c.title}: ${c.rpo.note}; ${rto.note} (${rto.basis})`,
+    ],
   };
 }
 
@@ -148,7 +182,9 @@ const REPLICA_CAPABILITY: Record<ReplicationMechanism, CapabilityId> = {
 
 function replicaPath(store: StoreProtection, r: ReplicaProtection): RecoveryPath {
   const c = capability(REPLICA_CAPABILITY[r.mechanism]);
-  const lines = [`RPO ${fmt(c.rpo.seconds)} = ${c.title} to ${r.region}: ${c.rpo.note} (${c.rpo.basis})`];
+  const lines = [
+    `RPO ${fmt(c.rpo.seconds)} = ${c.title} to ${r.region}: ${c.rpo.note} (${c.rpo.basis})`,
+  ];
   let rto: number;
   let basis = c.rpo.basis;
   if (c.rto === 'restore') {
@@ -201,16 +237,24 @@ function accountPaths(store: StoreProtection): RecoveryPath[] {
     ],
   });
   for (const b of store.backups) {
-    if (survivesAccount(b.vault)) paths.push(withNote(backupPath(store, b, b.vault, false, `locked vault in ${b.vault.region}`), b.vault));
+    if (survivesAccount(b.vault))
+      paths.push(
+        withNote(
+          backupPath(store, b, b.vault, false, `locked vault in ${b.vault.region}`),
+          b.vault,
+        ),
+      );
     for (const c of b.copies) {
-      if (survivesAccount(c)) paths.push(withNote(backupPath(store, b, c, true, `the protected copy in ${c.region}`), c));
+      if (survivesAccount(c))
+        paths.push(withNote(backupPath(store, b, c, true, `the protected copy in ${c.region}`), c));
     }
   }
   return paths;
 }
 
 const UNRECOVERABLE_FIX: Record<Disruption, string> = {
-  application: 'no backup, point-in-time recovery or versioning to restore from (replication copies corruption too)',
+  application:
+    'no backup, point-in-time recovery or versioning to restore from (replication copies corruption too)',
   az: 'not Multi-AZ and no backup or point-in-time recovery to restore in another Availability Zone',
   region: 'no replica and no backup copy in the recovery Region',
   account: 'no recovery point in a locked vault or in another account',
@@ -227,7 +271,11 @@ const UNRECOVERABLE_FIX: Record<Disruption, string> = {
  * - `account`: only recovery points in a locked vault (governance or compliance) or in another
  *   account.
  */
-export function achieveStore(store: Named<StoreProtection>, disruption: Disruption, recoveryRegion: string): Achievement {
+export function achieveStore(
+  store: Named<StoreProtection>,
+  disruption: Disruption,
+  recoveryRegion: string,
+): Achievement {
   let paths: RecoveryPath[];
   switch (disruption) {
     case 'application':
@@ -246,6 +294,12 @@ export function achieveStore(store: Named<StoreProtection>, disruption: Disrupti
       break;
   }
   const best = bestPath(paths);
-  if (!best) return notRecoverable(`${storeLabel(store)} cannot recover from ${disruption} loss: ${UNRECOVERABLE_FIX[disruption]}`);
-  return toAchievement({ ...best, explanation: best.explanation.map((l) => `${storeLabel(store)}: ${l}`) });
+  if (!best)
+    return notRecoverable(
+      `${storeLabel(store)} cannot recover from ${disruption} loss: ${UNRECOVERABLE_FIX[disruption]}`,
+    );
+  return toAchievement({
+    ...best,
+    explanation: best.explanation.map((l) => `${storeLabel(store)}: ${l}`),
+  });
 }

@@ -21,5 +21,8 @@ export function shortfall(achievement: Achievement | undefined, objective: Objec
     if (got <= want) return 0;
     return (got - want) / Math.max(want, 60);
   };
-  return one(achievement?.rpoSeconds, objective.rpoSeconds) + one(achievement?.rtoSeconds, objective.rtoSeconds);
+  return (
+    one(achievement?.rpoSeconds, objective.rpoSeconds) +
+    one(achievement?.rtoSeconds, objective.rtoSeconds)
+  );
 }

@@ -9,7 +9,11 @@ import type { Achievement, Disruption } from '../model';
  * `application` is not one: a bad deploy or corruption of one service is its own event, judged
  * by that service's own objectives.
  */
-export const SHARED_FATE_DISRUPTIONS = ['az', 'region', 'account'] as const satisfies readonly Disruption[];
+export const SHARED_FATE_DISRUPTIONS = [
+  'az',
+  'region',
+  'account',
+] as const satisfies readonly Disruption[];
 
 /** One of {@link SHARED_FATE_DISRUPTIONS}. */
 export type SharedFateDisruption = (typeof SHARED_FATE_DISRUPTIONS)[number];
@@ -26,7 +30,9 @@ export type AchievementsByDisruption = Readonly<Partial<Record<Disruption, Achie
 export type DependencyGraph = Readonly<Record<string, readonly string[]>>;
 
 /** One service's achievements after its dependencies. */
-export interface PropagatedAchievements<A extends AchievementsByDisruption = AchievementsByDisruption> {
+export interface PropagatedAchievements<
+  A extends AchievementsByDisruption = AchievementsByDisruption,
+> {
   /** The service's own achievements, bounded by its dependencies for shared-fate disruptions. */
   readonly achieved: A;
   /** Dependencies (direct or transitive) whose values bound this service's, per disruption. */

@@ -15,5 +15,7 @@ export function storeLabel(store: Named<StoreProtection>): string {
 
 /** `Api (ecs)`, or `ecs in us-east-1` without a name. */
 export function computeLabel(compute: Named<ComputeProtection>): string {
-  return compute.name ? `${compute.name} (${compute.kind})` : `${compute.kind} in ${compute.region}`;
+  return compute.name
+    ? `${compute.name} (${compute.kind})`
+    : `${compute.kind} in ${compute.region}`;
 }

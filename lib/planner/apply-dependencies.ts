@@ -1,4 +1,10 @@
-import { achieveAll, fmt, meets, propagateDependencies, SHARED_FATE_DISRUPTIONS } from '../objectives';
+import {
+  achieveAll,
+  fmt,
+  meets,
+  propagateDependencies,
+  SHARED_FATE_DISRUPTIONS,
+} from '../objectives';
 import type { Achievement, ContinuitySpec, Disruption, ServicePlan } from '../model';
 import { PLAN_RULE_ID } from './plan-findings';
 import { planTierWithTemplates } from './plan-tier';

@@ -47,7 +47,8 @@ export const MAX_STOP_CONDITIONS = 5;
  */
 const MANAGED_POLICY: Readonly<Record<string, string>> = {
   'aws:network:disrupt-connectivity': 'AWSFaultInjectionSimulatorNetworkAccess',
-  'aws:network:route-table-disrupt-cross-region-connectivity': 'AWSFaultInjectionSimulatorNetworkAccess',
+  'aws:network:route-table-disrupt-cross-region-connectivity':
+    'AWSFaultInjectionSimulatorNetworkAccess',
   'aws:ec2:stop-instances': 'AWSFaultInjectionSimulatorEC2Access',
   'aws:rds:reboot-db-instances': 'AWSFaultInjectionSimulatorRDSAccess',
   'aws:rds:failover-db-cluster': 'AWSFaultInjectionSimulatorRDSAccess',
@@ -75,9 +76,14 @@ const INLINE_ACTIONS: Readonly<Record<string, readonly string[]>> = {
 };
 
 /** What the FIS role of a service needs: managed policy names and extra IAM actions. */
-export function fisPermissions(actions: readonly string[]): { managedPolicies: string[]; inlineActions: string[] } {
+export function fisPermissions(actions: readonly string[]): {
+  managedPolicies: string[];
+  inlineActions: string[];
+} {
   return {
-    managedPolicies: [...new Set(actions.flatMap((a) => (MANAGED_POLICY[a] ? [MANAGED_POLICY[a]!] : [])))].sort(),
+    managedPolicies: [
+      ...new Set(actions.flatMap((a) => (MANAGED_POLICY[a] ? [MANAGED_POLICY[a]!] : []))),
+    ].sort(),
     inlineActions: [...new Set(actions.flatMap((a) => INLINE_ACTIONS[a] ?? []))].sort(),
   };
 }
@@ -94,7 +100,10 @@ function shortName(action: string): string {
  * parameter, instances by a `Placement.AvailabilityZone` filter); targets that resolve to nothing
  * are skipped at run time (the renderers set `emptyTargetResolutionMode: skip`).
  */
-export function experimentShapes(plan: ServicePlan, availabilityZone = drillAvailabilityZone(plan.regions)): ExperimentShape[] {
+export function experimentShapes(
+  plan: ServicePlan,
+  availabilityZone = drillAvailabilityZone(plan.regions),
+): ExperimentShape[] {
   const byDisruption = new Map<Disruption, ServicePlan['faultInjection'][number][]>();
   for (const spec of plan.faultInjection) {
     byDisruption.set(spec.disruption, [...(byDisruption.get(spec.disruption) ?? []), spec]);
@@ -116,7 +125,9 @@ export function experimentShapes(plan: ServicePlan, availabilityZone = drillAvai
             ? [{ path: 'Placement.AvailabilityZone', values: [availabilityZone] }]
             : [],
         parameters:
-          disruption === 'az' && target.zonal === 'subnet-parameter' ? { availabilityZoneIdentifier: availabilityZone } : {},
+          disruption === 'az' && target.zonal === 'subnet-parameter'
+            ? { availabilityZoneIdentifier: availabilityZone }
+            : {},
       });
       actions.push({
         name,
@@ -128,14 +139,23 @@ export function experimentShapes(plan: ServicePlan, availabilityZone = drillAvai
       });
     }
     const signals = new Set(specs.flatMap((s) => s.stopOnSignals ?? []));
-    const where = disruption === 'az' ? ` in ${availabilityZone}` : disruption === 'region' ? ` from ${plan.regions.recovery}` : '';
+    const where =
+      disruption === 'az'
+        ? ` in ${availabilityZone}`
+        : disruption === 'region'
+          ? ` from ${plan.regions.recovery}`
+          : '';
     return {
       disruption,
       description: `continuity-kit: ${disruption} disruption drill of ${plan.service} (tier ${plan.tier})${where}`,
       targets,
       actions,
       stopOnSignals: [...signals],
-      tags: { [TAG_SERVICE]: plan.service, [TAG_TIER]: plan.tier, Name: `${plan.service}-${disruption}-drill` },
+      tags: {
+        [TAG_SERVICE]: plan.service,
+        [TAG_TIER]: plan.tier,
+        Name: `${plan.service}-${disruption}-drill`,
+      },
     };
   });
 }

@@ -15,7 +15,10 @@ export const WARM_STANDBY_SHARE = 0.25;
  * and restore, 0 (defined, scaled to zero) for pilot light, ceil(25 %) for warm standby, full for
  * active/active.
  */
-export function recoveryCapacityFor(strategy: Strategy, primaryCapacity: number): number | undefined {
+export function recoveryCapacityFor(
+  strategy: Strategy,
+  primaryCapacity: number,
+): number | undefined {
   switch (strategy) {
     case 'backup-restore':
       return undefined;
@@ -45,7 +48,10 @@ export function planCompute(resource: ResourceRef, strategy: Strategy): ComputeP
  * active/active), the default failure threshold of 3 and the 60 s TTL AWS recommends; the
  * request interval is 30 s unless the search needs the fast 10 s interval.
  */
-export function planFailover(strategy: Strategy, intervalSeconds: 10 | 30): FailoverPlan | undefined {
+export function planFailover(
+  strategy: Strategy,
+  intervalSeconds: 10 | 30,
+): FailoverPlan | undefined {
   if (strategy === 'backup-restore') return undefined;
   return {
     routing: strategy === 'active-active' ? 'latency' : 'failover',

@@ -42,7 +42,10 @@ const SELECTION_WINDOW_DAYS = 7;
  * The least frequent cron schedule whose worst-case gap is at most `everyDays` (daily when even
  * that is too loose).
  */
-export function restoreTestSchedule(everyDays: number): { scheduleExpression: string; intervalDays: number } {
+export function restoreTestSchedule(everyDays: number): {
+  scheduleExpression: string;
+  intervalDays: number;
+} {
   const fitting = RESTORE_TEST_SCHEDULES.filter((s) => s.intervalDays <= everyDays);
   const chosen = fitting[fitting.length - 1] ?? RESTORE_TEST_SCHEDULES[0];
   return { scheduleExpression: chosen.scheduleExpression, intervalDays: chosen.intervalDays };
@@ -51,7 +54,8 @@ export function restoreTestSchedule(everyDays: number): { scheduleExpression: st
 /** The tier's restore-time target in minutes: its `application` RTO, else its smallest RTO. */
 export function maxRestoreMinutesOf(tier: RecoveryTier): number | undefined {
   const rtos = Object.values(tier.objectives).map((o) => o.rtoSeconds);
-  const seconds = tier.objectives.application?.rtoSeconds ?? (rtos.length ? Math.min(...rtos) : undefined);
+  const seconds =
+    tier.objectives.application?.rtoSeconds ?? (rtos.length ? Math.min(...rtos) : undefined);
   return seconds === undefined ? undefined : Math.max(1, Math.ceil(seconds / 60));
 }
 
@@ -60,14 +64,19 @@ export function maxRestoreMinutesOf(tier: RecoveryTier): number | undefined {
  * recovery point of the last week (continuous ones too when a rule keeps them), restored
  * resources kept an hour for validation, and the `application` RTO as the restore-time target.
  */
-export function planRestoreTesting(tier: RecoveryTier, rules: readonly BackupRuleSpec[]): RestoreTestingSpec {
+export function planRestoreTesting(
+  tier: RecoveryTier,
+  rules: readonly BackupRuleSpec[],
+): RestoreTestingSpec {
   const minRetention = Math.min(...rules.map((r) => r.deleteAfterDays), SELECTION_WINDOW_DAYS);
   const maxRestoreMinutes = maxRestoreMinutesOf(tier);
   return {
     ...restoreTestSchedule(tier.drillEveryDays),
     startWindowHours: START_WINDOW_HOURS,
     selectionWindowDays: Math.max(1, minRetention),
-    recoveryPointTypes: rules.some((r) => r.enableContinuousBackup) ? ['SNAPSHOT', 'CONTINUOUS'] : ['SNAPSHOT'],
+    recoveryPointTypes: rules.some((r) => r.enableContinuousBackup)
+      ? ['SNAPSHOT', 'CONTINUOUS']
+      : ['SNAPSHOT'],
     validationWindowHours: VALIDATION_WINDOW_HOURS,
     ...(maxRestoreMinutes === undefined ? {} : { maxRestoreMinutes }),
   };
@@ -80,7 +89,9 @@ export function restoreTestingOf(plan: TierPlan): RestoreTestingSpec {
     ...restoreTestSchedule(plan.restoreTestEveryDays),
     startWindowHours: START_WINDOW_HOURS,
     selectionWindowDays: SELECTION_WINDOW_DAYS,
-    recoveryPointTypes: plan.rules.some((r) => r.enableContinuousBackup) ? ['SNAPSHOT', 'CONTINUOUS'] : ['SNAPSHOT'],
+    recoveryPointTypes: plan.rules.some((r) => r.enableContinuousBackup)
+      ? ['SNAPSHOT', 'CONTINUOUS']
+      : ['SNAPSHOT'],
     validationWindowHours: VALIDATION_WINDOW_HOURS,
   };
 }
@@ -101,12 +112,26 @@ export interface FisActionTarget {
  * resource types (https://docs.aws.amazon.com/fis/latest/userguide/action-sequence.html).
  */
 export const FIS_ACTION_TARGETS: Readonly<Record<string, FisActionTarget>> = {
-  'aws:network:disrupt-connectivity': { key: 'Subnets', resourceType: 'aws:ec2:subnet', zonal: 'subnet-parameter' },
-  'aws:ec2:stop-instances': { key: 'Instances', resourceType: 'aws:ec2:instance', zonal: 'instance-filter' },
+  'aws:network:disrupt-connectivity': {
+    key: 'Subnets',
+    resourceType: 'aws:ec2:subnet',
+    zonal: 'subnet-parameter',
+  },
+  'aws:ec2:stop-instances': {
+    key: 'Instances',
+    resourceType: 'aws:ec2:instance',
+    zonal: 'instance-filter',
+  },
   'aws:rds:reboot-db-instances': { key: 'DBInstances', resourceType: 'aws:rds:db' },
   'aws:rds:failover-db-cluster': { key: 'Clusters', resourceType: 'aws:rds:cluster' },
-  'aws:network:route-table-disrupt-cross-region-connectivity': { key: 'Subnets', resourceType: 'aws:ec2:subnet' },
-  'aws:dynamodb:global-table-pause-replication': { key: 'Tables', resourceType: 'aws:dynamodb:global-table' },
+  'aws:network:route-table-disrupt-cross-region-connectivity': {
+    key: 'Subnets',
+    resourceType: 'aws:ec2:subnet',
+  },
+  'aws:dynamodb:global-table-pause-replication': {
+    key: 'Tables',
+    resourceType: 'aws:dynamodb:global-table',
+  },
   'aws:s3:bucket-pause-replication': { key: 'Buckets', resourceType: 'aws:s3:bucket' },
 };
 
@@ -131,7 +156,10 @@ export function isoMinutes(minutes: number): string {
  * instances), `scope: all` for subnet disruption, the recovery Region for cross-Region actions,
  * and a forced Multi-AZ failover for RDS reboots. Failovers take no duration.
  */
-export function fisActionParameters(spec: FaultInjectionSpec, regions: RegionPair): Record<string, string> {
+export function fisActionParameters(
+  spec: FaultInjectionSpec,
+  regions: RegionPair,
+): Record<string, string> {
   const duration = isoMinutes(spec.durationMinutes);
   switch (spec.action) {
     case 'aws:network:disrupt-connectivity':
@@ -212,15 +240,31 @@ export function planFaultInjection(
 ): FaultInjectionSpec[] {
   const drills: { disruption: Disruption; action: string; durationMinutes: number }[] = [];
   if (tier.objectives.az) {
-    drills.push({ disruption: 'az', action: 'aws:network:disrupt-connectivity', durationMinutes: AZ_DRILL_MINUTES });
+    drills.push({
+      disruption: 'az',
+      action: 'aws:network:disrupt-connectivity',
+      durationMinutes: AZ_DRILL_MINUTES,
+    });
     if (compute.some((c) => c.resource.kind === 'asg')) {
-      drills.push({ disruption: 'az', action: 'aws:ec2:stop-instances', durationMinutes: AZ_DRILL_MINUTES });
+      drills.push({
+        disruption: 'az',
+        action: 'aws:ec2:stop-instances',
+        durationMinutes: AZ_DRILL_MINUTES,
+      });
     }
     if (stores.some((s) => s.resource.kind === 'rds' && s.multiAz)) {
-      drills.push({ disruption: 'az', action: 'aws:rds:reboot-db-instances', durationMinutes: AZ_DRILL_MINUTES });
+      drills.push({
+        disruption: 'az',
+        action: 'aws:rds:reboot-db-instances',
+        durationMinutes: AZ_DRILL_MINUTES,
+      });
     }
     if (stores.some((s) => s.resource.kind === 'aurora')) {
-      drills.push({ disruption: 'az', action: 'aws:rds:failover-db-cluster', durationMinutes: AZ_DRILL_MINUTES });
+      drills.push({
+        disruption: 'az',
+        action: 'aws:rds:failover-db-cluster',
+        durationMinutes: AZ_DRILL_MINUTES,
+      });
     }
   }
   if (tier.objectives.region && strategy !== 'backup-restore') {
@@ -230,16 +274,28 @@ export function planFaultInjection(
       durationMinutes: REGION_ISOLATION_MINUTES,
     });
     if (stores.some((s) => s.replication?.startsWith('dynamodb'))) {
-      drills.push({ disruption: 'region', action: 'aws:dynamodb:global-table-pause-replication', durationMinutes: REPLICATION_PAUSE_MINUTES });
+      drills.push({
+        disruption: 'region',
+        action: 'aws:dynamodb:global-table-pause-replication',
+        durationMinutes: REPLICATION_PAUSE_MINUTES,
+      });
     }
     if (stores.some((s) => s.replication?.startsWith('s3'))) {
-      drills.push({ disruption: 'region', action: 'aws:s3:bucket-pause-replication', durationMinutes: REPLICATION_PAUSE_MINUTES });
+      drills.push({
+        disruption: 'region',
+        action: 'aws:s3:bucket-pause-replication',
+        durationMinutes: REPLICATION_PAUSE_MINUTES,
+      });
     }
   }
   const planned = [...new Set(alarms.map((a) => a.signal))].filter((s) => IMPACT_SIGNALS.has(s));
   return drills
     .map((d) => {
-      const tripped = new Set(drills.filter((o) => o.disruption === d.disruption).flatMap((o) => TRIPPED_BY[o.action] ?? []));
+      const tripped = new Set(
+        drills
+          .filter((o) => o.disruption === d.disruption)
+          .flatMap((o) => TRIPPED_BY[o.action] ?? []),
+      );
       return { ...d, stopOnSignals: planned.filter((s) => !tripped.has(s)) };
     })
     .filter((d) => d.stopOnSignals.length > 0);

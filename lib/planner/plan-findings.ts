@@ -1,6 +1,13 @@
 import { bestAchievable } from '../facts';
 import { achieveStore, fmt, meets } from '../objectives';
-import type { Achievement, Disruption, Finding, Objective, ServiceProtection, StoreKind } from '../model';
+import type {
+  Achievement,
+  Disruption,
+  Finding,
+  Objective,
+  ServiceProtection,
+  StoreKind,
+} from '../model';
 
 /** Rule id of "the planner cannot meet a declared objective". */
 export const PLAN_RULE_ID = 'RR-PLAN1';
@@ -10,7 +17,11 @@ function show(seconds: number | null): string {
 }
 
 /** Why the objective is out of reach for each store, and the matching fix. */
-function reasons(protection: ServiceProtection, d: Disruption, objective: Objective): { why: string[]; fix: string[] } {
+function reasons(
+  protection: ServiceProtection,
+  d: Disruption,
+  objective: Objective,
+): { why: string[]; fix: string[] } {
   const why: string[] = [];
   const fix: string[] = [];
   const seen = new Set<StoreKind>();
@@ -21,7 +32,8 @@ function reasons(protection: ServiceProtection, d: Disruption, objective: Object
     const best = bestAchievable(s.kind, d);
     if (!best) {
       why.push(`no AWS mechanism recovers ${s.kind} from ${d} loss`);
-      if (!seen.has(s.kind)) fix.push(`drop the ${d} objective or keep this data in another store kind`);
+      if (!seen.has(s.kind))
+        fix.push(`drop the ${d} objective or keep this data in another store kind`);
     } else if (best.rpoSeconds > objective.rpoSeconds || best.rtoSeconds > objective.rtoSeconds) {
       why.push(
         `${label}: no AWS mechanism gives ${s.kind} better than RPO ${fmt(best.rpoSeconds)} / RTO ${fmt(best.rtoSeconds)} ` +
@@ -34,8 +46,13 @@ function reasons(protection: ServiceProtection, d: Disruption, objective: Object
         );
       }
     } else {
-      why.push(`${label}: best design predicts RPO ${show(a.rpoSeconds)} / RTO ${show(a.rtoSeconds)}`);
-      if (!seen.has(s.kind)) fix.push(`shorten the restore of ${label} (smaller stores restore faster) or choose a tier whose ${d} RTO allows ${show(a.rtoSeconds)}`);
+      why.push(
+        `${label}: best design predicts RPO ${show(a.rpoSeconds)} / RTO ${show(a.rtoSeconds)}`,
+      );
+      if (!seen.has(s.kind))
+        fix.push(
+          `shorten the restore of ${label} (smaller stores restore faster) or choose a tier whose ${d} RTO allows ${show(a.rtoSeconds)}`,
+        );
     }
     seen.add(s.kind);
   }
@@ -53,7 +70,9 @@ export function planFinding(
   strategy: string,
 ): Finding {
   const { why, fix } = reasons(protection, d, objective);
-  const got = predicted ? `RPO ${show(predicted.rpoSeconds)} / RTO ${show(predicted.rtoSeconds)} (${predicted.basis})` : 'nothing';
+  const got = predicted
+    ? `RPO ${show(predicted.rpoSeconds)} / RTO ${show(predicted.rtoSeconds)} (${predicted.basis})`
+    : 'nothing';
   return {
     rule: PLAN_RULE_ID,
     severity: 'error',

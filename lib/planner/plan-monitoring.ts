@@ -46,7 +46,13 @@ export function planComputeAlarms(compute: readonly ComputePlan[]): AlarmSpec[] 
   return compute.flatMap((c): AlarmSpec[] => {
     switch (c.resource.kind) {
       case 'asg':
-        return [{ signal: 'asg-in-service-instances', threshold: minInServiceInstances(c), resource: c.resource }];
+        return [
+          {
+            signal: 'asg-in-service-instances',
+            threshold: minInServiceInstances(c),
+            resource: c.resource,
+          },
+        ];
       case 'lambda':
         return [{ signal: 'lambda-errors', threshold: 1, resource: c.resource }];
       default:
@@ -71,7 +77,11 @@ export function planAlarms(
   const alarms: AlarmSpec[] = [];
   if (stores.some((s) => s.backedUp)) {
     alarms.push({ signal: 'backup-job-failed', threshold: 1 });
-    if (tierPlan.rules.some((r) => r.copyToRecoveryRegion && stores.some((s) => r.storeKinds.includes(s.resource.kind)))) {
+    if (
+      tierPlan.rules.some(
+        (r) => r.copyToRecoveryRegion && stores.some((s) => r.storeKinds.includes(s.resource.kind)),
+      )
+    ) {
       alarms.push({ signal: 'copy-job-failed', threshold: 1 });
     }
     alarms.push({ signal: 'restore-job-failed', threshold: 1 });
@@ -80,7 +90,8 @@ export function planAlarms(
     if (!s.replication) continue;
     const signal = REPLICATION_SIGNAL[s.replication];
     if (signal) alarms.push({ signal, threshold: lagThresholdSeconds(tier), resource: s.resource });
-    if (s.replication.startsWith('s3-')) alarms.push({ signal: 's3-replication-failed', threshold: 1, resource: s.resource });
+    if (s.replication.startsWith('s3-'))
+      alarms.push({ signal: 's3-replication-failed', threshold: 1, resource: s.resource });
   }
   if (hasFailover) alarms.push({ signal: 'health-check-status', threshold: 1 });
   alarms.push(...planComputeAlarms(compute));

@@ -16,12 +16,18 @@ import { planFaultInjection } from './plan-drills';
 import { planCompute, planFailover } from './plan-compute';
 import { planFinding } from './plan-findings';
 import { planTierWithTemplates } from './plan-tier';
-import { computeProtectionFromPlan, failoverProtectionFromPlan, protectionFromPlan, resourceName } from './protection-from-plan';
+import {
+  computeProtectionFromPlan,
+  failoverProtectionFromPlan,
+  protectionFromPlan,
+  resourceName,
+} from './protection-from-plan';
 import { searchDesign } from './search-design';
 import { declaredDisruptions } from './tier-settings';
 
 const isStore = (r: ResourceRef): boolean => (STORE_KINDS as readonly string[]).includes(r.kind);
-const isCompute = (r: ResourceRef): boolean => (COMPUTE_KINDS as readonly string[]).includes(r.kind);
+const isCompute = (r: ResourceRef): boolean =>
+  (COMPUTE_KINDS as readonly string[]).includes(r.kind);
 
 /** Strategies to try for a tier, cheapest first, starting at the tier's own strategy. */
 function strategiesFor(strategy: Strategy | undefined, hasCompute: boolean): readonly Strategy[] {
@@ -59,18 +65,30 @@ export function planService(service: ServiceSpec, spec: ContinuitySpec): Service
 
   let best: { plan: ServicePlan; miss: number } | undefined;
   for (const strategy of strategiesFor(tier.strategy, computes.length > 0)) {
-    for (const interval of strategy === 'backup-restore' || computes.length === 0 ? ([30] as const) : ([30, 10] as const)) {
+    for (const interval of strategy === 'backup-restore' || computes.length === 0
+      ? ([30] as const)
+      : ([30, 10] as const)) {
       const compute = computes.map((r) => planCompute(r, strategy));
       const failover = computes.length ? planFailover(strategy, interval) : undefined;
       const ctx = {
         tier,
         regions,
-        compute: compute.map((c, i) => computeProtectionFromPlan(c, regions, resourceName(c.resource, i))),
+        compute: compute.map((c, i) =>
+          computeProtectionFromPlan(c, regions, resourceName(c.resource, i)),
+        ),
         ...(failover ? { failover: failoverProtectionFromPlan(failover) } : {}),
       };
-      const storePlans = stores.map((r, i) =>
-        searchDesign(ctx, { ...r, ...(r.logicalId ? {} : { logicalId: resourceName(r, i) }) }, [{ choice: null, rules: tierPlan.rules, cost: 0 }], tierPlan.vault).plan,
-      ).map((p, i) => ({ ...p, resource: stores[i] }));
+      const storePlans = stores
+        .map(
+          (r, i) =>
+            searchDesign(
+              ctx,
+              { ...r, ...(r.logicalId ? {} : { logicalId: resourceName(r, i) }) },
+              [{ choice: null, rules: tierPlan.rules, cost: 0 }],
+              tierPlan.vault,
+            ).plan,
+        )
+        .map((p, i) => ({ ...p, resource: stores[i] }));
       const alarms = planAlarms(tier, tierPlan, storePlans, failover !== undefined, compute);
       const draft: ServicePlan = {
         service: service.name,
@@ -86,7 +104,10 @@ export function planService(service: ServiceSpec, spec: ContinuitySpec): Service
         findings: [],
       };
       const predicted = achieveAll(protectionFromPlan(draft, tierPlan), declared);
-      const miss = declared.reduce((sum, d) => sum + shortfall(predicted[d], tier.objectives[d]!), 0);
+      const miss = declared.reduce(
+        (sum, d) => sum + shortfall(predicted[d], tier.objectives[d]!),
+        0,
+      );
       const plan = { ...draft, predicted };
       if (declared.every((d) => meets(predicted[d], tier.objectives[d]!))) return plan;
       if (!best || miss < best.miss) best = { plan, miss };
@@ -96,6 +117,16 @@ export function planService(service: ServiceSpec, spec: ContinuitySpec): Service
   const protection = protectionFromPlan(plan, tierPlan);
   const findings = declared
     .filter((d) => !meets(plan.predicted[d], tier.objectives[d]!))
-    .map((d) => planFinding(service.name, tier.name, d, tier.objectives[d]!, plan.predicted[d], protection, plan.strategy));
+    .map((d) =>
+      planFinding(
+        service.name,
+        tier.name,
+        d,
+        tier.objectives[d]!,
+        plan.predicted[d],
+        protection,
+        plan.strategy,
+      ),
+    );
   return { ...plan, findings };
 }

@@ -1,4 +1,11 @@
-import { STORE_KINDS, type BackupRuleSpec, type RecoveryTier, type RegionPair, type StoreKind, type TierPlan } from '../model';
+import {
+  STORE_KINDS,
+  type BackupRuleSpec,
+  type RecoveryTier,
+  type RegionPair,
+  type StoreKind,
+  type TierPlan,
+} from '../model';
 import { STORE_SUPPORT } from '../facts';
 import {
   allRuleTemplates,
@@ -20,13 +27,20 @@ export type TierTemplates = Readonly<Record<StoreKind, RuleTemplate>>;
 const cache = new Map<string, { plan: TierPlan; templates: TierTemplates }>();
 
 function coldFor(kind: StoreKind, t: RuleTemplate, retentionDays: number): boolean {
-  return STORE_SUPPORT[kind].coldStorage && !t.continuous && retentionDays >= MOVE_TO_COLD_AFTER_DAYS + MIN_COLD_DAYS;
+  return (
+    STORE_SUPPORT[kind].coldStorage &&
+    !t.continuous &&
+    retentionDays >= MOVE_TO_COLD_AFTER_DAYS + MIN_COLD_DAYS
+  );
 }
 
 /** Picks, per store kind, the rule template of the cheapest design meeting the tier (data only). */
 export function tierTemplates(tier: RecoveryTier, regions: RegionPair): TierTemplates {
   const retention = retentionDaysOf(tier);
-  const probeVault = { lockMode: isImmutable(tier) ? (tier.vaultLockMode ?? 'governance') : 'none', denyDeleteRecoveryPoints: false } as const;
+  const probeVault = {
+    lockMode: isImmutable(tier) ? (tier.vaultLockMode ?? 'governance') : 'none',
+    denyDeleteRecoveryPoints: false,
+  } as const;
   const out = {} as Record<StoreKind, RuleTemplate>;
   for (const kind of STORE_KINDS) {
     const candidates = allRuleTemplates(STORE_SUPPORT[kind].continuousBackup).map((t) => ({
@@ -34,7 +48,12 @@ export function tierTemplates(tier: RecoveryTier, regions: RegionPair): TierTemp
       rules: [ruleSpec('candidate', t, retention, [kind], false)],
       cost: ruleCost(t),
     }));
-    out[kind] = searchDesign({ tier, regions, compute: [] }, { kind }, candidates, probeVault).choice;
+    out[kind] = searchDesign(
+      { tier, regions, compute: [] },
+      { kind },
+      candidates,
+      probeVault,
+    ).choice;
   }
   return out;
 }
@@ -55,7 +74,10 @@ export function planTier(tier: RecoveryTier, regions: RegionPair): TierPlan {
 }
 
 /** {@link planTier} plus the per-kind templates it chose (cached per tier and regions). */
-export function planTierWithTemplates(tier: RecoveryTier, regions: RegionPair): { plan: TierPlan; templates: TierTemplates } {
+export function planTierWithTemplates(
+  tier: RecoveryTier,
+  regions: RegionPair,
+): { plan: TierPlan; templates: TierTemplates } {
   const key = JSON.stringify([tier, regions]);
   const hit = cache.get(key);
   if (hit) return hit;

@@ -17,15 +17,34 @@ import type {
 } from '../model';
 
 /** Name shown in explanations for a planned resource. */
-export function resourceName(ref: { readonly kind: string; readonly logicalId?: string }, index: number): string {
+export function resourceName(
+  ref: { readonly kind: string; readonly logicalId?: string },
+  index: number,
+): string {
   return ref.logicalId ?? `${ref.kind}#${index + 1}`;
 }
 
-function backupFromRule(rule: BackupRuleSpec, tierPlan: TierPlan, regions: RegionPair): BackupProtection {
+function backupFromRule(
+  rule: BackupRuleSpec,
+  tierPlan: TierPlan,
+  regions: RegionPair,
+): BackupProtection {
   const lock = tierPlan.vault.lockMode;
-  const vault: RecoveryPointLocation = { region: regions.primary, crossAccount: false, lock, retentionDays: rule.deleteAfterDays };
+  const vault: RecoveryPointLocation = {
+    region: regions.primary,
+    crossAccount: false,
+    lock,
+    retentionDays: rule.deleteAfterDays,
+  };
   const copies: RecoveryPointLocation[] = rule.copyToRecoveryRegion
-    ? [{ region: regions.recovery, crossAccount: false, lock, retentionDays: rule.copyToRecoveryRegion.deleteAfterDays }]
+    ? [
+        {
+          region: regions.recovery,
+          crossAccount: false,
+          lock,
+          retentionDays: rule.copyToRecoveryRegion.deleteAfterDays,
+        },
+      ]
     : [];
   return {
     ruleName: rule.name,
@@ -53,7 +72,9 @@ export function storeProtectionFromPlan(
     ...(store.resource.sizeGiB !== undefined ? { sizeGiB: store.resource.sizeGiB } : {}),
     ...(name ? { name } : {}),
     multiAz: store.multiAz || STORE_SUPPORT[kind].multiAzByDefault,
-    ...(store.pointInTimeRecovery ? { pointInTimeRecovery: { retentionDays: store.pitrRetentionDays ?? 35 } } : {}),
+    ...(store.pointInTimeRecovery
+      ? { pointInTimeRecovery: { retentionDays: store.pitrRetentionDays ?? 35 } }
+      : {}),
     ...(kind === 's3' ? { versioning: store.versioning } : {}),
     backups: rules.map((r) => backupFromRule(r, tierPlan, regions)),
     replicas: store.replication
@@ -62,7 +83,9 @@ export function storeProtectionFromPlan(
             mechanism: store.replication,
             region: regions.recovery,
             // global table replicas get point-in-time recovery like their source
-            ...(store.replication.startsWith('dynamodb') ? { pointInTimeRecovery: store.pointInTimeRecovery } : {}),
+            ...(store.replication.startsWith('dynamodb')
+              ? { pointInTimeRecovery: store.pointInTimeRecovery }
+              : {}),
           },
         ]
       : [],
@@ -103,8 +126,12 @@ export function failoverProtectionFromPlan(f: FailoverPlan): FailoverProtection 
  */
 export function protectionFromPlan(plan: ServicePlan, tierPlan: TierPlan): ServiceProtection {
   return {
-    stores: plan.stores.map((s, i) => storeProtectionFromPlan(s, tierPlan, plan.regions, resourceName(s.resource, i))),
-    compute: plan.compute.map((c, i) => computeProtectionFromPlan(c, plan.regions, resourceName(c.resource, i))),
+    stores: plan.stores.map((s, i) =>
+      storeProtectionFromPlan(s, tierPlan, plan.regions, resourceName(s.resource, i)),
+    ),
+    compute: plan.compute.map((c, i) =>
+      computeProtectionFromPlan(c, plan.regions, resourceName(c.resource, i)),
+    ),
     ...(plan.failover ? { failover: failoverProtectionFromPlan(plan.failover) } : {}),
     recoveryRegion: plan.regions.recovery,
   };

@@ -36,11 +36,17 @@ export interface DesignResult<T> {
 }
 
 /** The store plan for a resource under a set of options. */
-export function storePlanFor(resource: ResourceRef, options: StoreOptions, tier: RecoveryTier): StorePlan {
+export function storePlanFor(
+  resource: ResourceRef,
+  options: StoreOptions,
+  tier: RecoveryTier,
+): StorePlan {
   return {
     resource,
     pointInTimeRecovery: options.pointInTimeRecovery,
-    ...(options.pointInTimeRecovery ? { pitrRetentionDays: Math.min(retentionDaysOf(tier), 35) } : {}),
+    ...(options.pointInTimeRecovery
+      ? { pitrRetentionDays: Math.min(retentionDaysOf(tier), 35) }
+      : {}),
     multiAz: options.multiAz,
     versioning: options.versioning,
     ...(options.replication ? { replication: options.replication } : {}),
@@ -60,7 +66,12 @@ export function evaluate(
   tierPlan: Pick<TierPlan, 'rules' | 'vault'>,
   stopAtFirstMiss = false,
 ): { achieved: Partial<Record<Disruption, Achievement>>; met: boolean; shortfall: number } {
-  const store = storeProtectionFromPlan(plan, tierPlan as TierPlan, ctx.regions, plan.resource.logicalId);
+  const store = storeProtectionFromPlan(
+    plan,
+    tierPlan as TierPlan,
+    ctx.regions,
+    plan.resource.logicalId,
+  );
   const protection = {
     stores: [store],
     compute: ctx.compute,
@@ -91,17 +102,31 @@ export function evaluate(
 export function searchDesign<T>(
   ctx: DesignContext,
   resource: ResourceRef,
-  candidates: readonly { readonly choice: T; readonly rules: readonly BackupRuleSpec[]; readonly cost: number }[],
+  candidates: readonly {
+    readonly choice: T;
+    readonly rules: readonly BackupRuleSpec[];
+    readonly cost: number;
+  }[],
   vault: TierPlan['vault'],
 ): DesignResult<T> {
   const kind = resource.kind as StoreKind;
   const all = candidates
-    .flatMap((c) => allStoreOptions(kind).map((o) => ({ ...c, options: o, total: c.cost + optionsCost(o) })))
+    .flatMap((c) =>
+      allStoreOptions(kind).map((o) => ({ ...c, options: o, total: c.cost + optionsCost(o) })),
+    )
     .sort((a, b) => a.total - b.total);
   for (const c of all) {
     const plan = storePlanFor(resource, c.options, ctx.tier);
     const r = evaluate(ctx, plan, { rules: c.rules, vault }, true);
-    if (r.met) return { choice: c.choice, plan, achieved: r.achieved, met: true, cost: c.total, shortfall: 0 };
+    if (r.met)
+      return {
+        choice: c.choice,
+        plan,
+        achieved: r.achieved,
+        met: true,
+        cost: c.total,
+        shortfall: 0,
+      };
   }
   // nothing meets every objective: keep the design that misses them least (cheapest on ties)
   let best: DesignResult<T> | undefined;
@@ -109,7 +134,14 @@ export function searchDesign<T>(
     const plan = storePlanFor(resource, c.options, ctx.tier);
     const r = evaluate(ctx, plan, { rules: c.rules, vault });
     if (!best || r.shortfall < best.shortfall) {
-      best = { choice: c.choice, plan, achieved: r.achieved, met: false, cost: c.total, shortfall: r.shortfall };
+      best = {
+        choice: c.choice,
+        plan,
+        achieved: r.achieved,
+        met: false,
+        cost: c.total,
+        shortfall: r.shortfall,
+      };
     }
   }
   return best!;

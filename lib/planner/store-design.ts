@@ -44,7 +44,12 @@ export function allStoreOptions(kind: StoreKind): readonly StoreOptions[] {
       // https://docs.aws.amazon.com/aws-backup/latest/devguide/s3-backups.html
       for (const versioning of [kind === 's3']) {
         for (const replication of [undefined, ...s.replication]) {
-          out.push({ pointInTimeRecovery, multiAz, versioning, ...(replication ? { replication } : {}) });
+          out.push({
+            pointInTimeRecovery,
+            multiAz,
+            versioning,
+            ...(replication ? { replication } : {}),
+          });
         }
       }
     }

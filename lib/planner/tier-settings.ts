@@ -14,7 +14,9 @@ export function isImmutable(tier: RecoveryTier): boolean {
 
 /** Disruptions the tier declares objectives for, in {@link DISRUPTIONS} order. */
 export function declaredDisruptions(tier: RecoveryTier): Disruption[] {
-  return (['application', 'az', 'region', 'account'] as const).filter((d) => tier.objectives[d] !== undefined);
+  return (['application', 'az', 'region', 'account'] as const).filter(
+    (d) => tier.objectives[d] !== undefined,
+  );
 }
 
 /**
@@ -24,14 +26,19 @@ export function declaredDisruptions(tier: RecoveryTier): Disruption[] {
  */
 export function vaultFor(tier: RecoveryTier, rules: readonly BackupRuleSpec[]): VaultSpec {
   if (!isImmutable(tier)) return { lockMode: 'none', denyDeleteRecoveryPoints: false };
-  const days = rules.flatMap((r) => [r.deleteAfterDays, ...(r.copyToRecoveryRegion ? [r.copyToRecoveryRegion.deleteAfterDays] : [])]);
+  const days = rules.flatMap((r) => [
+    r.deleteAfterDays,
+    ...(r.copyToRecoveryRegion ? [r.copyToRecoveryRegion.deleteAfterDays] : []),
+  ]);
   const retention = retentionDaysOf(tier);
   const mode = tier.vaultLockMode ?? 'governance';
   return {
     lockMode: mode,
     minRetentionDays: days.length ? Math.min(...days) : retention,
     maxRetentionDays: days.length ? Math.max(...days) : retention,
-    ...(mode === 'compliance' ? { changeableForDays: BACKUP_DEFAULTS.complianceMinChangeableForDays } : {}),
+    ...(mode === 'compliance'
+      ? { changeableForDays: BACKUP_DEFAULTS.complianceMinChangeableForDays }
+      : {}),
     denyDeleteRecoveryPoints: true,
   };
 }

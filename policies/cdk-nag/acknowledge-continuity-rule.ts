@@ -14,7 +14,6 @@ export interface ContinuityAcknowledgement {
   readonly reason: string;
 }
 
-
 function knownRuleIds(): ReadonlySet<string> {
   return new Set([...allRules, ...packRules].map((r) => r.id));
 }

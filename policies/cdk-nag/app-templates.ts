@@ -105,7 +105,9 @@ function indexPaths(template: unknown, idOfPath: Map<string, string>): void {
     return;
   }
   for (const [logicalId, resource] of Object.entries(resources as Record<string, unknown>)) {
-    const path = (resource as { Metadata?: Record<string, unknown> } | null)?.Metadata?.['aws:cdk:path'];
+    const path = (resource as { Metadata?: Record<string, unknown> } | null)?.Metadata?.[
+      'aws:cdk:path'
+    ];
     if (typeof path === 'string') {
       idOfPath.set(path, logicalId);
     }

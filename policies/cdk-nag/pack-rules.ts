@@ -1,6 +1,4 @@
-import {
-  acknowledgementHasReason as engineAcknowledgementHasReason,
-} from '../../lib/engine/acknowledgements';
+import { acknowledgementHasReason as engineAcknowledgementHasReason } from '../../lib/engine/acknowledgements';
 import { CONTINUITY_NAG_PACK } from '../../lib/inventory/read-acknowledgements';
 import type { RuleMetadata } from '../../lib/rules';
 

@@ -76,7 +76,10 @@ export function checkStack(args: StackValidationArgs, options: CheckStackOptions
   const config = args.getConfig<ContinuityPolicyConfig>();
   const records = recordsFromPolicyResources(args.resources);
   const stack = records.map((r) => stackOfUrn(r.urn)).find((s) => s !== undefined) ?? 'stack';
-  const first = inventoryFromPulumi(records, { stack, ...(config.accountId ? { account: config.accountId } : {}) });
+  const first = inventoryFromPulumi(records, {
+    stack,
+    ...(config.accountId ? { account: config.accountId } : {}),
+  });
   const found = resolvePackSpec(config.specPath, first.embeddedSpecs, today);
   if ('problem' in found) {
     return found;
@@ -120,7 +123,7 @@ function urnOf(finding: Finding, records: readonly PulumiResourceRecord[]): stri
 export function validateContinuity(
   severities: readonly Severity[],
   options: CheckStackOptions = {},
-): StackValidation {
+): (args: StackValidationArgs, reportViolation: ReportViolation) => void {
   return (args: StackValidationArgs, reportViolation: ReportViolation): void => {
     const result = checkStack(args, options);
     if ('problem' in result) {

@@ -9,12 +9,13 @@ export const SPEC_ENV_VAR = 'CONTINUITY_SPEC';
 
 /** The spec found for a stack, or why there is none. */
 export type PackSpec =
-  | { readonly spec: ContinuitySpec; readonly source: string }
-  | { readonly problem: string };
+  { readonly spec: ContinuitySpec; readonly source: string } | { readonly problem: string };
 
 function issuesOf(error: unknown, where: string): string {
   if (isInputError(error)) {
-    return error.issues.map((i) => `${where}${i.path ? ` ${i.path}` : ''}: ${i.message}`).join('; ');
+    return error.issues
+      .map((i) => `${where}${i.path ? ` ${i.path}` : ''}: ${i.message}`)
+      .join('; ');
   }
   throw error;
 }
@@ -48,7 +49,10 @@ export function resolvePackSpec(
   const [first] = embedded;
   if (first !== undefined) {
     try {
-      return { spec: parseSpec(first.spec, { now: today }), source: `the spec embedded in stack ${first.stack}` };
+      return {
+        spec: parseSpec(first.spec, { now: today }),
+        source: `the spec embedded in stack ${first.stack}`,
+      };
     } catch (error) {
       return { problem: issuesOf(error, `spec embedded in stack ${first.stack}`) };
     }

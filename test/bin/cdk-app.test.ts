@@ -20,7 +20,10 @@ function acknowledgements(app: App): { id: string; reason: string }[] {
     c.node.metadata
       .filter((m) => m.type === Validations.ACKNOWLEDGED_RULES_METADATA_KEY)
       .flatMap((m) => Object.entries(m.data as Record<string, { reason?: string } | string>))
-      .map(([id, value]) => ({ id, reason: typeof value === 'string' ? value : String(value?.reason ?? '') })),
+      .map(([id, value]) => ({
+        id,
+        reason: typeof value === 'string' ? value : String(value?.reason ?? ''),
+      })),
   );
 }
 
@@ -32,7 +35,10 @@ describe('example CDK app', () => {
     const assembly = app.synth();
     // THEN
     expect(assembly.stacks.map((s) => s.stackName).sort()).toEqual(
-      expect.arrayContaining([expect.stringContaining('Primary'), expect.stringContaining('RecoveryFoundation')]),
+      expect.arrayContaining([
+        expect.stringContaining('Primary'),
+        expect.stringContaining('RecoveryFoundation'),
+      ]),
     );
     const acks = acknowledgements(app);
     expect(acks.length).toBeGreaterThan(0);
@@ -55,6 +61,8 @@ describe('example CDK app', () => {
     // GIVEN
     const app = new App({ context: { [SPEC_CONTEXT_KEY]: '' } });
     // WHEN / THEN
-    expect(() => buildApp(app)).toThrow(/context 'continuity:spec' is "".*pass -c continuity:spec=/);
+    expect(() => buildApp(app)).toThrow(
+      /context 'continuity:spec' is "".*pass -c continuity:spec=/,
+    );
   });
 });

@@ -8,7 +8,9 @@ import { EXAMPLE_SPEC, EXAMPLE_TODAY, exampleCdkInventory } from '../parity/exam
 /** `service disruption: rto=… rpo=…` for each declared disruption, from predicted or achieved. */
 function objectives(
   spec: ContinuitySpec,
-  pick: (service: string) => Partial<Record<string, { rtoSeconds: number | null; rpoSeconds: number | null }>>,
+  pick: (
+    service: string,
+  ) => Partial<Record<string, { rtoSeconds: number | null; rpoSeconds: number | null }>>,
 ): string[] {
   return spec.services.flatMap((s) => {
     const declared = spec.tiers[s.tier]?.objectives ?? {};
@@ -46,7 +48,10 @@ describe('example shop: planned and checked objectives agree', () => {
 
   test('the achieved RTO and RPO equal the predicted ones for every service and disruption', () => {
     // GIVEN
-    const predicted = objectives(spec, (name) => plan.services.find((s) => s.service === name)?.predicted ?? {});
+    const predicted = objectives(
+      spec,
+      (name) => plan.services.find((s) => s.service === name)?.predicted ?? {},
+    );
     // WHEN
     const achieved = objectives(
       spec,

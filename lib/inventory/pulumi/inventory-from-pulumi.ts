@@ -117,7 +117,9 @@ function cfnProperties(scoped: ScopedRecord): Record<string, unknown> {
 function tagsOf(scoped: ScopedRecord): Record<string, Known<string>> {
   const { props } = scoped;
   // tagsAll adds the provider's default tags, which AWS Backup selections see too
-  return pulumiTags(isRecord(props.tagsAll) && !isUnresolved(props.tagsAll) ? props.tagsAll : props.tags);
+  return pulumiTags(
+    isRecord(props.tagsAll) && !isUnresolved(props.tagsAll) ? props.tagsAll : props.tags,
+  );
 }
 
 /**
@@ -126,7 +128,10 @@ function tagsOf(scoped: ScopedRecord): Record<string, Known<string>> {
  * `logicalId: OrdersTable` finds the resource by path segment, as it does in a CDK app.
  */
 function pathOf(name: string): string {
-  return name.split('-').filter((s) => s !== '').join('/');
+  return name
+    .split('-')
+    .filter((s) => s !== '')
+    .join('/');
 }
 
 /** True for records that are cloud resources: not providers, the stack, or components. */
@@ -187,7 +192,12 @@ export function inventoryFromPulumi(
     const cfnType = cfnTypeOf(scoped);
     const entry: InventoryEntry = {
       id: scoped.id,
-      location: { stack: options.stack, logicalId: record.name, type: cfnType, path: pathOf(record.name) },
+      location: {
+        stack: options.stack,
+        logicalId: record.name,
+        type: cfnType,
+        path: pathOf(record.name),
+      },
       region: scope.regionOf(scoped),
       account,
       tags: tagsOf(scoped),

@@ -14,7 +14,11 @@ export interface PulumiResource {
 }
 
 /** Reads one Pulumi resource type into the inventory. */
-export type PulumiReader = (resource: PulumiResource, scope: PulumiScope, out: InventoryBuilder) => void;
+export type PulumiReader = (
+  resource: PulumiResource,
+  scope: PulumiScope,
+  out: InventoryBuilder,
+) => void;
 
 /** Runs after every resource was read, to connect entries across resources. */
 export type PulumiLinker = (scope: PulumiScope, out: InventoryBuilder) => void;

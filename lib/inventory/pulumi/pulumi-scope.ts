@@ -106,7 +106,9 @@ export class PulumiScope {
     return (
       scoped.record.providerRegion ??
       this.options.defaultRegion ??
-      new Unresolved(`region of ${scoped.record.name} (no region, provider region or defaultRegion)`)
+      new Unresolved(
+        `region of ${scoped.record.name} (no region, provider region or defaultRegion)`,
+      )
     );
   }
 
@@ -119,7 +121,9 @@ export class PulumiScope {
     const urns = scoped.record.propertyDependencies?.[prop] ?? [];
     return urns
       .map((urn) => this.byUrnMap.get(urn))
-      .filter((r): r is ScopedRecord => r !== undefined && (!types || types.includes(r.record.type)));
+      .filter(
+        (r): r is ScopedRecord => r !== undefined && (!types || types.includes(r.record.type)),
+      );
   }
 
   /**

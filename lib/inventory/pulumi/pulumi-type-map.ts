@@ -17,11 +17,20 @@ export interface PulumiTypeMapping {
  */
 export const PULUMI_TYPE_MAP: Readonly<Record<string, PulumiTypeMapping>> = {
   'aws:dynamodb/table:Table': { cfnType: 'AWS::DynamoDB::Table' },
-  'aws:dynamodb/tableReplica:TableReplica': { cfnType: 'AWS::DynamoDB::GlobalTable', part: 'Replicas' },
+  'aws:dynamodb/tableReplica:TableReplica': {
+    cfnType: 'AWS::DynamoDB::GlobalTable',
+    part: 'Replicas',
+  },
   'aws:s3/bucket:Bucket': { cfnType: 'AWS::S3::Bucket' },
   'aws:s3/bucketV2:BucketV2': { cfnType: 'AWS::S3::Bucket' },
-  'aws:s3/bucketVersioning:BucketVersioning': { cfnType: 'AWS::S3::Bucket', part: 'VersioningConfiguration' },
-  'aws:s3/bucketVersioningV2:BucketVersioningV2': { cfnType: 'AWS::S3::Bucket', part: 'VersioningConfiguration' },
+  'aws:s3/bucketVersioning:BucketVersioning': {
+    cfnType: 'AWS::S3::Bucket',
+    part: 'VersioningConfiguration',
+  },
+  'aws:s3/bucketVersioningV2:BucketVersioningV2': {
+    cfnType: 'AWS::S3::Bucket',
+    part: 'VersioningConfiguration',
+  },
   'aws:s3/bucketReplicationConfig:BucketReplicationConfig': {
     cfnType: 'AWS::S3::Bucket',
     part: 'ReplicationConfiguration',
@@ -63,8 +72,13 @@ export const PULUMI_TYPE_MAP: Readonly<Record<string, PulumiTypeMapping>> = {
     cfnType: 'AWS::Backup::BackupVault',
     part: 'LockConfiguration',
   },
-  'aws:backup/vaultPolicy:VaultPolicy': { cfnType: 'AWS::Backup::BackupVault', part: 'AccessPolicy' },
-  'aws:backup/restoreTestingPlan:RestoreTestingPlan': { cfnType: 'AWS::Backup::RestoreTestingPlan' },
+  'aws:backup/vaultPolicy:VaultPolicy': {
+    cfnType: 'AWS::Backup::BackupVault',
+    part: 'AccessPolicy',
+  },
+  'aws:backup/restoreTestingPlan:RestoreTestingPlan': {
+    cfnType: 'AWS::Backup::RestoreTestingPlan',
+  },
   'aws:kms/key:Key': { cfnType: 'AWS::KMS::Key' },
   'aws:kms/replicaKey:ReplicaKey': { cfnType: 'AWS::KMS::ReplicaKey' },
   'aws:kms/alias:Alias': { cfnType: 'AWS::KMS::Alias' },

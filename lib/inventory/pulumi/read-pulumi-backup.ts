@@ -1,11 +1,24 @@
-import type { BackupRule, BackupSelection, CopyAction, ResourceId, TagCondition } from '../../model/inventory';
+import type {
+  BackupRule,
+  BackupSelection,
+  CopyAction,
+  ResourceId,
+  TagCondition,
+} from '../../model/inventory';
 import { isUnresolved, Unresolved } from '../../model/unresolved';
 import type { Known } from '../../model/unresolved';
 import type { RawObject } from '../raw';
 import type { PulumiReader } from './pulumi-reader';
 import type { PulumiReference, PulumiScope, ScopedRecord } from './pulumi-scope';
 import { PULUMI_TYPES } from './pulumi-type-map';
-import { firstBlock, knownList, pulumiBoolean, pulumiNumber, pulumiObject, pulumiString } from './pulumi-values';
+import {
+  firstBlock,
+  knownList,
+  pulumiBoolean,
+  pulumiNumber,
+  pulumiObject,
+  pulumiString,
+} from './pulumi-values';
 
 const VAULTS: readonly string[] = PULUMI_TYPES.vaults;
 
@@ -40,7 +53,9 @@ class VaultCandidates {
       return id;
     }
     const region = this.scope.regionOf(this.plan);
-    const local = this.scope.dependencies(this.plan, 'rules', VAULTS).filter((v) => this.scope.regionOf(v) === region);
+    const local = this.scope
+      .dependencies(this.plan, 'rules', VAULTS)
+      .filter((v) => this.scope.regionOf(v) === region);
     if (local.length === 1) {
       this.used.add(local[0].id);
       return local[0].id;
@@ -50,7 +65,9 @@ class VaultCandidates {
 
   /** The one vault the rules depend on that is no rule's target. */
   public destination(): ScopedRecord | undefined {
-    const others = this.scope.dependencies(this.plan, 'rules', VAULTS).filter((v) => !this.used.has(v.id));
+    const others = this.scope
+      .dependencies(this.plan, 'rules', VAULTS)
+      .filter((v) => !this.used.has(v.id));
     return others.length === 1 ? others[0] : undefined;
   }
 }
@@ -64,29 +81,49 @@ function arnParts(text: string): { region: Known<string>; account: Known<string>
   return { region: fields[3] || unknown, account: fields[4] || unknown };
 }
 
-function copyAction(scope: PulumiScope, plan: ScopedRecord, raw: RawObject, vaults: VaultCandidates): CopyAction {
+function copyAction(
+  scope: PulumiScope,
+  plan: ScopedRecord,
+  raw: RawObject,
+  vaults: VaultCandidates,
+): CopyAction {
   const deleteAfterDays = pulumiNumber(firstBlock(raw.lifecycle).deleteAfter);
   const arn = raw.destinationVaultArn;
   const ref = scope.reference(plan, 'rules', arn, VAULTS);
   const text = pulumiString(arn);
   const vault =
-    ref && !isUnresolved(ref) && 'id' in ref ? scope.byId(ref.id) : isUnresolved(ref) ? vaults.destination() : undefined;
+    ref && !isUnresolved(ref) && 'id' in ref
+      ? scope.byId(ref.id)
+      : isUnresolved(ref)
+        ? vaults.destination()
+        : undefined;
   if (vault) {
     const parts = typeof text === 'string' ? arnParts(text) : undefined;
     return {
       destinationVaultArn: typeof text === 'string' ? text : new Unresolved(`ARN of ${vault.id}`),
       destinationRegion: scope.regionOf(vault),
-      destinationAccount: parts?.account ?? scope.options.account ?? new Unresolved(`account of ${vault.id}`),
+      destinationAccount:
+        parts?.account ?? scope.options.account ?? new Unresolved(`account of ${vault.id}`),
       destinationVault: vault.id,
       deleteAfterDays,
     };
   }
   if (typeof text !== 'string') {
     const unknown = text ?? new Unresolved('destinationVaultArn (absent)');
-    return { destinationVaultArn: unknown, destinationRegion: unknown, destinationAccount: unknown, deleteAfterDays };
+    return {
+      destinationVaultArn: unknown,
+      destinationRegion: unknown,
+      destinationAccount: unknown,
+      deleteAfterDays,
+    };
   }
   const { region, account } = arnParts(text);
-  return { destinationVaultArn: text, destinationRegion: region, destinationAccount: account, deleteAfterDays };
+  return {
+    destinationVaultArn: text,
+    destinationRegion: region,
+    destinationAccount: account,
+    deleteAfterDays,
+  };
 }
 
 function rule(raw: RawObject, index: number, vaults: VaultCandidates): BackupRule {
@@ -115,7 +152,9 @@ export const readBackupPlan: PulumiReader = ({ scoped, entry }, scope, out) => {
     ...entry,
     rules: rules.map((r, i) => ({
       ...r,
-      copyActions: knownList(raws[i].copyActions).map((c) => copyAction(scope, scoped, pulumiObject(c), vaults)),
+      copyActions: knownList(raws[i].copyActions).map((c) =>
+        copyAction(scope, scoped, pulumiObject(c), vaults),
+      ),
     })),
   });
 };
@@ -144,10 +183,19 @@ function condition(operator: TagCondition['operator'], raw: unknown): TagConditi
   if (typeof key !== 'string') {
     return undefined;
   }
-  return { operator, key: tagKey(key), value: pulumiString(c.value) ?? new Unresolved('value (absent)') };
+  return {
+    operator,
+    key: tagKey(key),
+    value: pulumiString(c.value) ?? new Unresolved('value (absent)'),
+  };
 }
 
-function known<T>(ref: Known<PulumiReference | undefined>, absent: string, literal: (text: string) => Known<T>, id: (id: ResourceId) => T): Known<T> {
+function known<T>(
+  ref: Known<PulumiReference | undefined>,
+  absent: string,
+  literal: (text: string) => Known<T>,
+  id: (id: ResourceId) => T,
+): Known<T> {
   if (ref === undefined) {
     return new Unresolved(absent);
   }
@@ -168,7 +216,11 @@ export const readBackupSelection: PulumiReader = ({ scoped, entry }, scope, out)
     ),
   );
   const listOfTags = knownList(p.selectionTags)
-    .filter((t) => String(pulumiString(pulumiObject(t).type) ?? 'STRINGEQUALS').toUpperCase() === 'STRINGEQUALS')
+    .filter(
+      (t) =>
+        String(pulumiString(pulumiObject(t).type) ?? 'STRINGEQUALS').toUpperCase() ===
+        'STRINGEQUALS',
+    )
     .map((t) => condition('StringEquals', t))
     .filter((c): c is TagCondition => c !== undefined);
   const selection: BackupSelection = {
@@ -180,10 +232,17 @@ export const readBackupSelection: PulumiReader = ({ scoped, entry }, scope, out)
       (id) => id,
     ),
     resources: selected(scope.referenceList(scoped, 'resources', p.resources ?? [], STORE_TYPES)),
-    notResources: selected(scope.referenceList(scoped, 'notResources', p.notResources ?? [], STORE_TYPES)),
+    notResources: selected(
+      scope.referenceList(scoped, 'notResources', p.notResources ?? [], STORE_TYPES),
+    ),
     listOfTags,
     conditions,
-    iamRole: known(scope.reference(scoped, 'iamRoleArn', p.iamRoleArn), 'iamRoleArn (absent)', (text) => text, (id) => id),
+    iamRole: known(
+      scope.reference(scoped, 'iamRoleArn', p.iamRoleArn),
+      'iamRoleArn (absent)',
+      (text) => text,
+      (id) => id,
+    ),
   };
   out.backupSelections.push(selection);
 };
@@ -192,6 +251,8 @@ export const readBackupSelection: PulumiReader = ({ scoped, entry }, scope, out)
 export const readRestoreTestingPlan: PulumiReader = ({ scoped, entry }, _scope, out) => {
   out.restoreTestingPlans.push({
     ...entry,
-    scheduleExpression: pulumiString(scoped.props.scheduleExpression) ?? new Unresolved('scheduleExpression (absent)'),
+    scheduleExpression:
+      pulumiString(scoped.props.scheduleExpression) ??
+      new Unresolved('scheduleExpression (absent)'),
   });
 };

@@ -17,7 +17,9 @@ function automatedBackups(
   if (isUnresolved(days)) {
     return { pointInTimeRecovery: days };
   }
-  return days > 0 ? { pointInTimeRecovery: true, pitrRetentionDays: days } : { pointInTimeRecovery: false };
+  return days > 0
+    ? { pointInTimeRecovery: true, pitrRetentionDays: days }
+    : { pointInTimeRecovery: false };
 }
 
 /** The id a reference property points at among `types`, trying the last `:` part of an ARN too. */
@@ -48,14 +50,24 @@ export const readDbInstance: PulumiReader = ({ scoped, entry, cfnType }, scope, 
     return;
   }
   const isReplica = p.replicateSourceDb !== undefined && p.replicateSourceDb !== null;
-  const source = isReplica ? referencedId(scope, scoped, 'replicateSourceDb', [PULUMI_TYPES.dbInstance]) : undefined;
-  const backupReplications = attachmentsOf(scope, scoped, 'AutomaticBackupReplicationRegion', 'sourceDbInstanceArn');
+  const source = isReplica
+    ? referencedId(scope, scoped, 'replicateSourceDb', [PULUMI_TYPES.dbInstance])
+    : undefined;
+  const backupReplications = attachmentsOf(
+    scope,
+    scoped,
+    'AutomaticBackupReplicationRegion',
+    'sourceDbInstanceArn',
+  );
   out.addStore({
     ...entry,
     kind: 'rds',
     type: cfnType,
     // a read replica is not assumed to keep backups unless it says so
-    ...automatedBackups(p.backupRetentionPeriod, isReplica ? 0 : RESOURCE_DEFAULTS.rdsBackupRetentionDays),
+    ...automatedBackups(
+      p.backupRetentionPeriod,
+      isReplica ? 0 : RESOURCE_DEFAULTS.rdsBackupRetentionDays,
+    ),
     multiAz: pulumiBoolean(p.multiAz) ?? false,
     replicas: backupReplications.attached.map((r) => ({
       mechanism: 'rds-backup-replication' as const,
@@ -98,8 +110,15 @@ export const readDbCluster: PulumiReader = ({ scoped, entry, cfnType }, _scope, 
 /** Gives each read-replica source an `rds-read-replica` replica in the replica's Region. */
 const linkReadReplicas: PulumiLinker = (_scope, out) => {
   for (const replica of out.stores) {
-    const source = replica.type === 'AWS::RDS::DBInstance' && replica.replicaOf ? out.store(replica.replicaOf) : undefined;
-    source?.replicas.push({ mechanism: 'rds-read-replica', region: replica.region, target: replica.id });
+    const source =
+      replica.type === 'AWS::RDS::DBInstance' && replica.replicaOf
+        ? out.store(replica.replicaOf)
+        : undefined;
+    source?.replicas.push({
+      mechanism: 'rds-read-replica',
+      region: replica.region,
+      target: replica.id,
+    });
   }
 };
 
@@ -128,12 +147,21 @@ function linkInstances(scope: PulumiScope, out: InventoryBuilder): void {
     }
     const m = members.get(store.id);
     const distinct = m ? m.unpinned + m.zones.size : 0;
-    store.multiAz = distinct >= 2 ? true : unknownMembers > 0 ? new Unresolved(`instances of ${store.id}`) : false;
+    store.multiAz =
+      distinct >= 2
+        ? true
+        : unknownMembers > 0
+          ? new Unresolved(`instances of ${store.id}`)
+          : false;
   }
 }
 
 /** The primary of a global database: the global cluster's source, or the one member with credentials. */
-function primaryOf(scope: PulumiScope, source: ResourceId | undefined, members: readonly MutableStore[]): MutableStore | undefined {
+function primaryOf(
+  scope: PulumiScope,
+  source: ResourceId | undefined,
+  members: readonly MutableStore[],
+): MutableStore | undefined {
   const fromSource = members.find((m) => m.id === source);
   if (fromSource) {
     return fromSource;
@@ -141,7 +169,11 @@ function primaryOf(scope: PulumiScope, source: ResourceId | undefined, members: 
   // secondary clusters cannot set master credentials; the primary has them
   const withCredentials = members.filter((m) => {
     const p = scope.byId(m.id)?.props ?? {};
-    return p.masterUsername !== undefined || p.manageMasterUserPassword !== undefined || p.snapshotIdentifier !== undefined;
+    return (
+      p.masterUsername !== undefined ||
+      p.manageMasterUserPassword !== undefined ||
+      p.snapshotIdentifier !== undefined
+    );
   });
   return withCredentials.length === 1 ? withCredentials[0] : undefined;
 }
@@ -155,7 +187,9 @@ function linkGlobalDatabases(scope: PulumiScope, out: InventoryBuilder): void {
     return found;
   };
   for (const global of scope.ofType(PULUMI_TYPES.globalCluster)) {
-    const source = referencedId(scope, global, 'sourceDbClusterIdentifier', [PULUMI_TYPES.dbCluster]);
+    const source = referencedId(scope, global, 'sourceDbClusterIdentifier', [
+      PULUMI_TYPES.dbCluster,
+    ]);
     const store = typeof source === 'string' ? out.store(source) : undefined;
     if (store) {
       const g = group(global.id);
@@ -166,7 +200,10 @@ function linkGlobalDatabases(scope: PulumiScope, out: InventoryBuilder): void {
   for (const store of out.stores) {
     const scoped = store.type === 'AWS::RDS::DBCluster' ? scope.byId(store.id) : undefined;
     const raw = scoped?.props.globalClusterIdentifier;
-    const ref = scoped && raw !== undefined ? scope.reference(scoped, 'globalClusterIdentifier', raw, [PULUMI_TYPES.globalCluster]) : undefined;
+    const ref =
+      scoped && raw !== undefined
+        ? scope.reference(scoped, 'globalClusterIdentifier', raw, [PULUMI_TYPES.globalCluster])
+        : undefined;
     if (ref && !isUnresolved(ref)) {
       const g = group('id' in ref ? ref.id : `name:${ref.literal}`);
       if (!g.members.includes(store)) {
@@ -181,7 +218,11 @@ function linkGlobalDatabases(scope: PulumiScope, out: InventoryBuilder): void {
         continue;
       }
       secondary.replicaOf = primary.id;
-      primary.replicas.push({ mechanism: 'aurora-global-database', region: secondary.region, target: secondary.id });
+      primary.replicas.push({
+        mechanism: 'aurora-global-database',
+        region: secondary.region,
+        target: secondary.id,
+      });
     }
   }
 }

@@ -18,11 +18,19 @@ export const readFileSystem: PulumiReader = ({ scoped, entry, cfnType }, scope, 
   const p = scoped.props;
   // One Zone file systems name their AZ; Regional ones span the Region's AZs
   const oneZone = p.availabilityZoneName !== undefined && p.availabilityZoneName !== null;
-  const replications = attachmentsOf(scope, scoped, 'ReplicationConfiguration', 'sourceFileSystemId').attached;
+  const replications = attachmentsOf(
+    scope,
+    scoped,
+    'ReplicationConfiguration',
+    'sourceFileSystemId',
+  ).attached;
   const policies = attachmentsOf(scope, scoped, 'BackupPolicy', 'fileSystemId');
-  const status = policies.attached.length > 0
-    ? pulumiString(firstBlock(policies.attached[policies.attached.length - 1].props.backupPolicy).status)
-    : policies.uncertain;
+  const status =
+    policies.attached.length > 0
+      ? pulumiString(
+          firstBlock(policies.attached[policies.attached.length - 1].props.backupPolicy).status,
+        )
+      : policies.uncertain;
   out.addStore({
     ...entry,
     kind: 'efs',
@@ -37,14 +45,18 @@ export const readFileSystem: PulumiReader = ({ scoped, entry, cfnType }, scope, 
         // EFS replication keeps the replica within 15 minutes for most file systems
         // https://docs.aws.amazon.com/efs/latest/ug/efs-replication.html
         mechanism: 'efs-replication' as const,
-        region: region ?? (typeof zone === 'string' ? regionOfZone(zone) : undefined) ?? new Unresolved('Region of the replication destination'),
+        region:
+          region ??
+          (typeof zone === 'string' ? regionOfZone(zone) : undefined) ??
+          new Unresolved('Region of the replication destination'),
       };
     }),
     encrypted: pulumiBoolean(p.encrypted) ?? false,
     // created through the API, only One Zone file systems get automatic backups by default; the
     // default plan backs up daily and keeps 35 days
     // https://docs.aws.amazon.com/efs/latest/ug/awsbackup.html
-    automaticBackups: status === undefined ? oneZone : isUnresolved(status) ? status : status === 'ENABLED',
+    automaticBackups:
+      status === undefined ? oneZone : isUnresolved(status) ? status : status === 'ENABLED',
   });
 };
 
@@ -64,7 +76,13 @@ export const readVolume: PulumiReader = ({ scoped, entry, cfnType }, _scope, out
 };
 
 /** Distinct subnets (or zones) of a list property; unknown items count through its dependencies. */
-function distinctCount(scope: PulumiScope, scoped: ScopedRecord, prop: string, raw: unknown, what: string): Known<number> {
+function distinctCount(
+  scope: PulumiScope,
+  scoped: ScopedRecord,
+  prop: string,
+  raw: unknown,
+  what: string,
+): Known<number> {
   if (raw === undefined || raw === null) {
     return new Unresolved(`${what} (absent)`);
   }
@@ -111,16 +129,31 @@ export const readAutoScalingGroup: PulumiReader = ({ scoped, entry, cfnType }, s
     desiredCapacity: desired ?? new Unresolved('minSize (absent)'),
     availabilityZones:
       p.vpcZoneIdentifiers !== undefined
-        ? distinctCount(scope, scoped, 'vpcZoneIdentifiers', p.vpcZoneIdentifiers, 'vpcZoneIdentifiers')
-        : distinctCount(scope, scoped, 'availabilityZones', p.availabilityZones, 'availabilityZones'),
+        ? distinctCount(
+            scope,
+            scoped,
+            'vpcZoneIdentifiers',
+            p.vpcZoneIdentifiers,
+            'vpcZoneIdentifiers',
+          )
+        : distinctCount(
+            scope,
+            scoped,
+            'availabilityZones',
+            p.availabilityZones,
+            'availabilityZones',
+          ),
   });
 };
 
 /** Reads `aws:lambda/function:Function`. */
 export const readFunction: PulumiReader = ({ scoped, entry, cfnType }, scope, out) => {
   const subnets = firstBlock(scoped.props.vpcConfig).subnetIds;
-  const none = subnets === undefined || subnets === null || (Array.isArray(subnets) && subnets.length === 0);
-  const zones = none ? RESOURCE_DEFAULTS.lambdaMinAzs : distinctCount(scope, scoped, 'vpcConfig', subnets, 'subnetIds');
+  const none =
+    subnets === undefined || subnets === null || (Array.isArray(subnets) && subnets.length === 0);
+  const zones = none
+    ? RESOURCE_DEFAULTS.lambdaMinAzs
+    : distinctCount(scope, scoped, 'vpcConfig', subnets, 'subnetIds');
   out.computes.push({
     ...entry,
     kind: 'lambda',

@@ -9,14 +9,24 @@ import { attachmentsOf } from './pulumi-reader';
 import type { PulumiReader } from './pulumi-reader';
 import type { PulumiReference, PulumiScope, ScopedRecord } from './pulumi-scope';
 import { PULUMI_TYPES } from './pulumi-type-map';
-import { firstBlock, knownList, pulumiBoolean, pulumiList, pulumiNumber, pulumiObject, pulumiString } from './pulumi-values';
+import {
+  firstBlock,
+  knownList,
+  pulumiBoolean,
+  pulumiList,
+  pulumiNumber,
+  pulumiObject,
+  pulumiString,
+} from './pulumi-values';
 
 /** Reads `aws:route53/healthCheck:HealthCheck`. */
 export const readHealthCheck: PulumiReader = ({ scoped, entry }, _scope, out) => {
   out.healthChecks.push({
     ...entry,
-    requestIntervalSeconds: pulumiNumber(scoped.props.requestInterval) ?? ROUTE53.standardIntervalSeconds,
-    failureThreshold: pulumiNumber(scoped.props.failureThreshold) ?? ROUTE53.defaultFailureThreshold,
+    requestIntervalSeconds:
+      pulumiNumber(scoped.props.requestInterval) ?? ROUTE53.standardIntervalSeconds,
+    failureThreshold:
+      pulumiNumber(scoped.props.failureThreshold) ?? ROUTE53.defaultFailureThreshold,
   });
 };
 
@@ -24,11 +34,15 @@ function routing(p: RawObject): Pick<DnsRecord, 'routing' | 'failover' | 'record
   const failover = knownList(p.failoverRoutingPolicies);
   if (failover.length > 0) {
     const type = pulumiString(firstBlock(failover).type);
-    return { routing: 'failover', ...(type === 'PRIMARY' || type === 'SECONDARY' ? { failover: type } : {}) };
+    return {
+      routing: 'failover',
+      ...(type === 'PRIMARY' || type === 'SECONDARY' ? { failover: type } : {}),
+    };
   }
   const latency = knownList(p.latencyRoutingPolicies);
   if (latency.length > 0) {
-    const region = pulumiString(firstBlock(latency).region) ?? new Unresolved('latency region (absent)');
+    const region =
+      pulumiString(firstBlock(latency).region) ?? new Unresolved('latency region (absent)');
     return { routing: 'latency', recordRegion: region };
   }
   return { routing: knownList(p.weightedRoutingPolicies).length > 0 ? 'weighted' : 'simple' };
@@ -38,7 +52,9 @@ function routing(p: RawObject): Pick<DnsRecord, 'routing' | 'failover' | 'record
 export const readRecord: PulumiReader = ({ scoped, entry }, scope, out) => {
   const p = scoped.props;
   const aliases = knownList(p.aliases);
-  const check = scope.reference(scoped, 'healthCheckId', p.healthCheckId, [PULUMI_TYPES.healthCheck]);
+  const check = scope.reference(scoped, 'healthCheckId', p.healthCheckId, [
+    PULUMI_TYPES.healthCheck,
+  ]);
   const targets: ResourceId[] = [
     ...aliases.map((a) => scope.reference(scoped, 'aliases', pulumiObject(a).name)),
     ...scope.referenceList(scoped, 'records', p.records ?? []),
@@ -47,7 +63,9 @@ export const readRecord: PulumiReader = ({ scoped, entry }, scope, out) => {
     ...entry,
     name: pulumiString(p.name) ?? new Unresolved('name (absent)'),
     ...routing(p),
-    ...(check !== undefined ? { healthCheck: isUnresolved(check) ? check : 'id' in check ? check.id : check.literal } : {}),
+    ...(check !== undefined
+      ? { healthCheck: isUnresolved(check) ? check : 'id' in check ? check.id : check.literal }
+      : {}),
     // alias records have no TTL of their own
     ttlSeconds: aliases.length > 0 ? undefined : pulumiNumber(p.ttl),
     targets: [...new Set(targets)],
@@ -81,8 +99,17 @@ interface WatchedMetric {
   readonly dimensions: Record<string, Known<ResourceId | string>>;
 }
 
-function dimensionValue(name: string, ref: Known<PulumiReference | undefined>): Known<ResourceId | string> {
-  return ref === undefined ? new Unresolved(`dimension ${name} (absent)`) : isUnresolved(ref) ? ref : 'id' in ref ? ref.id : ref.literal;
+function dimensionValue(
+  name: string,
+  ref: Known<PulumiReference | undefined>,
+): Known<ResourceId | string> {
+  return ref === undefined
+    ? new Unresolved(`dimension ${name} (absent)`)
+    : isUnresolved(ref)
+      ? ref
+      : 'id' in ref
+        ? ref.id
+        : ref.literal;
 }
 
 /**
@@ -90,7 +117,11 @@ function dimensionValue(name: string, ref: Known<PulumiReference | undefined>): 
  * (values tied to the resources they name), as the CloudFormation reader does; unresolved when
  * the query is known only at deploy time (it embeds an id a preview does not know yet).
  */
-function insightsMetric(scoped: ScopedRecord, scope: PulumiScope, p: RawObject): WatchedMetric | undefined {
+function insightsMetric(
+  scoped: ScopedRecord,
+  scope: PulumiScope,
+  p: RawObject,
+): WatchedMetric | undefined {
   for (const query of knownList(p.metricQueries)) {
     const expression = pulumiObject(query).expression;
     if (isUnresolved(expression)) {
@@ -100,7 +131,10 @@ function insightsMetric(scoped: ScopedRecord, scope: PulumiScope, p: RawObject):
     if (selection) {
       const dimensions: Record<string, Known<ResourceId | string>> = {};
       for (const { dimension, value } of selection.where) {
-        dimensions[dimension] = dimensionValue(dimension, scope.reference(scoped, 'metricQueries', value));
+        dimensions[dimension] = dimensionValue(
+          dimension,
+          scope.reference(scoped, 'metricQueries', value),
+        );
       }
       return { namespace: selection.namespace, metricName: selection.metricName, dimensions };
     }
@@ -120,7 +154,11 @@ function watched(scoped: ScopedRecord, scope: PulumiScope): WatchedMetric {
   for (const [name, value] of Object.entries(pulumiObject(m.dimensions))) {
     dimensions[name] = dimensionValue(name, scope.reference(scoped, prop, value));
   }
-  return { namespace: pulumiString(m.namespace), metricName: pulumiString(m.metricName), dimensions };
+  return {
+    namespace: pulumiString(m.namespace),
+    metricName: pulumiString(m.metricName),
+    dimensions,
+  };
 }
 
 /** Reads `aws:cloudwatch/metricAlarm:MetricAlarm`. */
@@ -134,7 +172,9 @@ export const readMetricAlarm: PulumiReader = ({ scoped, entry }, scope, out) => 
     dimensions,
     threshold: pulumiNumber(p.threshold),
     comparisonOperator: pulumiString(p.comparisonOperator),
-    hasActions: pulumiBoolean(p.actionsEnabled) !== false && (hasItems(p.alarmActions) || hasItems(p.okActions)),
+    hasActions:
+      pulumiBoolean(p.actionsEnabled) !== false &&
+      (hasItems(p.alarmActions) || hasItems(p.okActions)),
   };
   out.alarms.push(alarm);
 };
@@ -172,6 +212,8 @@ export const readExperimentTemplate: PulumiReader = ({ scoped, entry }, _scope, 
       .map((a) => pulumiString(pulumiObject(a).actionId))
       .filter((a): a is string => typeof a === 'string'),
     // a stop condition with source `none` stops nothing
-    hasStopConditions: knownList(p.stopConditions).some((c) => pulumiString(pulumiObject(c).source) !== 'none'),
+    hasStopConditions: knownList(p.stopConditions).some(
+      (c) => pulumiString(pulumiObject(c).source) !== 'none',
+    ),
   });
 };

@@ -8,9 +8,20 @@ import { attachmentsOf } from './pulumi-reader';
 import type { PulumiReader } from './pulumi-reader';
 import type { PulumiScope, ScopedRecord } from './pulumi-scope';
 import { PULUMI_TYPES } from './pulumi-type-map';
-import { firstBlock, knownList, pulumiBoolean, pulumiList, pulumiNumber, pulumiObject, pulumiString } from './pulumi-values';
+import {
+  firstBlock,
+  knownList,
+  pulumiBoolean,
+  pulumiList,
+  pulumiNumber,
+  pulumiObject,
+  pulumiString,
+} from './pulumi-values';
 
-function tablePitr(block: unknown): { pointInTimeRecovery: Known<boolean>; pitrRetentionDays?: Known<number> } {
+function tablePitr(block: unknown): {
+  pointInTimeRecovery: Known<boolean>;
+  pitrRetentionDays?: Known<number>;
+} {
   const spec = firstBlock(block);
   const enabled = pulumiBoolean(spec.enabled) ?? false;
   if (enabled !== true) {
@@ -18,7 +29,8 @@ function tablePitr(block: unknown): { pointInTimeRecovery: Known<boolean>; pitrR
   }
   return {
     pointInTimeRecovery: true,
-    pitrRetentionDays: pulumiNumber(spec.recoveryPeriodInDays) ?? RESOURCE_DEFAULTS.dynamodbPitrDays,
+    pitrRetentionDays:
+      pulumiNumber(spec.recoveryPeriodInDays) ?? RESOURCE_DEFAULTS.dynamodbPitrDays,
   };
 }
 
@@ -74,7 +86,9 @@ export const readTable: PulumiReader = ({ scoped, entry, cfnType }, scope, out) 
 function versioning(scope: PulumiScope, bucket: ScopedRecord): Known<boolean> {
   const { attached, uncertain } = attachmentsOf(scope, bucket, 'VersioningConfiguration', 'bucket');
   if (attached.length > 0) {
-    const status = pulumiString(firstBlock(attached[attached.length - 1].props.versioningConfiguration).status);
+    const status = pulumiString(
+      firstBlock(attached[attached.length - 1].props.versioningConfiguration).status,
+    );
     return isUnresolved(status) ? status : status === 'Enabled';
   }
   const inline = pulumiBoolean(firstBlock(bucket.props.versioning).enabled);
@@ -97,9 +111,16 @@ function destination(
   }
   if (ref && !isUnresolved(ref) && 'id' in ref) {
     const target = scope.byId(ref.id);
-    return { region: target ? scope.regionOf(target) : new Unresolved(`region of ${ref.id}`), target: ref.id };
+    return {
+      region: target ? scope.regionOf(target) : new Unresolved(`region of ${ref.id}`),
+      target: ref.id,
+    };
   }
-  return { region: new Unresolved(`region of replication destination ${String(pulumiString(raw) ?? 'bucket')}`) };
+  return {
+    region: new Unresolved(
+      `region of replication destination ${String(pulumiString(raw) ?? 'bucket')}`,
+    ),
+  };
 }
 
 function replicationRules(
@@ -119,9 +140,13 @@ function replicationRules(
     const rtc =
       pulumiString(firstBlock(d.replicationTime).status) === 'Enabled' &&
       pulumiString(firstBlock(d.metrics).status) === 'Enabled';
-    const replica: StoreReplica = { mechanism: rtc ? 's3-crr-rtc' : 's3-crr', ...destination(scope, source, prop, d.bucket) };
+    const replica: StoreReplica = {
+      mechanism: rtc ? 's3-crr-rtc' : 's3-crr',
+      ...destination(scope, source, prop, d.bucket),
+    };
     const same = replicas.some(
-      (r) => r.mechanism === replica.mechanism && r.target !== undefined && r.target === replica.target,
+      (r) =>
+        r.mechanism === replica.mechanism && r.target !== undefined && r.target === replica.target,
     );
     if (!same) {
       replicas.push(replica);
@@ -132,13 +157,20 @@ function replicationRules(
 
 function bucketReplicas(scope: PulumiScope, bucket: ScopedRecord): StoreReplica[] {
   const configs = attachmentsOf(scope, bucket, 'ReplicationConfiguration', 'bucket').attached;
-  const fromConfigs = configs.flatMap((c) => replicationRules(scope, c, 'rules', knownList(c.props.rules)));
+  const fromConfigs = configs.flatMap((c) =>
+    replicationRules(scope, c, 'rules', knownList(c.props.rules)),
+  );
   const inline = firstBlock(bucket.props.replicationConfiguration);
-  return [...fromConfigs, ...replicationRules(scope, bucket, 'replicationConfiguration', knownList(inline.rules))];
+  return [
+    ...fromConfigs,
+    ...replicationRules(scope, bucket, 'replicationConfiguration', knownList(inline.rules)),
+  ];
 }
 
 function isKms(algorithm: Known<string | undefined>): Known<boolean> {
-  return isUnresolved(algorithm) ? algorithm : algorithm === 'aws:kms' || algorithm === 'aws:kms:dsse';
+  return isUnresolved(algorithm)
+    ? algorithm
+    : algorithm === 'aws:kms' || algorithm === 'aws:kms:dsse';
 }
 
 function bucketEncrypted(scope: PulumiScope, bucket: ScopedRecord): Known<boolean> {
@@ -149,7 +181,9 @@ function bucketEncrypted(scope: PulumiScope, bucket: ScopedRecord): Known<boolea
   ];
   let result: Known<boolean> = false;
   for (const rule of rules) {
-    const kms = isKms(pulumiString(firstBlock(pulumiObject(rule).applyServerSideEncryptionByDefault).sseAlgorithm));
+    const kms = isKms(
+      pulumiString(firstBlock(pulumiObject(rule).applyServerSideEncryptionByDefault).sseAlgorithm),
+    );
     if (kms === true) {
       return true;
     }

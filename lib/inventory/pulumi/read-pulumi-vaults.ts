@@ -9,7 +9,10 @@ import { PULUMI_TYPES } from './pulumi-type-map';
 import { pulumiNumber, pulumiString } from './pulumi-values';
 
 /** Key of a vault: by id when in the stack, and whether it is customer managed. */
-function encryptionKey(scope: PulumiScope, vault: ScopedRecord): Pick<Vault, 'encryptionKey' | 'customerManagedKey'> {
+function encryptionKey(
+  scope: PulumiScope,
+  vault: ScopedRecord,
+): Pick<Vault, 'encryptionKey' | 'customerManagedKey'> {
   const ref = scope.reference(vault, 'kmsKeyArn', vault.props.kmsKeyArn, PULUMI_TYPES.keys);
   if (ref === undefined) {
     // no key: AWS Backup uses its AWS managed key (aws/backup)
@@ -26,16 +29,25 @@ function encryptionKey(scope: PulumiScope, vault: ScopedRecord): Pick<Vault, 'en
     const alias = pulumiString(key.props.name);
     return {
       encryptionKey: ref.id,
-      customerManagedKey: typeof alias === 'string' ? !alias.startsWith('alias/aws/') : new Unresolved(`alias ${ref.id}`),
+      customerManagedKey:
+        typeof alias === 'string'
+          ? !alias.startsWith('alias/aws/')
+          : new Unresolved(`alias ${ref.id}`),
     };
   }
   // AWS managed keys have aliases `alias/aws/<service>`; customer aliases only name customer keys
-  return { encryptionKey: ref.literal, customerManagedKey: !/:alias\/aws\/|^alias\/aws\//.test(ref.literal) };
+  return {
+    encryptionKey: ref.literal,
+    customerManagedKey: !/:alias\/aws\/|^alias\/aws\//.test(ref.literal),
+  };
 }
 
 /** `pattern` with IAM wildcards (`*`, `?`) matches `action`, case-insensitively. */
 function actionMatches(pattern: string, action: string): boolean {
-  const regex = pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
+  const regex = pattern
+    .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+    .replace(/\*/g, '.*')
+    .replace(/\?/g, '.');
   return new RegExp(`^${regex}$`, 'i').test(action);
 }
 
@@ -59,12 +71,19 @@ function deniesDeletion(raw: unknown): Known<boolean> {
     (s) =>
       isRecord(s) &&
       s.Effect === 'Deny' &&
-      asArray(s.Action).some((a) => typeof a === 'string' && actionMatches(a, 'backup:DeleteRecoveryPoint')),
+      asArray(s.Action).some(
+        (a) => typeof a === 'string' && actionMatches(a, 'backup:DeleteRecoveryPoint'),
+      ),
   );
 }
 
 function lock(scope: PulumiScope, vault: ScopedRecord): Pick<Vault, 'lock'> {
-  const { attached, uncertain } = attachmentsOf(scope, vault, 'LockConfiguration', 'backupVaultName');
+  const { attached, uncertain } = attachmentsOf(
+    scope,
+    vault,
+    'LockConfiguration',
+    'backupVaultName',
+  );
   const config = attached[attached.length - 1];
   if (config) {
     return {
@@ -77,7 +96,13 @@ function lock(scope: PulumiScope, vault: ScopedRecord): Pick<Vault, 'lock'> {
   }
   // a lock configuration whose vault is unknown until deploy may lock this one
   return uncertain
-    ? { lock: { minRetentionDays: uncertain, maxRetentionDays: uncertain, changeableForDays: uncertain } }
+    ? {
+        lock: {
+          minRetentionDays: uncertain,
+          maxRetentionDays: uncertain,
+          changeableForDays: uncertain,
+        },
+      }
     : {};
 }
 

@@ -66,7 +66,10 @@ export const copiesLeaveRegion: ContinuityRule<CopyOrReplica> = {
         };
       }
       const from = regionOf(s.plan, primary);
-      const same = to === from ? sameAccount(s.copy.destinationAccount, deployAccountOf(s.plan, context.accountId)) : false;
+      const same =
+        to === from
+          ? sameAccount(s.copy.destinationAccount, deployAccountOf(s.plan, context.accountId))
+          : false;
       if (same === false) {
         return { status: 'compliant' };
       }

@@ -17,7 +17,16 @@ describe('continuity export resilience-hub (in-process)', () => {
 
   test('prints JSON with --format json', async () => {
     // WHEN
-    const out = await run(['export', 'resilience-hub', '--spec', SPEC, '--format', 'json', '--tier', 'gold']);
+    const out = await run([
+      'export',
+      'resilience-hub',
+      '--spec',
+      SPEC,
+      '--format',
+      'json',
+      '--tier',
+      'gold',
+    ]);
     // THEN
     expect(out.exitCode).toBe(0);
     expect(Object.keys(JSON.parse(out.stdout).Resources)).toEqual(['GoldResiliencyPolicy']);

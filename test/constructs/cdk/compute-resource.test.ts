@@ -7,7 +7,10 @@ import { ComputeResource } from '../../../constructs/cdk';
 
 const ENV = { region: 'us-east-1', account: '111111111111' };
 
-function group(groupMetrics?: autoscaling.GroupMetrics[]): { stack: Stack; asg: autoscaling.AutoScalingGroup } {
+function group(groupMetrics?: autoscaling.GroupMetrics[]): {
+  stack: Stack;
+  asg: autoscaling.AutoScalingGroup;
+} {
   const stack = new Stack(new App(), 'S', { env: ENV });
   const vpc = new ec2.Vpc(stack, 'Vpc', { maxAzs: 2, natGateways: 0 });
   const asg = new autoscaling.AutoScalingGroup(stack, 'Workers', {
@@ -39,12 +42,16 @@ describe('ComputeResource.metricHealth', () => {
 
   test('keeps the group metrics the user already collects', () => {
     // GIVEN
-    const { stack, asg } = group([new autoscaling.GroupMetrics(autoscaling.GroupMetric.TOTAL_INSTANCES)]);
+    const { stack, asg } = group([
+      new autoscaling.GroupMetrics(autoscaling.GroupMetric.TOTAL_INSTANCES),
+    ]);
     // WHEN
     ComputeResource.fromAutoScalingGroup(asg).metricHealth();
     // THEN
     Template.fromStack(stack).hasResourceProperties('AWS::AutoScaling::AutoScalingGroup', {
-      MetricsCollection: [{ Granularity: '1Minute', Metrics: ['GroupTotalInstances', 'GroupInServiceInstances'] }],
+      MetricsCollection: [
+        { Granularity: '1Minute', Metrics: ['GroupTotalInstances', 'GroupInServiceInstances'] },
+      ],
     });
   });
 
@@ -62,9 +69,13 @@ describe('ComputeResource.metricHealth', () => {
   test('an ECS service has no health metric without Container Insights', () => {
     // GIVEN
     const stack = new Stack(new App(), 'E', { env: ENV });
-    const cluster = new ecs.Cluster(stack, 'Cluster', { vpc: new ec2.Vpc(stack, 'Vpc', { maxAzs: 2, natGateways: 0 }) });
+    const cluster = new ecs.Cluster(stack, 'Cluster', {
+      vpc: new ec2.Vpc(stack, 'Vpc', { maxAzs: 2, natGateways: 0 }),
+    });
     const task = new ecs.FargateTaskDefinition(stack, 'Task');
-    task.addContainer('app', { image: ecs.ContainerImage.fromRegistry('public.ecr.aws/nginx/nginx:latest') });
+    task.addContainer('app', {
+      image: ecs.ContainerImage.fromRegistry('public.ecr.aws/nginx/nginx:latest'),
+    });
     const service = new ecs.FargateService(stack, 'Service', { cluster, taskDefinition: task });
     // WHEN / THEN
     expect(ComputeResource.fromEcsService(service).metricHealth()).toBeUndefined();

@@ -1,4 +1,5 @@
-import { App, Stack } from 'aws-cdk-lib';
+import type { Stack } from 'aws-cdk-lib';
+import { App } from 'aws-cdk-lib';
 import { Annotations, Match } from 'aws-cdk-lib/assertions';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import { ContinuityStacks } from '../../../constructs/cdk';
@@ -27,18 +28,45 @@ const STORE_TYPES: Readonly<Record<StoreKind, string>> = {
 const REPLACING_PROPERTIES: Readonly<Record<StoreKind, readonly string[]>> = {
   dynamodb: ['TableName', 'KeySchema', 'LocalSecondaryIndexes'],
   s3: ['BucketName', 'ObjectLockEnabled'],
-  rds: ['DBInstanceIdentifier', 'Engine', 'DBSubnetGroupName', 'KmsKeyId', 'StorageEncrypted', 'SourceDBInstanceIdentifier'],
-  aurora: ['DBClusterIdentifier', 'Engine', 'DBSubnetGroupName', 'KmsKeyId', 'StorageEncrypted', 'GlobalClusterIdentifier'],
+  rds: [
+    'DBInstanceIdentifier',
+    'Engine',
+    'DBSubnetGroupName',
+    'KmsKeyId',
+    'StorageEncrypted',
+    'SourceDBInstanceIdentifier',
+  ],
+  aurora: [
+    'DBClusterIdentifier',
+    'Engine',
+    'DBSubnetGroupName',
+    'KmsKeyId',
+    'StorageEncrypted',
+    'GlobalClusterIdentifier',
+  ],
   efs: ['FileSystemName', 'Encrypted', 'KmsKeyId', 'PerformanceMode', 'AvailabilityZoneName'],
   ebs: ['AvailabilityZone', 'Encrypted', 'KmsKeyId', 'SnapshotId'],
 };
 
 /** Physical-name properties that must never be set on a stateful resource. */
-const NAME_PROPERTIES = ['TableName', 'BucketName', 'DBInstanceIdentifier', 'DBClusterIdentifier', 'FileSystemName'];
+const NAME_PROPERTIES = [
+  'TableName',
+  'BucketName',
+  'DBInstanceIdentifier',
+  'DBClusterIdentifier',
+  'FileSystemName',
+];
 
-const STATEFUL_TYPES = new Set([...Object.values(STORE_TYPES), 'AWS::RDS::GlobalCluster', 'AWS::KMS::Key']);
+const STATEFUL_TYPES = new Set([
+  ...Object.values(STORE_TYPES),
+  'AWS::RDS::GlobalCluster',
+  'AWS::KMS::Key',
+]);
 
-function storeResource(synth: Synthesized, kind: StoreKind): [string, { Properties: Record<string, unknown> }] {
+function storeResource(
+  synth: Synthesized,
+  kind: StoreKind,
+): [string, { Properties: Record<string, unknown> }] {
   const found = Object.entries(synth.primary.findResources(STORE_TYPES[kind])).filter(([id]) =>
     id.startsWith(STORE_IDS[kind]),
   );
@@ -76,15 +104,25 @@ describe('ContinuityStacks', () => {
     // THEN
     let checked = 0;
     for (const template of templates) {
-      for (const [id, resource] of Object.entries((template.Resources ?? {}) as Record<string, Record<string, unknown>>)) {
+      for (const [id, resource] of Object.entries(
+        (template.Resources ?? {}) as Record<string, Record<string, unknown>>,
+      )) {
         if (!STATEFUL_TYPES.has(resource.Type as string)) continue;
         const props = (resource.Properties ?? {}) as Record<string, unknown>;
         // An Aurora cluster's instances hold no data of their own; the cluster does.
-        if (resource.Type === 'AWS::RDS::DBInstance' && props.DBClusterIdentifier !== undefined) continue;
+        if (resource.Type === 'AWS::RDS::DBInstance' && props.DBClusterIdentifier !== undefined)
+          continue;
         checked += 1;
-        expect([id, resource.DeletionPolicy]).toEqual([id, expect.stringMatching(/^(Retain|Snapshot)$/)]);
-        expect([id, resource.UpdateReplacePolicy]).toEqual([id, expect.stringMatching(/^(Retain|Snapshot)$/)]);
-        for (const name of NAME_PROPERTIES) expect([id, name, props[name]]).toEqual([id, name, undefined]);
+        expect([id, resource.DeletionPolicy]).toEqual([
+          id,
+          expect.stringMatching(/^(Retain|Snapshot)$/),
+        ]);
+        expect([id, resource.UpdateReplacePolicy]).toEqual([
+          id,
+          expect.stringMatching(/^(Retain|Snapshot)$/),
+        ]);
+        for (const name of NAME_PROPERTIES)
+          expect([id, name, props[name]]).toEqual([id, name, undefined]);
       }
     }
     expect(checked).toBeGreaterThanOrEqual(STORE_KINDS.length);
@@ -126,7 +164,9 @@ describe('ContinuityStacks', () => {
       KmsKeyId: Match.anyValue(),
     });
     recovery.resourceCountIs('AWS::RDS::DBInstance', 2);
-    recovery.hasResourceProperties('AWS::RDS::DBInstance', { DBClusterIdentifier: Match.anyValue() });
+    recovery.hasResourceProperties('AWS::RDS::DBInstance', {
+      DBClusterIdentifier: Match.anyValue(),
+    });
     recovery.hasResourceProperties('AWS::RDS::DBInstance', {
       SourceDBInstanceIdentifier: Match.anyValue(),
       SourceRegion: 'us-east-1',
@@ -185,13 +225,19 @@ describe('ContinuityStacks', () => {
         ],
       })),
     };
-    const failing = new ContinuityStacks(new App(), 'Shop', { spec, plan, account: '111111111111' });
+    const failing = new ContinuityStacks(new App(), 'Shop', {
+      spec,
+      plan,
+      account: '111111111111',
+    });
     // WHEN
     failing.addServices();
     // THEN
     Annotations.fromStack(failing.primaryStack).hasError(
       '/Shop/Primary/ServiceShop',
-      Match.stringLikeRegexp("RR-PLAN1: service 'shop' cannot meet its region objective; choose a looser tier"),
+      Match.stringLikeRegexp(
+        "RR-PLAN1: service 'shop' cannot meet its region objective; choose a looser tier",
+      ),
     );
   });
 
@@ -206,7 +252,10 @@ describe('ContinuityStacks', () => {
   test('adopts a table the user created and leaves its logical id alone', () => {
     // GIVEN
     const app = new App();
-    const shop = new ContinuityStacks(app, 'Shop', { spec: shopSpec('gold'), account: '111111111111' });
+    const shop = new ContinuityStacks(app, 'Shop', {
+      spec: shopSpec('gold'),
+      account: '111111111111',
+    });
     const stack: Stack = shop.primaryStackFor('shop');
     const table = new dynamodb.TableV2(stack, 'MyTable', {
       partitionKey: { name: 'id', type: dynamodb.AttributeType.STRING },
@@ -217,15 +266,25 @@ describe('ContinuityStacks', () => {
     const template = stack.resolve((table.node.defaultChild as dynamodb.CfnGlobalTable).replicas);
     expect(template).toEqual([
       expect.objectContaining({ region: 'us-west-2' }),
-      expect.objectContaining({ region: 'us-east-1', pointInTimeRecoverySpecification: expect.objectContaining({ pointInTimeRecoveryEnabled: true }) }),
+      expect.objectContaining({
+        region: 'us-east-1',
+        pointInTimeRecoverySpecification: expect.objectContaining({
+          pointInTimeRecoveryEnabled: true,
+        }),
+      }),
     ]);
     expect(() => shop.addService('shop')).toThrow(/already added/);
   });
 
   test('throws when a service is not in the spec', () => {
     // GIVEN
-    const shop = new ContinuityStacks(new App(), 'Shop', { spec: shopSpec('gold'), account: '111111111111' });
+    const shop = new ContinuityStacks(new App(), 'Shop', {
+      spec: shopSpec('gold'),
+      account: '111111111111',
+    });
     // WHEN / THEN
-    expect(() => shop.addService('billing')).toThrow(/service 'billing' is not in the spec \(services: shop\)/);
+    expect(() => shop.addService('billing')).toThrow(
+      /service 'billing' is not in the spec \(services: shop\)/,
+    );
   });
 });

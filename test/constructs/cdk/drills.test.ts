@@ -1,7 +1,12 @@
 import { App, Stack } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
-import { ContinuityStacks, FaultInjection, RecoveryVault, RestoreTesting } from '../../../constructs/cdk';
+import {
+  ContinuityStacks,
+  FaultInjection,
+  RecoveryVault,
+  RestoreTesting,
+} from '../../../constructs/cdk';
 import type { ContinuitySpec, ResourceRef } from '../../../lib/model';
 import { planContinuity, planService, planTier } from '../../../lib/planner';
 import { BUILT_IN_TIERS } from '../../../lib/tiers';
@@ -20,11 +25,16 @@ function specOf(tier: string, resources: ResourceRef[], tiers = BUILT_IN_TIERS):
 }
 
 function experiments(template: Template): Record<string, { Properties: Record<string, any> }> {
-  return template.findResources('AWS::FIS::ExperimentTemplate') as Record<string, { Properties: Record<string, any> }>;
+  return template.findResources('AWS::FIS::ExperimentTemplate') as Record<
+    string,
+    { Properties: Record<string, any> }
+  >;
 }
 
 function experimentFor(template: Template, disruption: string): Record<string, any> | undefined {
-  return Object.values(experiments(template)).find((e) => e.Properties.Tags?.Name?.endsWith(`-${disruption}-drill`))?.Properties;
+  return Object.values(experiments(template)).find((e) =>
+    e.Properties.Tags?.Name?.endsWith(`-${disruption}-drill`),
+  )?.Properties;
 }
 
 describe('RestoreTesting', () => {
@@ -33,13 +43,17 @@ describe('RestoreTesting', () => {
     // GIVEN a gold tier plan (drills every 90 days, application RTO 4 h)
     const app = new App({ builtinCloudFormationValidation: true });
     const stack = new Stack(app, 'Primary', { env: ENV });
-    const vault = new RecoveryVault(stack, 'Vault', { vault: { lockMode: 'none', denyDeleteRecoveryPoints: false } });
+    const vault = new RecoveryVault(stack, 'Vault', {
+      vault: { lockMode: 'none', denyDeleteRecoveryPoints: false },
+    });
     // WHEN
     new RestoreTesting(stack, 'RestoreTesting', {
       plan: planTier(BUILT_IN_TIERS.gold, REGIONS),
       vaults: [vault.vault],
       storeKinds: ['dynamodb', 'rds', 'dynamodb'],
-      restoreMetadataOverrides: { rds: { dbsubnetgroupname: 'private', dbinstanceclass: 'db.t4g.micro' } },
+      restoreMetadataOverrides: {
+        rds: { dbsubnetgroupname: 'private', dbinstanceclass: 'db.t4g.micro' },
+      },
     });
     template = Template.fromStack(stack);
   });
@@ -68,7 +82,9 @@ describe('RestoreTesting', () => {
       RestoreTestingSelectionName: 'gold_DynamoDB',
       ProtectedResourceType: 'DynamoDB',
       ProtectedResourceArns: ['*'],
-      ProtectedResourceConditions: { StringEquals: [{ Key: 'aws:ResourceTag/continuity:tier', Value: 'gold' }] },
+      ProtectedResourceConditions: {
+        StringEquals: [{ Key: 'aws:ResourceTag/continuity:tier', Value: 'gold' }],
+      },
       ValidationWindowHours: 1,
       IamRoleArn: { 'Fn::GetAtt': [Match.stringLikeRegexp('^RestoreTestingRole'), 'Arn'] },
       RestoreMetadataOverrides: Match.absent(),
@@ -82,7 +98,9 @@ describe('RestoreTesting', () => {
   test('creates each selection after its plan, which it names without a reference', () => {
     // THEN
     const plans = Object.keys(template.findResources('AWS::Backup::RestoreTestingPlan'));
-    const selections = Object.values(template.findResources('AWS::Backup::RestoreTestingSelection'));
+    const selections = Object.values(
+      template.findResources('AWS::Backup::RestoreTestingSelection'),
+    );
     expect(selections).toHaveLength(2);
     for (const selection of selections) expect(selection.DependsOn).toEqual(plans);
   });
@@ -106,7 +124,12 @@ describe('RestoreTesting', () => {
     const stack = new Stack(new App(), 'S', { env: ENV });
     // WHEN / THEN
     expect(
-      () => new RestoreTesting(stack, 'R', { plan: planTier(BUILT_IN_TIERS.gold, REGIONS), vaults: [], storeKinds: ['s3'] }),
+      () =>
+        new RestoreTesting(stack, 'R', {
+          plan: planTier(BUILT_IN_TIERS.gold, REGIONS),
+          vaults: [],
+          storeKinds: ['s3'],
+        }),
     ).toThrow(/got no vaults; pass the tier's vault/);
   });
 });
@@ -124,7 +147,10 @@ describe('FaultInjection', () => {
     const plan = planService(spec.services[0]!, spec);
     stack = new Stack(new App({ builtinCloudFormationValidation: true }), 'Primary', { env: ENV });
     const latency = new cloudwatch.Alarm(stack, 'Latency', {
-      metric: new cloudwatch.Metric({ namespace: 'AWS/DynamoDB', metricName: 'ReplicationLatency' }),
+      metric: new cloudwatch.Metric({
+        namespace: 'AWS/DynamoDB',
+        metricName: 'ReplicationLatency',
+      }),
       threshold: 1,
       evaluationPeriods: 1,
     });
@@ -147,13 +173,20 @@ describe('FaultInjection', () => {
   test('the az experiment takes out one zone: subnets, instances, Aurora failover', () => {
     // THEN
     const az = experimentFor(template, 'az')!;
-    expect(Object.values(az.Actions).map((a: any) => a.ActionId).sort()).toEqual([
+    expect(
+      Object.values(az.Actions)
+        .map((a: any) => a.ActionId)
+        .sort(),
+    ).toEqual([
       'aws:ec2:stop-instances',
       'aws:network:disrupt-connectivity',
       'aws:rds:failover-db-cluster',
     ]);
     expect(az.Actions['disrupt-connectivity']).toEqual(
-      expect.objectContaining({ Parameters: { duration: 'PT30M', scope: 'all' }, Targets: { Subnets: 'disrupt-connectivity-targets' } }),
+      expect.objectContaining({
+        Parameters: { duration: 'PT30M', scope: 'all' },
+        Targets: { Subnets: 'disrupt-connectivity-targets' },
+      }),
     );
     expect(az.Targets['disrupt-connectivity-targets']).toEqual({
       ResourceType: 'aws:ec2:subnet',
@@ -167,9 +200,14 @@ describe('FaultInjection', () => {
         Filters: [{ Path: 'Placement.AvailabilityZone', Values: ['us-east-1b'] }],
       }),
     );
-    expect(az.Actions['stop-instances'].Parameters).toEqual({ startInstancesAfterDuration: 'PT30M' });
+    expect(az.Actions['stop-instances'].Parameters).toEqual({
+      startInstancesAfterDuration: 'PT30M',
+    });
     expect(az.Targets['failover-db-cluster-targets'].ResourceType).toBe('aws:rds:cluster');
-    expect(az.ExperimentOptions).toEqual({ AccountTargeting: 'single-account', EmptyTargetResolutionMode: 'skip' });
+    expect(az.ExperimentOptions).toEqual({
+      AccountTargeting: 'single-account',
+      EmptyTargetResolutionMode: 'skip',
+    });
   });
 
   test('the region experiment isolates the recovery Region and pauses global table replication', () => {
@@ -180,7 +218,10 @@ describe('FaultInjection', () => {
       region: REGIONS.recovery,
     });
     expect(region.Actions['global-table-pause-replication']).toEqual(
-      expect.objectContaining({ ActionId: 'aws:dynamodb:global-table-pause-replication', Targets: { Tables: 'global-table-pause-replication-targets' } }),
+      expect.objectContaining({
+        ActionId: 'aws:dynamodb:global-table-pause-replication',
+        Targets: { Tables: 'global-table-pause-replication-targets' },
+      }),
     );
   });
 
@@ -190,7 +231,9 @@ describe('FaultInjection', () => {
     const region = experimentFor(template, 'region')!;
     const alarmArn = (id: string) => ({ 'Fn::GetAtt': [Match.stringLikeRegexp(`^${id}`), 'Arn'] });
     expect(az.StopConditions).toHaveLength(2);
-    Template.fromJSON({ Resources: { X: { Type: 'T', Properties: { S: az.StopConditions } } } }).hasResourceProperties('T', {
+    Template.fromJSON({
+      Resources: { X: { Type: 'T', Properties: { S: az.StopConditions } } },
+    }).hasResourceProperties('T', {
       S: [
         { Source: 'aws:cloudwatch:alarm', Value: alarmArn('Latency') },
         { Source: 'aws:cloudwatch:alarm', Value: alarmArn('Errors') },
@@ -208,13 +251,37 @@ describe('FaultInjection', () => {
         Statement: [Match.objectLike({ Principal: { Service: 'fis.amazonaws.com' } })],
       }),
       ManagedPolicyArns: [
-        Match.objectLike({ 'Fn::Join': ['', Match.arrayWith([':iam::aws:policy/service-role/AWSFaultInjectionSimulatorEC2Access'])] }),
-        Match.objectLike({ 'Fn::Join': ['', Match.arrayWith([':iam::aws:policy/service-role/AWSFaultInjectionSimulatorNetworkAccess'])] }),
-        Match.objectLike({ 'Fn::Join': ['', Match.arrayWith([':iam::aws:policy/service-role/AWSFaultInjectionSimulatorRDSAccess'])] }),
+        Match.objectLike({
+          'Fn::Join': [
+            '',
+            Match.arrayWith([':iam::aws:policy/service-role/AWSFaultInjectionSimulatorEC2Access']),
+          ],
+        }),
+        Match.objectLike({
+          'Fn::Join': [
+            '',
+            Match.arrayWith([
+              ':iam::aws:policy/service-role/AWSFaultInjectionSimulatorNetworkAccess',
+            ]),
+          ],
+        }),
+        Match.objectLike({
+          'Fn::Join': [
+            '',
+            Match.arrayWith([':iam::aws:policy/service-role/AWSFaultInjectionSimulatorRDSAccess']),
+          ],
+        }),
       ],
     });
     template.hasResourceProperties('AWS::IAM::Policy', {
-      PolicyDocument: { Statement: [Match.objectLike({ Action: Match.arrayWith(['dynamodb:PutResourcePolicy']), Resource: '*' })] },
+      PolicyDocument: {
+        Statement: [
+          Match.objectLike({
+            Action: Match.arrayWith(['dynamodb:PutResourcePolicy']),
+            Resource: '*',
+          }),
+        ],
+      },
     });
   });
 
@@ -225,13 +292,23 @@ describe('FaultInjection', () => {
     expect(planned.faultInjection).toEqual([]);
     const plan = {
       ...planned,
-      faultInjection: [{ disruption: 'az' as const, action: 'aws:network:disrupt-connectivity', durationMinutes: 30, stopOnSignals: [] }],
+      faultInjection: [
+        {
+          disruption: 'az' as const,
+          action: 'aws:network:disrupt-connectivity',
+          durationMinutes: 30,
+          stopOnSignals: [],
+        },
+      ],
     };
     const s = new Stack(new App(), 'Bare', { env: ENV });
     // WHEN
     new FaultInjection(s, 'Drills', { plan });
     // THEN
-    Annotations.fromStack(s).hasWarning('/Bare/Drills', Match.stringLikeRegexp('has no stop condition'));
+    Annotations.fromStack(s).hasWarning(
+      '/Bare/Drills',
+      Match.stringLikeRegexp('has no stop condition'),
+    );
     expect(JSON.stringify(Template.fromStack(s).toJSON())).toMatch(/"Source":"none"/);
   });
 });
@@ -260,7 +337,9 @@ describe.each([
 
   test(`creates FIS experiments for [${disruptions.join(', ')}] only`, () => {
     // THEN
-    const names = Object.values(experiments(shop.primary)).map((e) => e.Properties.Tags.Name).sort();
+    const names = Object.values(experiments(shop.primary))
+      .map((e) => e.Properties.Tags.Name)
+      .sort();
     expect(names).toEqual(disruptions.map((d) => `shop-${d}-drill`).sort());
     for (const e of Object.values(experiments(shop.primary))) {
       for (const t of Object.values(e.Properties.Targets) as any[]) {
@@ -292,7 +371,9 @@ describe('ContinuityStacks drills of a bronze service with compute', () => {
     template.hasResourceProperties('AWS::CloudWatch::Alarm', {
       Namespace: 'AWS/AutoScaling',
       MetricName: 'GroupInServiceInstances',
-      Dimensions: [{ Name: 'AutoScalingGroupName', Value: { Ref: Match.stringLikeRegexp('^Workers') } }],
+      Dimensions: [
+        { Name: 'AutoScalingGroupName', Value: { Ref: Match.stringLikeRegexp('^Workers') } },
+      ],
       Statistic: 'Minimum',
       Threshold: 1,
       ComparisonOperator: 'LessThanThreshold',
@@ -319,7 +400,9 @@ describe('ContinuityStacks drills of a bronze service with compute', () => {
     // THEN
     const az = experimentFor(template, 'az')!;
     const alarms = template.findResources('AWS::CloudWatch::Alarm');
-    const stoppedBy = (az.StopConditions as any[]).map((c) => alarms[c.Value['Fn::GetAtt'][0]]!.Properties.MetricName).sort();
+    const stoppedBy = (az.StopConditions as any[])
+      .map((c) => alarms[c.Value['Fn::GetAtt'][0]]!.Properties.MetricName)
+      .sort();
     expect(stoppedBy).toEqual(['Errors', 'GroupInServiceInstances']);
     expect(experimentFor(template, 'region')).toBeUndefined();
     Annotations.fromStack(primary).hasNoWarning('*', Match.stringLikeRegexp('no stop condition'));
@@ -330,7 +413,13 @@ test('a tier without a region objective gets no cross-Region experiment', () => 
   // GIVEN a custom warm-standby tier covering only AZ loss
   const tiers = {
     ...BUILT_IN_TIERS,
-    zonal: { name: 'zonal', strategy: 'warm-standby' as const, objectives: { az: { rtoSeconds: 900, rpoSeconds: 0 } }, reviewEveryDays: 90, drillEveryDays: 30 },
+    zonal: {
+      name: 'zonal',
+      strategy: 'warm-standby' as const,
+      objectives: { az: { rtoSeconds: 900, rpoSeconds: 0 } },
+      reviewEveryDays: 90,
+      drillEveryDays: 30,
+    },
   };
   const app = new App();
   // (the function's errors are the impact alarm the drill stops on)
@@ -338,15 +427,23 @@ test('a tier without a region objective gets no cross-Region experiment', () => 
     { kind: 'rds', logicalId: 'Db' },
     { kind: 'lambda', logicalId: 'Api' },
   ];
-  const stacks = new ContinuityStacks(app, 'Z', { spec: specOf('zonal', resources, tiers), account: '111111111111' });
+  const stacks = new ContinuityStacks(app, 'Z', {
+    spec: specOf('zonal', resources, tiers),
+    account: '111111111111',
+  });
   // WHEN
   stacks.addServices();
   const template = Template.fromStack(stacks.primaryStack);
   // THEN
   expect(experimentFor(template, 'region')).toBeUndefined();
   const az = experimentFor(template, 'az')!;
-  expect(Object.values(az.Actions).map((a: any) => a.ActionId)).toEqual(['aws:network:disrupt-connectivity', 'aws:rds:reboot-db-instances']);
+  expect(Object.values(az.Actions).map((a: any) => a.ActionId)).toEqual([
+    'aws:network:disrupt-connectivity',
+    'aws:rds:reboot-db-instances',
+  ]);
   expect(az.Actions['reboot-db-instances'].Parameters).toEqual({ forceFailover: 'true' });
   // a monthly cron can leave 31 days between runs, so a 30-day cadence runs weekly
-  template.hasResourceProperties('AWS::Backup::RestoreTestingPlan', { ScheduleExpression: 'cron(0 5 ? * SUN *)' });
+  template.hasResourceProperties('AWS::Backup::RestoreTestingPlan', {
+    ScheduleExpression: 'cron(0 5 ? * SUN *)',
+  });
 });

@@ -15,7 +15,11 @@ import { REGIONS } from './fixtures';
 
 const ENV = { account: '111111111111' };
 
-function storePlan(kind: StoreKind, replication: ReplicationMechanism | undefined, extra: Partial<StorePlan> = {}): StorePlan {
+function storePlan(
+  kind: StoreKind,
+  replication: ReplicationMechanism | undefined,
+  extra: Partial<StorePlan> = {},
+): StorePlan {
   return {
     resource: { kind, logicalId: `${kind}Store` },
     pointInTimeRecovery: true,
@@ -52,14 +56,19 @@ describe('ProtectedStore', () => {
 
   beforeAll(() => {
     const app = new App();
-    const stackProps = (region: string) => ({ env: { ...ENV, region }, crossRegionReferences: true });
+    const stackProps = (region: string) => ({
+      env: { ...ENV, region },
+      crossRegionReferences: true,
+    });
     const targetStack = new Stack(app, 'Target', stackProps(REGIONS.recovery));
     const primaryStack = new Stack(app, 'Primary', stackProps(REGIONS.primary));
     const replicaStack = new Stack(app, 'Replicas', stackProps(REGIONS.recovery));
     const ctx = context(primaryStack);
     const recoveryVpc = context(replicaStack).vpc();
     const monitoring = new ContinuityMonitoring(primaryStack, 'Monitoring');
-    const recoveryMonitoring = new ContinuityMonitoring(replicaStack, 'Monitoring', { jobEvents: false });
+    const recoveryMonitoring = new ContinuityMonitoring(replicaStack, 'Monitoring', {
+      jobEvents: false,
+    });
     const cases: [StoreKind, ReplicationMechanism | undefined, Partial<StorePlan>][] = [
       ['dynamodb', 'dynamodb-global-table', {}],
       ['s3', 's3-crr-rtc', {}],
@@ -120,8 +129,20 @@ describe('ProtectedStore', () => {
   test('DynamoDB: point-in-time recovery on every replica and a replica in the recovery Region', () => {
     primary.hasResourceProperties('AWS::DynamoDB::GlobalTable', {
       Replicas: [
-        { Region: REGIONS.recovery, PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true, RecoveryPeriodInDays: 14 } },
-        Match.objectLike({ Region: REGIONS.primary, PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true, RecoveryPeriodInDays: 14 } }),
+        {
+          Region: REGIONS.recovery,
+          PointInTimeRecoverySpecification: {
+            PointInTimeRecoveryEnabled: true,
+            RecoveryPeriodInDays: 14,
+          },
+        },
+        Match.objectLike({
+          Region: REGIONS.primary,
+          PointInTimeRecoverySpecification: {
+            PointInTimeRecoveryEnabled: true,
+            RecoveryPeriodInDays: 14,
+          },
+        }),
       ],
       StreamSpecification: { StreamViewType: 'NEW_AND_OLD_IMAGES' },
     });
@@ -149,16 +170,29 @@ describe('ProtectedStore', () => {
     target.hasResource('AWS::S3::Bucket', {
       Properties: Match.objectLike({
         VersioningConfiguration: { Status: 'Enabled' },
-        BucketEncryption: { ServerSideEncryptionConfiguration: [Match.objectLike({ ServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } })] },
+        BucketEncryption: {
+          ServerSideEncryptionConfiguration: [
+            Match.objectLike({ ServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } }),
+          ],
+        },
       }),
       DeletionPolicy: 'Retain',
     });
   });
 
   test('RDS: Multi-AZ, backup retention and an encrypted cross-Region read replica', () => {
-    primary.hasResourceProperties('AWS::RDS::DBInstance', { MultiAZ: true, BackupRetentionPeriod: 14, StorageEncrypted: true });
+    primary.hasResourceProperties('AWS::RDS::DBInstance', {
+      MultiAZ: true,
+      BackupRetentionPeriod: 14,
+      StorageEncrypted: true,
+    });
     replicas.hasResource('AWS::RDS::DBInstance', {
-      Properties: Match.objectLike({ SourceDBInstanceIdentifier: Match.anyValue(), SourceRegion: REGIONS.primary, KmsKeyId: Match.anyValue(), StorageEncrypted: true }),
+      Properties: Match.objectLike({
+        SourceDBInstanceIdentifier: Match.anyValue(),
+        SourceRegion: REGIONS.primary,
+        KmsKeyId: Match.anyValue(),
+        StorageEncrypted: true,
+      }),
       DeletionPolicy: 'Retain',
     });
   });
@@ -173,42 +207,73 @@ describe('ProtectedStore', () => {
   });
 
   test('Aurora: a global cluster from the primary and a secondary cluster in the recovery Region', () => {
-    primary.hasResourceProperties('AWS::RDS::GlobalCluster', { SourceDBClusterIdentifier: Match.anyValue(), DeletionProtection: true });
-    primary.hasResource('AWS::RDS::DBCluster', { Properties: Match.objectLike({ BackupRetentionPeriod: 14 }), DeletionPolicy: 'Snapshot' });
+    primary.hasResourceProperties('AWS::RDS::GlobalCluster', {
+      SourceDBClusterIdentifier: Match.anyValue(),
+      DeletionProtection: true,
+    });
+    primary.hasResource('AWS::RDS::DBCluster', {
+      Properties: Match.objectLike({ BackupRetentionPeriod: 14 }),
+      DeletionPolicy: 'Snapshot',
+    });
     replicas.hasResource('AWS::RDS::DBCluster', {
-      Properties: Match.objectLike({ GlobalClusterIdentifier: Match.anyValue(), Engine: 'aurora-postgresql', MasterUsername: Match.absent() }),
+      Properties: Match.objectLike({
+        GlobalClusterIdentifier: Match.anyValue(),
+        Engine: 'aurora-postgresql',
+        MasterUsername: Match.absent(),
+      }),
       DeletionPolicy: 'Retain',
     });
   });
 
   test('EFS: replication to a new file system in the recovery Region', () => {
     primary.hasResource('AWS::EFS::FileSystem', {
-      Properties: Match.objectLike({ ReplicationConfiguration: { Destinations: [{ Region: REGIONS.recovery }] } }),
+      Properties: Match.objectLike({
+        ReplicationConfiguration: { Destinations: [{ Region: REGIONS.recovery }] },
+      }),
       DeletionPolicy: 'Retain',
     });
   });
 
   test('EBS: tagged for the tier backup and retained, nothing else', () => {
     primary.hasResource('AWS::EC2::Volume', {
-      Properties: Match.objectLike({ Tags: Match.arrayWith([{ Key: 'continuity:tier', Value: 'gold' }]) }),
+      Properties: Match.objectLike({
+        Tags: Match.arrayWith([{ Key: 'continuity:tier', Value: 'gold' }]),
+      }),
       DeletionPolicy: 'Retain',
     });
   });
 
   test.each([
-    ['DynamoDB ReplicationLatency in ms', 'AWS/DynamoDB', 'ReplicationLatency', 30_000, 'GreaterThanThreshold', 3],
+    [
+      'DynamoDB ReplicationLatency in ms',
+      'AWS/DynamoDB',
+      'ReplicationLatency',
+      30_000,
+      'GreaterThanThreshold',
+      3,
+    ],
     ['S3 ReplicationLatency in s', 'AWS/S3', 'ReplicationLatency', 450, 'GreaterThanThreshold', 3],
-    ['S3 OperationsFailedReplication as a count', 'AWS/S3', 'OperationsFailedReplication', 1, 'GreaterThanOrEqualToThreshold', 1],
-  ])('alarms on %s in the primary Region', (_case, namespace, metricName, threshold, operator, periods) => {
-    primary.hasResourceProperties('AWS::CloudWatch::Alarm', {
-      Namespace: namespace,
-      MetricName: metricName,
-      Threshold: threshold,
-      ComparisonOperator: operator,
-      EvaluationPeriods: periods,
-      AlarmActions: [Match.anyValue()],
-    });
-  });
+    [
+      'S3 OperationsFailedReplication as a count',
+      'AWS/S3',
+      'OperationsFailedReplication',
+      1,
+      'GreaterThanOrEqualToThreshold',
+      1,
+    ],
+  ])(
+    'alarms on %s in the primary Region',
+    (_case, namespace, metricName, threshold, operator, periods) => {
+      primary.hasResourceProperties('AWS::CloudWatch::Alarm', {
+        Namespace: namespace,
+        MetricName: metricName,
+        Threshold: threshold,
+        ComparisonOperator: operator,
+        EvaluationPeriods: periods,
+        AlarmActions: [Match.anyValue()],
+      });
+    },
+  );
 
   test('alarms on EFS TimeSinceLastSync through a Metrics Insights query', () => {
     primary.hasResourceProperties('AWS::CloudWatch::Alarm', {
@@ -230,9 +295,17 @@ describe('ProtectedStore', () => {
 
   test('monitoring notifies an encrypted topic of failed backup, copy and restore jobs', () => {
     primary.hasResourceProperties('AWS::SNS::Topic', { KmsMasterKeyId: Match.anyValue() });
-    for (const detailType of ['Backup Job State Change', 'Copy Job State Change', 'Restore Job State Change']) {
+    for (const detailType of [
+      'Backup Job State Change',
+      'Copy Job State Change',
+      'Restore Job State Change',
+    ]) {
       primary.hasResourceProperties('AWS::Events::Rule', {
-        EventPattern: { source: ['aws.backup'], 'detail-type': [detailType], detail: { state: Match.arrayWith(['FAILED']) } },
+        EventPattern: {
+          source: ['aws.backup'],
+          'detail-type': [detailType],
+          detail: { state: Match.arrayWith(['FAILED']) },
+        },
         Targets: [Match.objectLike({ Arn: Match.anyValue() })],
       });
     }
@@ -241,7 +314,9 @@ describe('ProtectedStore', () => {
   test('fails synthesis on the store path when a replication scope is missing', () => {
     Annotations.fromStack(invalidStack).hasError(
       '/Invalid/NoScope',
-      Match.stringLikeRegexp("replicates with 's3-crr', which needs a S3 replica bucket; pass recoveryTargetScope"),
+      Match.stringLikeRegexp(
+        "replicates with 's3-crr', which needs a S3 replica bucket; pass recoveryTargetScope",
+      ),
     );
   });
 

@@ -26,7 +26,8 @@ function bucketSpec(count: number): ContinuitySpec {
 }
 
 function resourceCount(stack: Stack): number {
-  return stack.node.findAll().filter((c) => CfnResource.isCfnResource(c) && Stack.of(c) === stack).length;
+  return stack.node.findAll().filter((c) => CfnResource.isCfnResource(c) && Stack.of(c) === stack)
+    .length;
 }
 
 function replicaBuckets(stack: Stack): number {
@@ -53,7 +54,10 @@ describe('ContinuityStacks spreads per-service recovery destinations over the se
     const foundations = bySize.filter((s) => s.node.id.startsWith('RecoveryFoundation'));
     // THEN
     expect(foundations.map((s) => s.node.id).sort()).toEqual(
-      ['RecoveryFoundation', ...Array.from({ length: groups - 1 }, (_, i) => `RecoveryFoundation${i + 2}`)].sort(),
+      [
+        'RecoveryFoundation',
+        ...Array.from({ length: groups - 1 }, (_, i) => `RecoveryFoundation${i + 2}`),
+      ].sort(),
     );
     for (const foundation of foundations) expect(replicaBuckets(foundation)).toBe(PER_STACK);
   });
@@ -85,10 +89,17 @@ describe('ContinuityStacks spreads per-service recovery destinations over the se
     const spec = bucketSpec(8);
     const dynamo: ContinuitySpec = {
       ...spec,
-      services: spec.services.map((s) => ({ ...s, resources: [{ kind: 'dynamodb', logicalId: `${s.name}T`, sizeGiB: 1 }] })),
+      services: spec.services.map((s) => ({
+        ...s,
+        resources: [{ kind: 'dynamodb', logicalId: `${s.name}T`, sizeGiB: 1 }],
+      })),
     };
     // WHEN
-    const only = new ContinuityStacks(new App(), 'Shop', { spec: dynamo, account: '111111111111', servicesPerStack: 2 });
+    const only = new ContinuityStacks(new App(), 'Shop', {
+      spec: dynamo,
+      account: '111111111111',
+      servicesPerStack: 2,
+    });
     only.addServices();
     // THEN
     const ids = only.node.children.filter((c) => Stack.isStack(c)).map((c) => c.node.id);
@@ -98,12 +109,19 @@ describe('ContinuityStacks spreads per-service recovery destinations over the se
   test('the size error names servicesPerStack with its current value', () => {
     // GIVEN
     const app = new App();
-    const big = new ContinuityStacks(app, 'Big', { spec: bucketSpec(2), account: '111111111111', servicesPerStack: 2 });
+    const big = new ContinuityStacks(app, 'Big', {
+      spec: bucketSpec(2),
+      account: '111111111111',
+      servicesPerStack: 2,
+    });
     big.addServices();
-    for (let i = 0; i < 460; i++) new CfnResource(big.primaryStack, `Filler${i}`, { type: 'AWS::SNS::Topic' });
+    for (let i = 0; i < 460; i++)
+      new CfnResource(big.primaryStack, `Filler${i}`, { type: 'AWS::SNS::Topic' });
     // WHEN
     const errors = big.primaryStack.node.validate();
     // THEN
-    expect(errors).toEqual([expect.stringMatching(/has \d+ resources, .*lower servicesPerStack \(now 2\)/)]);
+    expect(errors).toEqual([
+      expect.stringMatching(/has \d+ resources, .*lower servicesPerStack \(now 2\)/),
+    ]);
   });
 });

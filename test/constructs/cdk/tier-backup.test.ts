@@ -10,11 +10,21 @@ const TIERS = ['platinum', 'gold', 'silver', 'bronze'] as const;
 
 function render(plan: TierPlan): Template {
   const app = new App();
-  const recovery = new Stack(app, 'Recovery', { env: { region: REGIONS.recovery, account: '111111111111' }, crossRegionReferences: true });
-  const primary = new Stack(app, 'Primary', { env: { region: REGIONS.primary, account: '111111111111' }, crossRegionReferences: true });
+  const recovery = new Stack(app, 'Recovery', {
+    env: { region: REGIONS.recovery, account: '111111111111' },
+    crossRegionReferences: true,
+  });
+  const primary = new Stack(app, 'Primary', {
+    env: { region: REGIONS.primary, account: '111111111111' },
+    crossRegionReferences: true,
+  });
   const recoveryVault = new RecoveryVault(recovery, 'Vault', { vault: plan.vault });
   const vault = new RecoveryVault(primary, 'Vault', { vault: plan.vault });
-  new TierBackup(primary, 'Backup', { plan, vault: vault.vault, recoveryVault: recoveryVault.vault });
+  new TierBackup(primary, 'Backup', {
+    plan,
+    vault: vault.vault,
+    recoveryVault: recoveryVault.vault,
+  });
   return Template.fromStack(primary);
 }
 
@@ -29,7 +39,9 @@ describe.each(TIERS)('TierBackup at %s', (tier) => {
     // GIVEN
     const rules = template.findResources('AWS::Backup::BackupPlan');
     const rendered = Object.values(rules).flatMap(
-      (r) => (r as { Properties: { BackupPlan: { BackupPlanRule: Record<string, unknown>[] } } }).Properties.BackupPlan.BackupPlanRule,
+      (r) =>
+        (r as { Properties: { BackupPlan: { BackupPlanRule: Record<string, unknown>[] } } })
+          .Properties.BackupPlan.BackupPlanRule,
     );
     // THEN
     expect(rendered).toHaveLength(plan.rules.length);
@@ -41,14 +53,21 @@ describe.each(TIERS)('TierBackup at %s', (tier) => {
           StartWindowMinutes: rule.startWindowMinutes,
           CompletionWindowMinutes: rule.completionWindowMinutes,
           EnableContinuousBackup: rule.enableContinuousBackup,
-          Lifecycle: rule.moveToColdStorageAfterDays === undefined
-            ? { DeleteAfterDays: rule.deleteAfterDays }
-            : { DeleteAfterDays: rule.deleteAfterDays, MoveToColdStorageAfterDays: rule.moveToColdStorageAfterDays },
+          Lifecycle:
+            rule.moveToColdStorageAfterDays === undefined
+              ? { DeleteAfterDays: rule.deleteAfterDays }
+              : {
+                  DeleteAfterDays: rule.deleteAfterDays,
+                  MoveToColdStorageAfterDays: rule.moveToColdStorageAfterDays,
+                },
         }),
       );
       if (rule.copyToRecoveryRegion) {
         expect(found?.CopyActions).toEqual([
-          { DestinationBackupVaultArn: expect.anything(), Lifecycle: { DeleteAfterDays: rule.copyToRecoveryRegion.deleteAfterDays } },
+          {
+            DestinationBackupVaultArn: expect.anything(),
+            Lifecycle: { DeleteAfterDays: rule.copyToRecoveryRegion.deleteAfterDays },
+          },
         ]);
       } else {
         expect(found?.CopyActions).toBeUndefined();
@@ -61,7 +80,8 @@ describe.each(TIERS)('TierBackup at %s', (tier) => {
     const selections = Object.values(template.findResources('AWS::Backup::BackupSelection'));
     expect(selections.length).toBeGreaterThan(0);
     for (const selection of selections) {
-      const body = (selection as { Properties: { BackupSelection: Record<string, unknown> } }).Properties.BackupSelection;
+      const body = (selection as { Properties: { BackupSelection: Record<string, unknown> } })
+        .Properties.BackupSelection;
       expect(body.ListOfTags).toBeUndefined();
       expect(body.Conditions).toEqual({
         StringEquals: [{ ConditionKey: 'aws:ResourceTag/continuity:tier', ConditionValue: tier }],
@@ -75,9 +95,20 @@ describe.each(TIERS)('TierBackup at %s', (tier) => {
       LockConfiguration:
         plan.vault.lockMode === 'none'
           ? Match.absent()
-          : { MinRetentionDays: plan.vault.minRetentionDays ?? 1, MaxRetentionDays: plan.vault.maxRetentionDays ?? Match.absent(), ChangeableForDays: Match.absent() },
+          : {
+              MinRetentionDays: plan.vault.minRetentionDays ?? 1,
+              MaxRetentionDays: plan.vault.maxRetentionDays ?? Match.absent(),
+              ChangeableForDays: Match.absent(),
+            },
       AccessPolicy: plan.vault.denyDeleteRecoveryPoints
-        ? { Statement: Match.arrayWith([Match.objectLike({ Effect: 'Deny', Action: Match.arrayWith(['backup:DeleteRecoveryPoint']) })]) }
+        ? {
+            Statement: Match.arrayWith([
+              Match.objectLike({
+                Effect: 'Deny',
+                Action: Match.arrayWith(['backup:DeleteRecoveryPoint']),
+              }),
+            ]),
+          }
         : Match.absent(),
     });
   });
@@ -88,12 +119,20 @@ describe('RecoveryVault', () => {
     // GIVEN
     const stack = new Stack();
     // WHEN
-    new RecoveryVault(stack, 'Vault', { vault: { lockMode: 'governance', minRetentionDays: 7, denyDeleteRecoveryPoints: true } });
+    new RecoveryVault(stack, 'Vault', {
+      vault: { lockMode: 'governance', minRetentionDays: 7, denyDeleteRecoveryPoints: true },
+    });
     // THEN
     const template = Template.fromStack(stack);
-    template.hasResource('AWS::KMS::Key', { Properties: { EnableKeyRotation: true }, DeletionPolicy: 'Retain' });
+    template.hasResource('AWS::KMS::Key', {
+      Properties: { EnableKeyRotation: true },
+      DeletionPolicy: 'Retain',
+    });
     template.hasResource('AWS::Backup::BackupVault', {
-      Properties: { EncryptionKeyArn: Match.anyValue(), LockConfiguration: { MinRetentionDays: 7 } },
+      Properties: {
+        EncryptionKeyArn: Match.anyValue(),
+        LockConfiguration: { MinRetentionDays: 7 },
+      },
       DeletionPolicy: 'Retain',
     });
     template.hasResourceProperties('AWS::KMS::Key', {
@@ -113,7 +152,10 @@ describe('RecoveryVault', () => {
     const stack = new Stack();
     // WHEN / THEN
     expect(
-      () => new RecoveryVault(stack, 'Vault', { vault: { lockMode: 'compliance', minRetentionDays: 7, denyDeleteRecoveryPoints: true } }),
+      () =>
+        new RecoveryVault(stack, 'Vault', {
+          vault: { lockMode: 'compliance', minRetentionDays: 7, denyDeleteRecoveryPoints: true },
+        }),
     ).toThrow(/lockMode 'compliance'.*set allowComplianceLock: true/);
   });
 
@@ -122,7 +164,13 @@ describe('RecoveryVault', () => {
     const stack = new Stack();
     // WHEN
     new RecoveryVault(stack, 'Vault', {
-      vault: { lockMode: 'compliance', minRetentionDays: 7, maxRetentionDays: 35, changeableForDays: 5, denyDeleteRecoveryPoints: true },
+      vault: {
+        lockMode: 'compliance',
+        minRetentionDays: 7,
+        maxRetentionDays: 35,
+        changeableForDays: 5,
+        denyDeleteRecoveryPoints: true,
+      },
       allowComplianceLock: true,
     });
     // THEN

@@ -214,7 +214,11 @@ describe('ContinuityMonitoring of a replicated EFS file system', () => {
 
   test('alarms on a Metrics Insights query over source and destination, since EFS publishes both', () => {
     // THEN
-    const alarm = findRegistration(regs, ALARM, 'shop-monitoring-orders-efs-time-since-last-sync-Docs').inputs;
+    const alarm = findRegistration(
+      regs,
+      ALARM,
+      'shop-monitoring-orders-efs-time-since-last-sync-Docs',
+    ).inputs;
     expect(alarm).toMatchObject({
       region: 'us-east-1',
       threshold: 7200,
@@ -237,10 +241,18 @@ describe('ContinuityMonitoring of a replicated EFS file system', () => {
 
   test('the dashboard graphs the same query', () => {
     // THEN
-    const dashboard = findRegistration(regs, 'aws:cloudwatch/dashboard:Dashboard', 'shop-monitoring-orders-dashboard');
+    const dashboard = findRegistration(
+      regs,
+      'aws:cloudwatch/dashboard:Dashboard',
+      'shop-monitoring-orders-dashboard',
+    );
     const [widget] = JSON.parse(String(dashboard.inputs.dashboardBody)).widgets;
     expect(widget.properties.metrics).toEqual([
-      [expect.objectContaining({ expression: expect.stringContaining("WHERE FileSystemId = 'orders-Docs-fs-id'") })],
+      [
+        expect.objectContaining({
+          expression: expect.stringContaining("WHERE FileSystemId = 'orders-Docs-fs-id'"),
+        }),
+      ],
     ]);
   });
 });

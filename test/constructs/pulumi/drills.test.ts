@@ -1,6 +1,11 @@
 import * as aws from '@pulumi/aws';
 
-import { ContinuityStacks, FaultInjection, RestoreTesting, TYPE_TOKENS } from '../../../constructs/pulumi';
+import {
+  ContinuityStacks,
+  FaultInjection,
+  RestoreTesting,
+  TYPE_TOKENS,
+} from '../../../constructs/pulumi';
 import type { ContinuitySpec, ResourceRef } from '../../../lib/model';
 import { planContinuity, planService, planTier } from '../../../lib/planner';
 import { BUILT_IN_TIERS } from '../../../lib/tiers';
@@ -23,8 +28,19 @@ function specOf(tier: string, resources: ResourceRef[], tiers = BUILT_IN_TIERS):
   };
 }
 
-type Action = { name: string; actionId: string; parameters: { key: string; value: string }[]; target: { key: string; value: string } };
-type Target = { name: string; resourceType: string; resourceTags: unknown; filters?: unknown; parameters?: unknown };
+type Action = {
+  name: string;
+  actionId: string;
+  parameters: { key: string; value: string }[];
+  target: { key: string; value: string };
+};
+type Target = {
+  name: string;
+  resourceType: string;
+  resourceTags: unknown;
+  filters?: unknown;
+  parameters?: unknown;
+};
 
 function actionsOf(reg: Registration): Action[] {
   return reg.inputs.actions as Action[];
@@ -71,7 +87,11 @@ describe('RestoreTesting', () => {
 
   test('selects each store kind once by the tier tag, with a new restore role', () => {
     // THEN
-    expect(ofType(regs, SELECTION).map((r) => r.name).sort()).toEqual(['gold-rt-aurora', 'gold-rt-s3']);
+    expect(
+      ofType(regs, SELECTION)
+        .map((r) => r.name)
+        .sort(),
+    ).toEqual(['gold-rt-aurora', 'gold-rt-s3']);
     const aurora = findRegistration(regs, SELECTION, 'gold-rt-aurora');
     expect(aurora.inputs).toEqual(
       expect.objectContaining({
@@ -80,14 +100,22 @@ describe('RestoreTesting', () => {
         restoreTestingPlanName: 'test_gold_rt',
         protectedResourceType: 'Aurora',
         protectedResourceArns: ['*'],
-        protectedResourceConditions: { stringEquals: [{ key: 'aws:ResourceTag/continuity:tier', value: 'gold' }] },
+        protectedResourceConditions: {
+          stringEquals: [{ key: 'aws:ResourceTag/continuity:tier', value: 'gold' }],
+        },
         validationWindowHours: 1,
         restoreMetadataOverrides: { dbsubnetgroupname: 'private' },
         iamRoleArn: expect.stringContaining('gold-rt-role'),
       }),
     );
-    expect(findRegistration(regs, SELECTION, 'gold-rt-s3').inputs.restoreMetadataOverrides).toBeUndefined();
-    expect(ofType(regs, 'aws:iam/rolePolicyAttachment:RolePolicyAttachment').map((r) => r.inputs.policyArn)).toEqual([
+    expect(
+      findRegistration(regs, SELECTION, 'gold-rt-s3').inputs.restoreMetadataOverrides,
+    ).toBeUndefined();
+    expect(
+      ofType(regs, 'aws:iam/rolePolicyAttachment:RolePolicyAttachment').map(
+        (r) => r.inputs.policyArn,
+      ),
+    ).toEqual([
       'arn:aws:iam::aws:policy/service-role/AWSBackupServiceRolePolicyForRestores',
       'arn:aws:iam::aws:policy/AWSBackupServiceRolePolicyForS3Restore',
     ]);
@@ -112,10 +140,19 @@ describe('RestoreTesting', () => {
   test('derives the schedule from restoreTestEveryDays when the plan has no restoreTesting', async () => {
     // GIVEN a hand-built bronze plan (180 days, no restore-time target)
     const run = await runUnderMocks(
-      () => new RestoreTesting('b', { plan: bronzeTier(), region: 'us-east-1', vaultArns: [VAULT_ARN], storeKinds: ['ebs'], roleArn: 'arn:role' }),
+      () =>
+        new RestoreTesting('b', {
+          plan: bronzeTier(),
+          region: 'us-east-1',
+          vaultArns: [VAULT_ARN],
+          storeKinds: ['ebs'],
+          roleArn: 'arn:role',
+        }),
     );
     // THEN a half-yearly cron can leave 184 days, so 180 days runs quarterly
-    expect(findRegistration(run.registrations, PLAN, 'b-plan').inputs.scheduleExpression).toBe('cron(0 5 1 1/3 ? *)');
+    expect(findRegistration(run.registrations, PLAN, 'b-plan').inputs.scheduleExpression).toBe(
+      'cron(0 5 1 1/3 ? *)',
+    );
     expect(ofType(run.registrations, ALARM)).toHaveLength(0);
     expect(ofType(run.registrations, 'aws:iam/role:Role')).toHaveLength(0);
   });
@@ -133,10 +170,31 @@ describe('FaultInjection', () => {
     const plan = planService(spec.services[0]!, spec);
     const run = await runUnderMocks(() => {
       const tags = { 'continuity:service': 'checkout' };
-      const base = { region: 'us-east-1', comparisonOperator: 'GreaterThanThreshold', evaluationPeriods: 1, threshold: 1, period: 60, statistic: 'Maximum', tags };
-      const latency = new aws.cloudwatch.MetricAlarm('latency', { ...base, namespace: 'AWS/DynamoDB', metricName: 'ReplicationLatency' });
-      const backups = new aws.cloudwatch.MetricAlarm('backups', { ...base, namespace: 'AWS/Backup', metricName: 'NumberOfBackupJobsFailed' });
-      const other = new aws.cloudwatch.MetricAlarm('other', { ...base, namespace: 'AWS/DynamoDB', metricName: 'ReplicationLatency', tags: { 'continuity:service': 'other' } });
+      const base = {
+        region: 'us-east-1',
+        comparisonOperator: 'GreaterThanThreshold',
+        evaluationPeriods: 1,
+        threshold: 1,
+        period: 60,
+        statistic: 'Maximum',
+        tags,
+      };
+      const latency = new aws.cloudwatch.MetricAlarm('latency', {
+        ...base,
+        namespace: 'AWS/DynamoDB',
+        metricName: 'ReplicationLatency',
+      });
+      const backups = new aws.cloudwatch.MetricAlarm('backups', {
+        ...base,
+        namespace: 'AWS/Backup',
+        metricName: 'NumberOfBackupJobsFailed',
+      });
+      const other = new aws.cloudwatch.MetricAlarm('other', {
+        ...base,
+        namespace: 'AWS/DynamoDB',
+        metricName: 'ReplicationLatency',
+        tags: { 'continuity:service': 'other' },
+      });
       return new FaultInjection('checkout-drills', {
         plan,
         region: 'us-east-1',
@@ -159,7 +217,10 @@ describe('FaultInjection', () => {
     ]);
     expect(actionsOf(az)[0]).toEqual(
       expect.objectContaining({
-        parameters: [{ key: 'duration', value: 'PT30M' }, { key: 'scope', value: 'all' }],
+        parameters: [
+          { key: 'duration', value: 'PT30M' },
+          { key: 'scope', value: 'all' },
+        ],
         target: { key: 'Subnets', value: 'disrupt-connectivity-targets' },
       }),
     );
@@ -177,7 +238,10 @@ describe('FaultInjection', () => {
       }),
       expect.objectContaining({ resourceType: 'aws:rds:cluster' }),
     ]);
-    expect(az.inputs.experimentOptions).toEqual({ accountTargeting: 'single-account', emptyTargetResolutionMode: 'skip' });
+    expect(az.inputs.experimentOptions).toEqual({
+      accountTargeting: 'single-account',
+      emptyTargetResolutionMode: 'skip',
+    });
   });
 
   test('stops on the service impact alarms and the extra ones, not on backups or other services', () => {
@@ -186,29 +250,48 @@ describe('FaultInjection', () => {
     const region = findRegistration(regs, TEMPLATE, 'checkout-drills-region');
     expect(az.inputs.stopConditions).toEqual([
       { source: 'aws:cloudwatch:alarm', value: expect.stringContaining('latency-mock') },
-      { source: 'aws:cloudwatch:alarm', value: 'arn:aws:cloudwatch:us-east-1:123456789012:alarm:errors' },
+      {
+        source: 'aws:cloudwatch:alarm',
+        value: 'arn:aws:cloudwatch:us-east-1:123456789012:alarm:errors',
+      },
     ]);
     // the region drill pauses replication, so the latency alarm would stop it at once
     expect(region.inputs.stopConditions).toEqual([
-      { source: 'aws:cloudwatch:alarm', value: 'arn:aws:cloudwatch:us-east-1:123456789012:alarm:errors' },
+      {
+        source: 'aws:cloudwatch:alarm',
+        value: 'arn:aws:cloudwatch:us-east-1:123456789012:alarm:errors',
+      },
     ]);
     expect(actionsOf(region).map((a) => [a.actionId, a.parameters])).toEqual([
-      ['aws:network:route-table-disrupt-cross-region-connectivity', [{ key: 'duration', value: 'PT60M' }, { key: 'region', value: 'us-west-2' }]],
+      [
+        'aws:network:route-table-disrupt-cross-region-connectivity',
+        [
+          { key: 'duration', value: 'PT60M' },
+          { key: 'region', value: 'us-west-2' },
+        ],
+      ],
       ['aws:dynamodb:global-table-pause-replication', [{ key: 'duration', value: 'PT30M' }]],
     ]);
   });
 
   test('gives the FIS role the managed policies of the planned actions and inline pause permissions', () => {
     // THEN
-    expect(findRegistration(regs, 'aws:iam/role:Role', 'checkout-drills-role').inputs.assumeRolePolicy).toMatch(/fis\.amazonaws\.com/);
-    expect(ofType(regs, 'aws:iam/rolePolicyAttachment:RolePolicyAttachment').map((r) => r.inputs.policyArn)).toEqual([
+    expect(
+      findRegistration(regs, 'aws:iam/role:Role', 'checkout-drills-role').inputs.assumeRolePolicy,
+    ).toMatch(/fis\.amazonaws\.com/);
+    expect(
+      ofType(regs, 'aws:iam/rolePolicyAttachment:RolePolicyAttachment').map(
+        (r) => r.inputs.policyArn,
+      ),
+    ).toEqual([
       'arn:aws:iam::aws:policy/service-role/AWSFaultInjectionSimulatorEC2Access',
       'arn:aws:iam::aws:policy/service-role/AWSFaultInjectionSimulatorNetworkAccess',
       'arn:aws:iam::aws:policy/service-role/AWSFaultInjectionSimulatorRDSAccess',
     ]);
-    expect(findRegistration(regs, 'aws:iam/rolePolicy:RolePolicy', 'checkout-drills-role-inline').inputs.policy).toMatch(
-      /dynamodb:PutResourcePolicy/,
-    );
+    expect(
+      findRegistration(regs, 'aws:iam/rolePolicy:RolePolicy', 'checkout-drills-role-inline').inputs
+        .policy,
+    ).toMatch(/dynamodb:PutResourcePolicy/);
   });
 });
 
@@ -239,7 +322,9 @@ test('FaultInjection stops on a Metrics Insights alarm by the metric its query s
   });
   // THEN
   const az = findRegistration(run.registrations, TEMPLATE, 'checkout-drills-az');
-  expect(az.inputs.stopConditions).toEqual([{ source: 'aws:cloudwatch:alarm', value: expect.stringContaining('efs-lag-mock') }]);
+  expect(az.inputs.stopConditions).toEqual([
+    { source: 'aws:cloudwatch:alarm', value: expect.stringContaining('efs-lag-mock') },
+  ]);
 });
 
 describe.each([
@@ -257,7 +342,9 @@ describe.each([
       { kind: 's3', logicalId: 'Files' },
     ]);
     // WHEN
-    const run = await runUnderMocks(() => new ContinuityStacks('kit', { spec, plan: planContinuity(spec) }));
+    const run = await runUnderMocks(
+      () => new ContinuityStacks('kit', { spec, plan: planContinuity(spec) }),
+    );
     regs = run.registrations;
   });
 
@@ -266,19 +353,27 @@ describe.each([
     const plan = findRegistration(regs, PLAN, `kit-${tier}-restore-testing-plan`);
     expect(plan.inputs.region).toBe(REGIONS.primary);
     expect(plan.options.provider).toMatch(/kit-primary$/);
-    expect(ofType(regs, SELECTION).map((r) => r.inputs.protectedResourceType).sort()).toEqual(['DynamoDB', 'S3']);
-    expect(findRegistration(regs, TYPE_TOKENS.restoreTesting, `kit-${tier}-restore-testing`).options.parent).toMatch(
-      /ContinuityStacks::kit$/,
-    );
+    expect(
+      ofType(regs, SELECTION)
+        .map((r) => r.inputs.protectedResourceType)
+        .sort(),
+    ).toEqual(['DynamoDB', 'S3']);
+    expect(
+      findRegistration(regs, TYPE_TOKENS.restoreTesting, `kit-${tier}-restore-testing`).options
+        .parent,
+    ).toMatch(/ContinuityStacks::kit$/);
   });
 
   test(`creates FIS templates for [${disruptions.join(', ')}] only, targeting the service tag`, () => {
     // THEN
     const templates = ofType(regs, TEMPLATE);
-    expect(templates.map((t) => t.name).sort()).toEqual(disruptions.map((d) => `kit-checkout-drills-${d}`).sort());
+    expect(templates.map((t) => t.name).sort()).toEqual(
+      disruptions.map((d) => `kit-checkout-drills-${d}`).sort(),
+    );
     for (const t of templates) {
       expect(t.inputs.region).toBe(REGIONS.primary);
-      for (const target of targetsOf(t)) expect(target.resourceTags).toEqual([{ key: 'continuity:service', value: 'checkout' }]);
+      for (const target of targetsOf(t))
+        expect(target.resourceTags).toEqual([{ key: 'continuity:service', value: 'checkout' }]);
     }
   });
 });
@@ -295,14 +390,22 @@ describe('ContinuityStacks drills of a bronze service with compute', () => {
     const subnets = { subnetIds: ['subnet-a', 'subnet-b'] };
     // WHEN
     const run = await runUnderMocks(
-      () => new ContinuityStacks('kit', { spec, plan: planContinuity(spec), network: { primary: subnets, recovery: subnets } }),
+      () =>
+        new ContinuityStacks('kit', {
+          spec,
+          plan: planContinuity(spec),
+          network: { primary: subnets, recovery: subnets },
+        }),
     );
     regs = run.registrations;
   });
 
   test('alarms when fewer instances are in service than survive the loss of one zone, collecting that metric', () => {
     // THEN 2 instances over 2 zones: one must stay in service
-    expect(findRegistration(regs, ALARM, 'kit-monitoring-checkout-asg-in-service-instances-Workers').inputs).toMatchObject({
+    expect(
+      findRegistration(regs, ALARM, 'kit-monitoring-checkout-asg-in-service-instances-Workers')
+        .inputs,
+    ).toMatchObject({
       region: REGIONS.primary,
       namespace: 'AWS/AutoScaling',
       metricName: 'GroupInServiceInstances',
@@ -312,7 +415,9 @@ describe('ContinuityStacks drills of a bronze service with compute', () => {
       comparisonOperator: 'LessThanThreshold',
       treatMissingData: 'breaching',
     });
-    expect(findRegistration(regs, 'aws:autoscaling/group:Group', 'kit-checkout-Workers-group').inputs).toMatchObject({
+    expect(
+      findRegistration(regs, 'aws:autoscaling/group:Group', 'kit-checkout-Workers-group').inputs,
+    ).toMatchObject({
       enabledMetrics: ['GroupInServiceInstances'],
       metricsGranularity: '1Minute',
     });
@@ -320,7 +425,9 @@ describe('ContinuityStacks drills of a bronze service with compute', () => {
 
   test('alarms on any Lambda function error', () => {
     // THEN
-    expect(findRegistration(regs, ALARM, 'kit-monitoring-checkout-lambda-errors-Resizer').inputs).toMatchObject({
+    expect(
+      findRegistration(regs, ALARM, 'kit-monitoring-checkout-lambda-errors-Resizer').inputs,
+    ).toMatchObject({
       namespace: 'AWS/Lambda',
       metricName: 'Errors',
       dimensions: { FunctionName: expect.stringContaining('Resizer-function') },
@@ -333,7 +440,8 @@ describe('ContinuityStacks drills of a bronze service with compute', () => {
   test('the az template stops on both compute health alarms, not on backup jobs', () => {
     // THEN
     expect(ofType(regs, TEMPLATE).map((t) => t.name)).toEqual(['kit-checkout-drills-az']);
-    const stops = findRegistration(regs, TEMPLATE, 'kit-checkout-drills-az').inputs.stopConditions as { value: string }[];
+    const stops = findRegistration(regs, TEMPLATE, 'kit-checkout-drills-az').inputs
+      .stopConditions as { value: string }[];
     expect(stops.map((c) => c.value).sort()).toEqual([
       expect.stringContaining('asg-in-service-instances-Workers'),
       expect.stringContaining('lambda-errors-Resizer'),

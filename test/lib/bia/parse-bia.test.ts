@@ -60,7 +60,9 @@ services:
 
   test('reads JSON too', () => {
     // GIVEN
-    const text = JSON.stringify({ services: { a: { downtimeCostPerHour: 1, dataLossCostPerHour: 2 } } });
+    const text = JSON.stringify({
+      services: { a: { downtimeCostPerHour: 1, dataLossCostPerHour: 2 } },
+    });
     // WHEN
     const bia = parseBia(text);
     // THEN
@@ -83,14 +85,22 @@ services:
     const issues = issuesOf(text);
     // THEN
     const byPath = Object.fromEntries(issues.map((issue) => [issue.path, issue.message]));
-    expect(byPath['bia.yaml:costModel']).toMatch(/unknown key 'standbyFraction'; .*allows .*standbyComputeFraction/);
-    expect(byPath['bia.yaml:costModel.crossRegionTransferPerGiB']).toMatch(/must be zero or more, received -1/);
+    expect(byPath['bia.yaml:costModel']).toMatch(
+      /unknown key 'standbyFraction'; .*allows .*standbyComputeFraction/,
+    );
+    expect(byPath['bia.yaml:costModel.crossRegionTransferPerGiB']).toMatch(
+      /must be zero or more, received -1/,
+    );
     expect(byPath['bia.yaml:services.payments.downtimeCostPerHour']).toMatch(
       /expected a cost per hour such as 50000, or a curve .*received 'lots'/,
     );
-    expect(byPath['bia.yaml:services.payments.maxOutage']).toMatch(/bare number has no unit.*write 4min/);
+    expect(byPath['bia.yaml:services.payments.maxOutage']).toMatch(
+      /bare number has no unit.*write 4min/,
+    );
     expect(byPath['bia.yaml:services.payments.frequencies']).toMatch(/unknown key 'regoin'/);
-    expect(byPath['bia.yaml:services.payments.stores[0].kind']).toMatch(/unknown store kind 'dynamo'; use one of dynamodb/);
+    expect(byPath['bia.yaml:services.payments.stores[0].kind']).toMatch(
+      /unknown store kind 'dynamo'; use one of dynamodb/,
+    );
   });
 
   test('fails on a misspelt key with the same did-you-mean hint a spec gives', () => {
@@ -105,7 +115,9 @@ services:
     expect(issues).toEqual([
       {
         path: 'bia.yaml:services.payments',
-        message: expect.stringMatching(/^unknown key 'maxOutgae' \(did you mean 'maxOutage'\?\); a service allows/),
+        message: expect.stringMatching(
+          /^unknown key 'maxOutgae' \(did you mean 'maxOutage'\?\); a service allows/,
+        ),
       },
     ]);
   });
@@ -124,7 +136,9 @@ services:
     expect(issues).toEqual([
       {
         path: 'bia.yaml:services.payments.downtimeCostPerHour[1].after',
-        message: expect.stringMatching(/increasing order .*received 3600s after 14400s; sort the points/),
+        message: expect.stringMatching(
+          /increasing order .*received 3600s after 14400s; sort the points/,
+        ),
       },
     ]);
   });
@@ -132,7 +146,10 @@ services:
   test('fails on a missing services section and on an empty file', () => {
     // GIVEN / WHEN / THEN
     expect(issuesOf('currency: EUR')).toEqual([
-      { path: 'bia.yaml:services', message: expect.stringMatching(/^is required; list services by name/) },
+      {
+        path: 'bia.yaml:services',
+        message: expect.stringMatching(/^is required; list services by name/),
+      },
     ]);
     expect(issuesOf('')[0].message).toMatch(/the file is empty/);
     expect(issuesOf('services: [')[0].message).toMatch(/cannot read the file as YAML or JSON/);

@@ -9,11 +9,26 @@ const MIN = 60;
 const COMPUTE_ONLY: CostModel = {
   ...DEFAULT_COST_MODEL,
   healthCheckPerMonth: 0.5,
-  healthChecksPerStrategy: { 'backup-restore': 0, 'pilot-light': 2, 'warm-standby': 2, 'active-active': 2 },
-  standbyComputeFraction: { 'backup-restore': 0, 'pilot-light': 0.1, 'warm-standby': 0.5, 'active-active': 1 },
+  healthChecksPerStrategy: {
+    'backup-restore': 0,
+    'pilot-light': 2,
+    'warm-standby': 2,
+    'active-active': 2,
+  },
+  standbyComputeFraction: {
+    'backup-restore': 0,
+    'pilot-light': 0.1,
+    'warm-standby': 0.5,
+    'active-active': 1,
+  },
 };
 
-function tier(name: string, strategy: RecoveryTier['strategy'], rto: number, rpo: number): RecoveryTier {
+function tier(
+  name: string,
+  strategy: RecoveryTier['strategy'],
+  rto: number,
+  rpo: number,
+): RecoveryTier {
   return {
     name,
     strategy,
@@ -58,8 +73,12 @@ describe('recommendTier', () => {
     expect(result.runnerUp?.tier).toBe('medium');
     expect(result.runnerUp?.totalAnnualCost).toBeCloseTo(21_712);
     expect(result.evaluations.map((e) => e.tier)).toEqual(['fast', 'medium', 'slow']);
-    expect(result.why.join('\n')).toMatch(/fast: expected loss 10,250 \+ running cost 6,012 = 16,262/);
-    expect(result.why.join('\n')).toMatch(/fast saves 10,250 of expected loss for 4,800 more running cost/);
+    expect(result.why.join('\n')).toMatch(
+      /fast: expected loss 10,250 \+ running cost 6,012 = 16,262/,
+    );
+    expect(result.why.join('\n')).toMatch(
+      /fast saves 10,250 of expected loss for 4,800 more running cost/,
+    );
   });
 
   test('flags a declared tier as under-provisioned when more protection pays for itself', () => {
@@ -87,7 +106,9 @@ describe('recommendTier', () => {
     expect(result.runnerUp?.tier).toBe('slow');
     expect(result.declared?.flag).toBe('over-provisioned');
     // 6 012 − 1 212 = 4 800 less to run, 7 262 − 3 712 = 3 550 less in total
-    expect(result.declared?.reasons[0]).toMatch(/medium costs 4,800 less to run and 3,550 less in total/);
+    expect(result.declared?.reasons[0]).toMatch(
+      /medium costs 4,800 less to run and 3,550 less in total/,
+    );
   });
 
   test('accepts the declared tier when it is the best one', () => {
@@ -108,8 +129,12 @@ describe('recommendTier', () => {
     expect(result.best?.tier).toBe('fast');
     expect(result.runnerUp).toBeUndefined();
     const slow = result.evaluations.find((e) => e.tier === 'slow');
-    expect(slow?.excludedBecause).toEqual(['application RTO 4h exceeds the maximum outage 1h30min']);
-    expect(result.why.join('\n')).toMatch(/medium excluded: application RTO 2h exceeds the maximum outage 1h30min/);
+    expect(slow?.excludedBecause).toEqual([
+      'application RTO 4h exceeds the maximum outage 1h30min',
+    ]);
+    expect(result.why.join('\n')).toMatch(
+      /medium excluded: application RTO 2h exceeds the maximum outage 1h30min/,
+    );
     expect(result.declared).toEqual({
       tier: 'medium',
       flag: 'under-provisioned',
@@ -139,11 +164,18 @@ describe('recommendTier', () => {
     // fast (1h): 0 + 0.25h × 1 000 = 250 → 250 + 6 012 = 6 262
     // medium (2h): 0.5h × 12 000 + 0.5h × 1 000 = 6 500 → 6 500 + 1 212 = 7 712
     // slow (4h): 2.5h × 12 000 + 1h × 1 000 = 31 000
-    const impact = service(0, { downtimeCost: [{ afterSeconds: 0, perHour: 0 }, { afterSeconds: 90 * MIN, perHour: 12_000 }] });
+    const impact = service(0, {
+      downtimeCost: [
+        { afterSeconds: 0, perHour: 0 },
+        { afterSeconds: 90 * MIN, perHour: 12_000 },
+      ],
+    });
     // WHEN
     const result = recommendTier(impact, TIERS, COMPUTE_ONLY);
     // THEN
-    const byTier = Object.fromEntries(result.evaluations.map((e) => [e.tier, e.expectedAnnualLoss]));
+    const byTier = Object.fromEntries(
+      result.evaluations.map((e) => [e.tier, e.expectedAnnualLoss]),
+    );
     expect(byTier).toEqual({ fast: 250, medium: 6_500, slow: 31_000 });
     expect(result.best?.tier).toBe('fast');
   });
@@ -151,13 +183,20 @@ describe('recommendTier', () => {
   test('charges a disruption a tier does not promise with the unpromised fallback', () => {
     // GIVEN region disruptions 0.1/yr; no test tier declares a region objective
     // region loss = 0.1 × (72h × 1 000 + 24h × 1 000) = 9 600 for every tier
-    const impact = service(1_000, { frequencies: { application: 0, az: 0, region: 0.1, account: 0 } });
+    const impact = service(1_000, {
+      frequencies: { application: 0, az: 0, region: 0.1, account: 0 },
+    });
     // WHEN
     const result = recommendTier(impact, TIERS, COMPUTE_ONLY);
     // THEN
     const slow = result.evaluations.find((e) => e.tier === 'slow');
     expect(slow?.losses).toEqual([
-      expect.objectContaining({ disruption: 'region', promised: false, rtoSeconds: 72 * HOUR, expectedAnnualLoss: 9_600 }),
+      expect.objectContaining({
+        disruption: 'region',
+        promised: false,
+        rtoSeconds: 72 * HOUR,
+        expectedAnnualLoss: 9_600,
+      }),
     ]);
   });
 });
@@ -211,7 +250,12 @@ describe('tierRunningCost', () => {
       drillEveryDays: 365,
     };
     // WHEN
-    const cost = tierRunningCost(bronze, 'backup-restore', service(0, { stores: [{ kind: 'rds', sizeGiB: 50 }] }), DEFAULT_COST_MODEL);
+    const cost = tierRunningCost(
+      bronze,
+      'backup-restore',
+      service(0, { stores: [{ kind: 'rds', sizeGiB: 50 }] }),
+      DEFAULT_COST_MODEL,
+    );
     // THEN
     expect(cost.lines.map((line) => line.item)).toEqual(['backup storage (rds 50 GiB)']);
     expect(cost.annual).toBeCloseTo(64.98);

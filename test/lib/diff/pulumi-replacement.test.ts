@@ -63,9 +63,7 @@ describe('continuity diff on Pulumi inventories', () => {
   test('unchanged inputs and a changed input that forces no replacement are no change', () => {
     // GIVEN
     const before = pulumiSide([pulumiTable()]);
-    const after = pulumiSide([
-      pulumiTable({ billingMode: 'PROVISIONED', tableClass: 'STANDARD' }),
-    ]);
+    const after = pulumiSide([pulumiTable({ billingMode: 'PROVISIONED', tableClass: 'STANDARD' })]);
     // WHEN
     const diff = diffAssemblies(before, after);
     // THEN

@@ -26,12 +26,27 @@ describe('continuity docs', () => {
     // GIVEN
     const out = join(dir, 'example');
     // WHEN
-    const result = await run(['--spec', 'examples/continuity.yaml', '--out', out, '--today', '2026-11-21']);
+    const result = await run([
+      '--spec',
+      'examples/continuity.yaml',
+      '--out',
+      out,
+      '--today',
+      '2026-11-21',
+    ]);
     // THEN
     expect(result.exitCode).toBe(0);
     expect(result.stdout).toMatch(/^docs: 9 files written to .*, predicted from the plan/);
     expect(readdirSync(out).sort()).toEqual([
-      'catalog.md', 'documents.md', 'index.md', 'media.md', 'orders.md', 'payments.md', 'report.html', 'reporting.md', 'search.md',
+      'catalog.md',
+      'documents.md',
+      'index.md',
+      'media.md',
+      'orders.md',
+      'payments.md',
+      'report.html',
+      'reporting.md',
+      'search.md',
     ]);
     const payments = readFileSync(join(out, 'payments.md'), 'utf8');
     expect(payments).toMatch(/### region: loss of the primary Region/);
@@ -45,18 +60,33 @@ describe('continuity docs', () => {
     // WHEN
     const result = await run([
       join(FIXTURES, 'compliant.template.json'),
-      '--spec', join(FIXTURES, 'spec.yaml'), '--out', out, '--today', '2026-11-21',
+      '--spec',
+      join(FIXTURES, 'spec.yaml'),
+      '--out',
+      out,
+      '--today',
+      '2026-11-21',
     ]);
     // THEN
     expect(result.exitCode).toBe(0);
     expect(result.stdout).toMatch(/assessed against the given templates/);
-    expect(readFileSync(join(out, 'report.html'), 'utf8')).toContain('Declared vs achieved RTO and RPO');
-    expect(readFileSync(join(out, 'orders.md'), 'utf8')).toMatch(/\| application \| 1d \| 1d \|.*\| (met|NOT MET) \|/);
+    expect(readFileSync(join(out, 'report.html'), 'utf8')).toContain(
+      'Declared vs achieved RTO and RPO',
+    );
+    expect(readFileSync(join(out, 'orders.md'), 'utf8')).toMatch(
+      /\| application \| 1d \| 1d \|.*\| (met|NOT MET) \|/,
+    );
   });
 
   test('fails with exit 2 on a missing template path or a bad spec', async () => {
     // GIVEN / WHEN
-    const missing = await run(['no-such.template.json', '--spec', 'examples/continuity.yaml', '--out', join(dir, 'x')]);
+    const missing = await run([
+      'no-such.template.json',
+      '--spec',
+      'examples/continuity.yaml',
+      '--out',
+      join(dir, 'x'),
+    ]);
     const badSpec = await run(['--spec', join(FIXTURES, 'bad-spec.yaml'), '--out', join(dir, 'y')]);
     const noSpec = await run(['--out', join(dir, 'z')]);
     // THEN

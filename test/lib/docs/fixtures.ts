@@ -66,7 +66,13 @@ export const TIERS: Record<string, RecoveryTier> = {
   },
 };
 
-function service(name: string, tier: string, dependsOn: string[], kinds: [ResourceKind, string][], extra: Partial<ServiceSpec> = {}): ServiceSpec {
+function service(
+  name: string,
+  tier: string,
+  dependsOn: string[],
+  kinds: [ResourceKind, string][],
+  extra: Partial<ServiceSpec> = {},
+): ServiceSpec {
   return {
     name,
     tier,
@@ -82,25 +88,76 @@ export const SPEC: ContinuitySpec = {
   regions: { primary: 'us-east-1', recovery: 'us-west-2' },
   tiers: TIERS,
   services: [
-    service('payments', 'platinum', [], [['aurora', 'PaymentsCluster'], ['dynamodb', 'LedgerTable'], ['ecs', 'PaymentsService']], {
-      reviewedOn: '2026-10-02',
-      lastDrill: '2026-11-04',
-    }),
-    service('orders', 'gold', ['payments'], [['dynamodb', 'OrdersTable'], ['s3', 'InvoicesBucket'], ['ecs', 'OrdersService']], {
-      reviewedOn: '2026-08-18',
-      lastDrill: '2026-06-30',
-    }),
-    service('search', 'silver', [], [['efs', 'IndexFileSystem'], ['asg', 'SearchFleet']]),
-    service('catalog', 'silver', ['search'], [['rds', 'CatalogDatabase'], ['s3', 'ImagesBucket'], ['lambda', 'CatalogApi']]),
-    service('reporting', 'bronze', ['orders', 'catalog'], [['ebs', 'ReportingVolume'], ['rds', 'ReportingDb'], ['asg', 'ReportingWorkers']], {
-      reviewedOn: '2025-02-14',
-      lastDrill: '2025-12-03',
-    }),
+    service(
+      'payments',
+      'platinum',
+      [],
+      [
+        ['aurora', 'PaymentsCluster'],
+        ['dynamodb', 'LedgerTable'],
+        ['ecs', 'PaymentsService'],
+      ],
+      {
+        reviewedOn: '2026-10-02',
+        lastDrill: '2026-11-04',
+      },
+    ),
+    service(
+      'orders',
+      'gold',
+      ['payments'],
+      [
+        ['dynamodb', 'OrdersTable'],
+        ['s3', 'InvoicesBucket'],
+        ['ecs', 'OrdersService'],
+      ],
+      {
+        reviewedOn: '2026-08-18',
+        lastDrill: '2026-06-30',
+      },
+    ),
+    service(
+      'search',
+      'silver',
+      [],
+      [
+        ['efs', 'IndexFileSystem'],
+        ['asg', 'SearchFleet'],
+      ],
+    ),
+    service(
+      'catalog',
+      'silver',
+      ['search'],
+      [
+        ['rds', 'CatalogDatabase'],
+        ['s3', 'ImagesBucket'],
+        ['lambda', 'CatalogApi'],
+      ],
+    ),
+    service(
+      'reporting',
+      'bronze',
+      ['orders', 'catalog'],
+      [
+        ['ebs', 'ReportingVolume'],
+        ['rds', 'ReportingDb'],
+        ['asg', 'ReportingWorkers'],
+      ],
+      {
+        reviewedOn: '2025-02-14',
+        lastDrill: '2025-12-03',
+      },
+    ),
   ],
   suppressions: [],
 };
 
-function store(kind: ResourceKind, logicalId: string, settings: Partial<StorePlan> = {}): StorePlan {
+function store(
+  kind: ResourceKind,
+  logicalId: string,
+  settings: Partial<StorePlan> = {},
+): StorePlan {
   return {
     resource: { kind, logicalId, sizeGiB: 10 },
     pointInTimeRecovery: false,
@@ -111,7 +168,12 @@ function store(kind: ResourceKind, logicalId: string, settings: Partial<StorePla
   };
 }
 
-function compute(kind: ResourceKind, logicalId: string, primaryCapacity: number, recoveryCapacity?: number): ComputePlan {
+function compute(
+  kind: ResourceKind,
+  logicalId: string,
+  primaryCapacity: number,
+  recoveryCapacity?: number,
+): ComputePlan {
   return { resource: { kind, logicalId }, primaryCapacity, availabilityZones: 3, recoveryCapacity };
 }
 
@@ -128,7 +190,10 @@ function servicePlan(
 ): ServicePlan {
   const objectives = TIERS[tier].objectives;
   const predicted = Object.fromEntries(
-    Object.entries(objectives).map(([d, o]) => [d, achieved(o.rtoSeconds, o.rpoSeconds, `${d} meets ${tier}`)]),
+    Object.entries(objectives).map(([d, o]) => [
+      d,
+      achieved(o.rtoSeconds, o.rpoSeconds, `${d} meets ${tier}`),
+    ]),
   );
   return {
     service: name,
@@ -168,37 +233,73 @@ function tierPlan(tier: string, copy: boolean, lock: 'none' | 'governance'): Tie
 
 export const PLAN: ContinuityPlan = {
   regions: SPEC.regions,
-  tiers: [tierPlan('platinum', true, 'governance'), tierPlan('gold', true, 'none'), tierPlan('silver', false, 'none'), tierPlan('bronze', true, 'none')],
+  tiers: [
+    tierPlan('platinum', true, 'governance'),
+    tierPlan('gold', true, 'none'),
+    tierPlan('silver', false, 'none'),
+    tierPlan('bronze', true, 'none'),
+  ],
   services: [
     servicePlan(
       'payments',
       'platinum',
       [
-        store('aurora', 'PaymentsCluster', { pointInTimeRecovery: true, replication: 'aurora-global-database' }),
-        store('dynamodb', 'LedgerTable', { pointInTimeRecovery: true, replication: 'dynamodb-global-table' }),
+        store('aurora', 'PaymentsCluster', {
+          pointInTimeRecovery: true,
+          replication: 'aurora-global-database',
+        }),
+        store('dynamodb', 'LedgerTable', {
+          pointInTimeRecovery: true,
+          replication: 'dynamodb-global-table',
+        }),
       ],
       [compute('ecs', 'PaymentsService', 4, 4)],
       {
-        failover: { routing: 'latency', healthCheckIntervalSeconds: 10, failureThreshold: 3, ttlSeconds: 60 },
-        faultInjection: [{ disruption: 'az', action: 'aws:network:disrupt-connectivity', durationMinutes: 30 }],
+        failover: {
+          routing: 'latency',
+          healthCheckIntervalSeconds: 10,
+          failureThreshold: 3,
+          ttlSeconds: 60,
+        },
+        faultInjection: [
+          { disruption: 'az', action: 'aws:network:disrupt-connectivity', durationMinutes: 30 },
+        ],
       },
     ),
     servicePlan(
       'orders',
       'gold',
       [
-        store('dynamodb', 'OrdersTable', { pointInTimeRecovery: true, replication: 'dynamodb-global-table' }),
+        store('dynamodb', 'OrdersTable', {
+          pointInTimeRecovery: true,
+          replication: 'dynamodb-global-table',
+        }),
         store('s3', 'InvoicesBucket', { versioning: true, replication: 's3-crr-rtc' }),
       ],
       [compute('ecs', 'OrdersService', 3, 1)],
-      { failover: { routing: 'failover', healthCheckIntervalSeconds: 30, failureThreshold: 3, ttlSeconds: 60 } },
+      {
+        failover: {
+          routing: 'failover',
+          healthCheckIntervalSeconds: 30,
+          failureThreshold: 3,
+          ttlSeconds: 60,
+        },
+      },
     ),
-    servicePlan('search', 'silver', [store('efs', 'IndexFileSystem', { replication: 'efs-replication' })], [compute('asg', 'SearchFleet', 2, 0)]),
+    servicePlan(
+      'search',
+      'silver',
+      [store('efs', 'IndexFileSystem', { replication: 'efs-replication' })],
+      [compute('asg', 'SearchFleet', 2, 0)],
+    ),
     servicePlan(
       'catalog',
       'silver',
       [
-        store('rds', 'CatalogDatabase', { pointInTimeRecovery: true, replication: 'rds-read-replica' }),
+        store('rds', 'CatalogDatabase', {
+          pointInTimeRecovery: true,
+          replication: 'rds-read-replica',
+        }),
         store('s3', 'ImagesBucket', { versioning: true, replication: 's3-crr' }),
       ],
       [compute('lambda', 'CatalogApi', 1, 0)],
@@ -206,7 +307,10 @@ export const PLAN: ContinuityPlan = {
     servicePlan(
       'reporting',
       'bronze',
-      [store('ebs', 'ReportingVolume', { multiAz: false }), store('rds', 'ReportingDb', { pointInTimeRecovery: true, multiAz: false })],
+      [
+        store('ebs', 'ReportingVolume', { multiAz: false }),
+        store('rds', 'ReportingDb', { pointInTimeRecovery: true, multiAz: false }),
+      ],
       [compute('asg', 'ReportingWorkers', 2)],
     ),
   ],

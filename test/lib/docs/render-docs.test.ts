@@ -54,19 +54,27 @@ describe('renderServicePlan', () => {
     // GIVEN / WHEN
     const markdown = planOf('orders');
     // THEN
-    expect(markdown).toMatch(/\*\*warm-standby\*\*: a scaled-down but working copy runs .* It is the strategy of tier gold\./);
+    expect(markdown).toMatch(
+      /\*\*warm-standby\*\*: a scaled-down but working copy runs .* It is the strategy of tier gold\./,
+    );
     expect(markdown).toContain('- **region**:\n  - region RPO 2h = copy every 2h');
-    expect(markdown).toMatch(/\*\*RR-OBJ1\*\* \(error, region\): orders misses its region objective <by design> — fix: add a cross-Region copy/);
+    expect(markdown).toMatch(
+      /\*\*RR-OBJ1\*\* \(error, region\): orders misses its region objective <by design> — fix: add a cross-Region copy/,
+    );
   });
 
   test('lists protected stores, compute and the tier backup plan', () => {
     // GIVEN / WHEN
     const markdown = planOf('orders');
     // THEN
-    expect(markdown).toMatch(/\| OrdersTable \| dynamodb \| any \| 10 GiB \| yes \| yes \| no \| dynamodb-global-table \| yes/);
+    expect(markdown).toMatch(
+      /\| OrdersTable \| dynamodb \| any \| 10 GiB \| yes \| yes \| no \| dynamodb-global-table \| yes/,
+    );
     expect(markdown).toMatch(/\| InvoicesBucket \| s3 \|.*\| yes \| s3-crr-rtc \|/);
     expect(markdown).toContain('| OrdersService | ecs | 3 | 3 | 1 |');
-    expect(markdown).toMatch(/\| hourly \| cron\(0 \* \* \* \? \*\) \| 14 d \| no \| yes, kept 14 d in <gold vault in us-west-2> \|/);
+    expect(markdown).toMatch(
+      /\| hourly \| cron\(0 \* \* \* \? \*\) \| 14 d \| no \| yes, kept 14 d in <gold vault in us-west-2> \|/,
+    );
   });
 
   test('draws the dependencies as Mermaid and warns about looser dependencies', () => {
@@ -87,7 +95,12 @@ describe('renderServicePlan', () => {
 
   test('flags a dependency that promises less than the service', () => {
     // GIVEN orders (gold) depending on search (silver, no az objective)
-    const spec = { ...SPEC, services: SPEC.services.map((s) => (s.name === 'orders' ? { ...s, dependsOn: ['search'] } : s)) };
+    const spec = {
+      ...SPEC,
+      services: SPEC.services.map((s) =>
+        s.name === 'orders' ? { ...s, dependsOn: ['search'] } : s,
+      ),
+    };
     // WHEN
     const markdown = renderServicePlan(spec.services[1], spec, PLAN, undefined, { today: TODAY });
     // THEN
@@ -102,7 +115,9 @@ describe('renderServicePlan', () => {
     for (const heading of ['### application:', '### az:', '### region:', '### account:']) {
       expect(markdown).toContain(heading);
     }
-    expect(markdown).toMatch(/### region: loss of the primary Region \(RTO 15min, RPO 1min\)\n\nRecover:\n\n1\. \*\*Fail the global database/);
+    expect(markdown).toMatch(
+      /### region: loss of the primary Region \(RTO 15min, RPO 1min\)\n\nRecover:\n\n1\. \*\*Fail the global database/,
+    );
     expect(markdown).toMatch(/   ```sh\n   aws rds failover-global-cluster/);
     expect(planOf('search')).not.toContain('### az:');
   });
@@ -119,7 +134,9 @@ describe('renderServicePlan', () => {
     expect(orders).toContain('| Restore tests | every 30 days (AWS Backup restore testing) |');
     expect(search).toContain('| Last drill | never |');
     expect(search).toContain('| Next drill due | now (never done) |');
-    expect(planOf('payments')).toContain('| Fault injection | az: aws:network:disrupt-connectivity for 30 min |');
+    expect(planOf('payments')).toContain(
+      '| Fault injection | az: aws:network:disrupt-connectivity for 30 min |',
+    );
   });
 
   test('marks statuses as predicted when there is no assessment', () => {
@@ -147,7 +164,9 @@ describe('renderIndex', () => {
       expect(markdown).toContain(`[${service.name}](${service.name}.md)`);
     }
     expect(markdown).toContain('3 of 5 services meet every declared objective');
-    expect(markdown).toContain('| [reporting](reporting.md) | bronze | backup-restore | team-reporting | NOT MET | 2026-12-03 | 2026-02-14 (overdue) |');
+    expect(markdown).toContain(
+      '| [reporting](reporting.md) | bronze | backup-restore | team-reporting | NOT MET | 2026-12-03 | 2026-02-14 (overdue) |',
+    );
     expect(markdown).toContain('[report](report.html)');
     expect(markdown).toContain('svc_orders --> svc_payments');
   });
@@ -157,14 +176,20 @@ describe('renderIndex', () => {
     const plan = {
       ...PLAN,
       services: PLAN.services.map((s) =>
-        s.service === 'catalog' ? { ...s, findings: [{ ...ASSESSMENT.services[1].findings[0], service: 'catalog' }] } : s,
+        s.service === 'catalog'
+          ? { ...s, findings: [{ ...ASSESSMENT.services[1].findings[0], service: 'catalog' }] }
+          : s,
       ),
     };
     // WHEN
     const markdown = renderIndex(SPEC, plan, undefined, { today: TODAY });
     // THEN
-    expect(markdown).toContain('| [catalog](catalog.md) | silver | pilot-light | team-catalog | NOT MET (predicted) |');
-    expect(markdown).toContain('| [search](search.md) | silver | pilot-light | team-search | met (predicted) | now (never done) | now (never done) |');
+    expect(markdown).toContain(
+      '| [catalog](catalog.md) | silver | pilot-light | team-catalog | NOT MET (predicted) |',
+    );
+    expect(markdown).toContain(
+      '| [search](search.md) | silver | pilot-light | team-search | met (predicted) | now (never done) | now (never done) |',
+    );
     expect(markdown).toMatch(/Not assessed against deployed resources/);
   });
 });
@@ -192,9 +217,11 @@ describe('renderHtmlReport', () => {
     // THEN
     expect(svgs).toHaveLength(1);
     expect(groups).toHaveLength(14);
-    expect(groups.map((g) => /data-service="([^"]+)" data-disruption="([^"]+)"/.exec(g.attributes)!.slice(1).join('/'))).toContain(
-      'orders/region',
-    );
+    expect(
+      groups.map((g) =>
+        /data-service="([^"]+)" data-disruption="([^"]+)"/.exec(g.attributes)!.slice(1).join('/'),
+      ),
+    ).toContain('orders/region');
     for (const service of SPEC.services) {
       expect(html).toContain(`data-service="${service.name}"`);
       expect(html).toContain(`<td>${service.name}</td>`);
@@ -203,11 +230,21 @@ describe('renderHtmlReport', () => {
 
   test('colours and labels met and unmet objectives in text too', () => {
     // GIVEN / WHEN
-    const ordersRegion = /<g class="bar-group" data-service="orders" data-disruption="region">([\s\S]*?)<\/g>\n/.exec(html)![1];
-    const reportingRegion = /<g class="bar-group" data-service="reporting" data-disruption="region">([\s\S]*?)<\/g>\n/.exec(html)![1];
+    const ordersRegion =
+      /<g class="bar-group" data-service="orders" data-disruption="region">([\s\S]*?)<\/g>\n/.exec(
+        html,
+      )![1];
+    const reportingRegion =
+      /<g class="bar-group" data-service="reporting" data-disruption="region">([\s\S]*?)<\/g>\n/.exec(
+        html,
+      )![1];
     // THEN orders region: RTO met (1h of 1h), RPO 2h over 15min
-    expect(ordersRegion).toMatch(/<g class="bar rto met">[\s\S]*fill="#1a7f37"[\s\S]*1h \/ 1h ✓ met/);
-    expect(ordersRegion).toMatch(/<g class="bar rpo unmet">[\s\S]*fill="#cf222e"[\s\S]*2h \/ 15min ✗ NOT MET/);
+    expect(ordersRegion).toMatch(
+      /<g class="bar rto met">[\s\S]*fill="#1a7f37"[\s\S]*1h \/ 1h ✓ met/,
+    );
+    expect(ordersRegion).toMatch(
+      /<g class="bar rpo unmet">[\s\S]*fill="#cf222e"[\s\S]*2h \/ 15min ✗ NOT MET/,
+    );
     expect(reportingRegion).toMatch(/none \/ 1d ✗ NOT MET/);
     expect(html).toContain('<b class="unmet">3</b>objectives not met');
     expect(html).toContain('<b>3 / 5</b>services meeting every objective');
@@ -231,11 +268,19 @@ describe('writeDocs', () => {
       // WHEN
       const written = writeDocs(join(dir, 'out'), SPEC, PLAN, ASSESSMENT, { today: TODAY });
       // THEN
-      expect(readdirSync(join(dir, 'out')).sort()).toEqual(
-        ['catalog.md', 'index.md', 'orders.md', 'payments.md', 'report.html', 'reporting.md', 'search.md'],
-      );
+      expect(readdirSync(join(dir, 'out')).sort()).toEqual([
+        'catalog.md',
+        'index.md',
+        'orders.md',
+        'payments.md',
+        'report.html',
+        'reporting.md',
+        'search.md',
+      ]);
       expect(written).toHaveLength(7);
-      expect(readFileSync(join(dir, 'out', 'payments.md'), 'utf8')).toMatch(/^# payments — service continuity plan/);
+      expect(readFileSync(join(dir, 'out', 'payments.md'), 'utf8')).toMatch(
+        /^# payments — service continuity plan/,
+      );
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -1,4 +1,8 @@
-import { resilienceHubTier, resiliencyPolicyOf, toResilienceHubTemplate } from '../../../lib/export';
+import {
+  resilienceHubTier,
+  resiliencyPolicyOf,
+  toResilienceHubTemplate,
+} from '../../../lib/export';
 import { parseSpec } from '../../../lib/spec';
 import { BUILT_IN_TIERS } from '../../../lib/tiers';
 import type { RecoveryTier } from '../../../lib/model';
@@ -7,7 +11,10 @@ const spec = parseSpec({
   regions: { primary: 'us-east-1', recovery: 'us-west-2' },
   tiers: {
     'regional-only': { application: { rto: '2h', rpo: '30min' } },
-    'fast-custom': { region: { rto: '10min', rpo: '1min' }, application: { rto: '1h', rpo: '5min' } },
+    'fast-custom': {
+      region: { rto: '10min', rpo: '1min' },
+      application: { rto: '1h', rpo: '5min' },
+    },
   },
   services: [
     { name: 'orders', tier: 'gold', owner: 'team-orders' },
@@ -24,20 +31,26 @@ describe('toResilienceHubTemplate', () => {
       'GoldResiliencyPolicy',
       'RegionalOnlyResiliencyPolicy',
     ]);
-    expect(template.Resources.GoldResiliencyPolicy.Type).toBe('AWS::ResilienceHub::ResiliencyPolicy');
+    expect(template.Resources.GoldResiliencyPolicy.Type).toBe(
+      'AWS::ResilienceHub::ResiliencyPolicy',
+    );
     expect(template.Resources.GoldResiliencyPolicy.Properties.PolicyName).toBe('continuity-gold');
   });
 
   test('maps application to Software, az to AZ and Hardware, region to Region, in seconds', () => {
     // WHEN
-    const policy = toResilienceHubTemplate(spec, ['gold']).Resources.GoldResiliencyPolicy.Properties;
+    const policy = toResilienceHubTemplate(spec, ['gold']).Resources.GoldResiliencyPolicy
+      .Properties;
     // THEN
     const gold = BUILT_IN_TIERS.gold.objectives;
     expect(policy.Policy.Software).toEqual({
       RtoInSecs: gold.application?.rtoSeconds,
       RpoInSecs: gold.application?.rpoSeconds,
     });
-    expect(policy.Policy.AZ).toEqual({ RtoInSecs: gold.az?.rtoSeconds, RpoInSecs: gold.az?.rpoSeconds });
+    expect(policy.Policy.AZ).toEqual({
+      RtoInSecs: gold.az?.rtoSeconds,
+      RpoInSecs: gold.az?.rpoSeconds,
+    });
     expect(policy.Policy.Hardware).toEqual(policy.Policy.AZ);
     expect(policy.Policy.Region).toEqual({ RtoInSecs: 3600, RpoInSecs: 900 });
     expect(policy.Tier).toBe('Critical');
@@ -75,10 +88,19 @@ describe('resilienceHubTier', () => {
   it.each([
     ['a region RTO of 10min', { region: { rtoSeconds: 600, rpoSeconds: 60 } }, 'MissionCritical'],
     ['a region RTO of 1h', { region: { rtoSeconds: 3600, rpoSeconds: 60 } }, 'Critical'],
-    ['an application RTO of 2h', { application: { rtoSeconds: 7200, rpoSeconds: 60 } }, 'Important'],
+    [
+      'an application RTO of 2h',
+      { application: { rtoSeconds: 7200, rpoSeconds: 60 } },
+      'Important',
+    ],
     ['a region RTO of 1d', { region: { rtoSeconds: 86400, rpoSeconds: 60 } }, 'NonCritical'],
   ])('maps a custom tier with %s by its recovery time', (_case, objectives, expected) => {
-    const tier: RecoveryTier = { name: 'custom', objectives, reviewEveryDays: 365, drillEveryDays: 365 };
+    const tier: RecoveryTier = {
+      name: 'custom',
+      objectives,
+      reviewEveryDays: 365,
+      drillEveryDays: 365,
+    };
     expect(resilienceHubTier(tier)).toBe(expected);
   });
 });

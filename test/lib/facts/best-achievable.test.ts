@@ -1,5 +1,11 @@
 import { DISRUPTIONS, STORE_KINDS } from '../../../lib/model';
-import { bestAchievable, restoreSeconds, copySeconds, DEFAULT_SIZE_GIB, dnsFailoverSeconds } from '../../../lib/facts';
+import {
+  bestAchievable,
+  restoreSeconds,
+  copySeconds,
+  DEFAULT_SIZE_GIB,
+  dnsFailoverSeconds,
+} from '../../../lib/facts';
 
 describe('bestAchievable', () => {
   test.each([
@@ -40,7 +46,8 @@ describe('bestAchievable', () => {
 
   test('gives an answer for every store kind and disruption', () => {
     // GIVEN / WHEN / THEN
-    for (const k of STORE_KINDS) for (const d of DISRUPTIONS) expect(bestAchievable(k, d)).toBeDefined();
+    for (const k of STORE_KINDS)
+      for (const d of DISRUPTIONS) expect(bestAchievable(k, d)).toBeDefined();
   });
 });
 

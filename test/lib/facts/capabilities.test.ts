@@ -15,21 +15,24 @@ import {
 const AWS_DOC = /^https:\/\/(docs\.aws\.amazon\.com|aws\.amazon\.com)\//;
 
 describe('capability table', () => {
-  test.each(CAPABILITIES.map((c) => [c.id, c] as const))('%s cites an AWS page beside each number', (_id, c) => {
-    // GIVEN
-    const cap = c as Capability;
-    // WHEN
-    const facts = [cap.rpo, ...(cap.rto === 'restore' ? [] : [cap.rto])];
-    // THEN
-    for (const f of facts) {
-      expect(f.source.url).toMatch(AWS_DOC);
-      expect(f.source.title.length).toBeGreaterThan(10);
-      expect(f.note.length).toBeGreaterThan(10);
-      expect(f.seconds).toBeGreaterThanOrEqual(0);
-    }
-    expect(cap.storeKinds.length).toBeGreaterThan(0);
-    expect(cap.disruptions.length).toBeGreaterThan(0);
-  });
+  test.each(CAPABILITIES.map((c) => [c.id, c] as const))(
+    '%s cites an AWS page beside each number',
+    (_id, c) => {
+      // GIVEN
+      const cap = c as Capability;
+      // WHEN
+      const facts = [cap.rpo, ...(cap.rto === 'restore' ? [] : [cap.rto])];
+      // THEN
+      for (const f of facts) {
+        expect(f.source.url).toMatch(AWS_DOC);
+        expect(f.source.title.length).toBeGreaterThan(10);
+        expect(f.note.length).toBeGreaterThan(10);
+        expect(f.seconds).toBeGreaterThanOrEqual(0);
+      }
+      expect(cap.storeKinds.length).toBeGreaterThan(0);
+      expect(cap.disruptions.length).toBeGreaterThan(0);
+    },
+  );
 
   test('ids are unique', () => {
     // GIVEN
@@ -51,16 +54,28 @@ describe('capability table', () => {
 
   test('no replication mechanism claims to recover from application corruption', () => {
     // GIVEN
-    const replication = ['dynamodb-global-table', 'dynamodb-global-table-strong', 's3-crr', 's3-crr-rtc', 'aurora-global-database', 'rds-read-replica', 'efs-replication'] as const;
+    const replication = [
+      'dynamodb-global-table',
+      'dynamodb-global-table-strong',
+      's3-crr',
+      's3-crr-rtc',
+      'aurora-global-database',
+      'rds-read-replica',
+      'efs-replication',
+    ] as const;
     // WHEN
-    const covering = replication.filter((id) => capability(id).disruptions.includes('application' as never));
+    const covering = replication.filter((id) =>
+      capability(id).disruptions.includes('application' as never),
+    );
     // THEN
     expect(covering).toEqual([]);
   });
 
   test('capability() throws on an unknown id naming the valid ones', () => {
     // GIVEN / WHEN / THEN
-    expect(() => capability('nope' as never)).toThrow(/capability 'nope' is not in the table; use one of backup-snapshot/);
+    expect(() => capability('nope' as never)).toThrow(
+      /capability 'nope' is not in the table; use one of backup-snapshot/,
+    );
   });
 
   test('every disruption and store kind is mentioned somewhere', () => {
@@ -90,10 +105,15 @@ describe('other fact tables', () => {
   test('compute recovery and Route 53 facts cite AWS', () => {
     // GIVEN / WHEN / THEN
     for (const f of Object.values(COMPUTE_RECOVERY)) expect(f.source.url).toMatch(AWS_DOC);
-    for (const f of [ROUTE53.interval, ROUTE53.failureThreshold, ROUTE53.ttl]) expect(f.source.url).toMatch(AWS_DOC);
+    for (const f of [ROUTE53.interval, ROUTE53.failureThreshold, ROUTE53.ttl])
+      expect(f.source.url).toMatch(AWS_DOC);
     expect(COMPUTE_RECOVERY.redeploy.seconds).toBeGreaterThan(COMPUTE_RECOVERY.pilotLight.seconds);
-    expect(COMPUTE_RECOVERY.pilotLight.seconds).toBeGreaterThan(COMPUTE_RECOVERY.warmStandby.seconds);
-    expect(COMPUTE_RECOVERY.warmStandby.seconds).toBeGreaterThan(COMPUTE_RECOVERY.activeActive.seconds);
+    expect(COMPUTE_RECOVERY.pilotLight.seconds).toBeGreaterThan(
+      COMPUTE_RECOVERY.warmStandby.seconds,
+    );
+    expect(COMPUTE_RECOVERY.warmStandby.seconds).toBeGreaterThan(
+      COMPUTE_RECOVERY.activeActive.seconds,
+    );
   });
 
   test('AWS Backup defaults: daily at 05:00 UTC, 8 h start window, 7 d completion window', () => {

@@ -38,7 +38,11 @@ describe('parseMetricsInsights', () => {
     [
       'a SCHEMA query with a WHERE equality',
       `SELECT MAX(TimeSinceLastSync) FROM SCHEMA("AWS/EFS", DestinationFileSystemId, FileSystemId) WHERE FileSystemId = 'fs-1'`,
-      { namespace: 'AWS/EFS', metricName: 'TimeSinceLastSync', where: [{ dimension: 'FileSystemId', value: 'fs-1' }] },
+      {
+        namespace: 'AWS/EFS',
+        metricName: 'TimeSinceLastSync',
+        where: [{ dimension: 'FileSystemId', value: 'fs-1' }],
+      },
     ],
     [
       'a plain namespace with two equalities and GROUP BY',

@@ -2,7 +2,8 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { inventoryFromTemplates, parseTemplateText, readInventory } from '../../../lib/inventory';
-import { InputError, isInputError } from '../../../lib/model/input-error';
+import type { InputError} from '../../../lib/model/input-error';
+import { isInputError } from '../../../lib/model/input-error';
 import { fixture } from './fixtures';
 
 function thrown(fn: () => unknown): InputError {
@@ -183,13 +184,22 @@ describe('reading template files', () => {
     const out = join(dir, 'out-empty-stack');
     mkdirSync(out);
     writeFileSync(join(out, 'Empty.template.json'), '{}');
-    writeFileSync(join(out, 'Full.template.json'), JSON.stringify({ Resources: { B: { Type: 'AWS::S3::Bucket' } } }));
+    writeFileSync(
+      join(out, 'Full.template.json'),
+      JSON.stringify({ Resources: { B: { Type: 'AWS::S3::Bucket' } } }),
+    );
     writeFileSync(
       join(out, 'manifest.json'),
       JSON.stringify({
         artifacts: {
-          Empty: { type: 'aws:cloudformation:stack', properties: { templateFile: 'Empty.template.json' } },
-          Full: { type: 'aws:cloudformation:stack', properties: { templateFile: 'Full.template.json' } },
+          Empty: {
+            type: 'aws:cloudformation:stack',
+            properties: { templateFile: 'Empty.template.json' },
+          },
+          Full: {
+            type: 'aws:cloudformation:stack',
+            properties: { templateFile: 'Full.template.json' },
+          },
         },
       }),
     );

@@ -9,7 +9,9 @@ describe('achieveStore: application', () => {
     const a = achieveStore(s, 'application', RECOVERY);
     // THEN
     expect(a.rpoSeconds).toBe(4 * H);
-    expect(a.explanation.join('\n')).toMatch(/RPO 4h = 1h schedule \+ 1h start window \+ 2h completion window/);
+    expect(a.explanation.join('\n')).toMatch(
+      /RPO 4h = 1h schedule \+ 1h start window \+ 2h completion window/,
+    );
     expect(a.basis).toBe('estimate');
   });
 
@@ -55,7 +57,9 @@ describe('achieveStore: application', () => {
 
   test('replication alone does not protect against corruption', () => {
     // GIVEN
-    const s = store('dynamodb', { replicas: [{ mechanism: 'dynamodb-global-table', region: RECOVERY }] });
+    const s = store('dynamodb', {
+      replicas: [{ mechanism: 'dynamodb-global-table', region: RECOVERY }],
+    });
     // WHEN
     const a = achieveStore(s, 'application', RECOVERY);
     // THEN
@@ -135,7 +139,10 @@ describe('achieveStore: region', () => {
 
   test('a cross-region copy adds the copy time to the rule RPO', () => {
     // GIVEN
-    const s = store('ebs', { sizeGiB: 200, backups: [rule({ copies: [location({ region: RECOVERY })] })] });
+    const s = store('ebs', {
+      sizeGiB: 200,
+      backups: [rule({ copies: [location({ region: RECOVERY })] })],
+    });
     // WHEN
     const a = achieveStore(s, 'region', RECOVERY);
     // THEN: 1h + 1h + 2h + (1h + 200 GiB / 200 GiB/h)
@@ -146,7 +153,9 @@ describe('achieveStore: region', () => {
 
   test('a copy of a continuous rule is a snapshot: the schedule counts', () => {
     // GIVEN
-    const s = store('rds', { backups: [rule({ continuous: true, copies: [location({ region: RECOVERY })] })] });
+    const s = store('rds', {
+      backups: [rule({ continuous: true, copies: [location({ region: RECOVERY })] })],
+    });
     // WHEN
     const a = achieveStore(s, 'region', RECOVERY);
     // THEN
@@ -190,7 +199,10 @@ describe('achieveStore: account', () => {
 
   test('a locked copy counts even when the source vault is not locked', () => {
     // GIVEN
-    const s = store('efs', { sizeGiB: 0, backups: [rule({ copies: [location({ region: RECOVERY, lock: 'compliance' })] })] });
+    const s = store('efs', {
+      sizeGiB: 0,
+      backups: [rule({ copies: [location({ region: RECOVERY, lock: 'compliance' })] })],
+    });
     // WHEN
     const a = achieveStore(s, 'account', RECOVERY);
     // THEN

@@ -22,7 +22,10 @@ describe('achieve', () => {
 
   test('one unrecoverable store makes the service unrecoverable', () => {
     // GIVEN
-    const p = service([store('dynamodb', { pointInTimeRecovery: { retentionDays: 35 } }), store('ebs')]);
+    const p = service([
+      store('dynamodb', { pointInTimeRecovery: { retentionDays: 35 } }),
+      store('ebs'),
+    ]);
     // WHEN
     const a = achieve(p, 'application');
     // THEN
@@ -35,18 +38,33 @@ describe('achieve', () => {
     [0, 30 * MIN],
     [1, 10 * MIN],
     [4, 0],
-  ])('region RTO with recovery capacity %s adds DNS failover to compute %s', (recoveryCapacity, computeRto) => {
-    // GIVEN
-    const p = service([store('dynamodb', { replicas: [{ mechanism: 'dynamodb-global-table', region: RECOVERY }] })], {
-      compute: [ecs(recoveryCapacity === undefined ? {} : { recoveryCapacity })],
-      failover: { healthCheckIntervalSeconds: 10, failureThreshold: 3, ttlSeconds: 60, routing: 'failover' },
-    });
-    // WHEN
-    const a = achieve(p, 'region');
-    // THEN
-    expect(a.rtoSeconds).toBe(90 + computeRto);
-    expect(a.rpoSeconds).toBe(1);
-  });
+  ])(
+    'region RTO with recovery capacity %s adds DNS failover to compute %s',
+    (recoveryCapacity, computeRto) => {
+      // GIVEN
+      const p = service(
+        [
+          store('dynamodb', {
+            replicas: [{ mechanism: 'dynamodb-global-table', region: RECOVERY }],
+          }),
+        ],
+        {
+          compute: [ecs(recoveryCapacity === undefined ? {} : { recoveryCapacity })],
+          failover: {
+            healthCheckIntervalSeconds: 10,
+            failureThreshold: 3,
+            ttlSeconds: 60,
+            routing: 'failover',
+          },
+        },
+      );
+      // WHEN
+      const a = achieve(p, 'region');
+      // THEN
+      expect(a.rtoSeconds).toBe(90 + computeRto);
+      expect(a.rpoSeconds).toBe(1);
+    },
+  );
 
   test('without failover records the traffic switch is a manual cut-over', () => {
     // GIVEN
@@ -72,7 +90,10 @@ describe('achieve', () => {
     const bucket = store('s3', { replicas: [{ mechanism: 's3-crr-rtc', region: RECOVERY }] });
     // WHEN
     const dataOnly = achieve(service([bucket]), 'region');
-    const withCompute = achieve(service([bucket], { compute: [ecs({ recoveryCapacity: 1 })] }), 'region');
+    const withCompute = achieve(
+      service([bucket], { compute: [ecs({ recoveryCapacity: 1 })] }),
+      'region',
+    );
     // THEN
     expect(dataOnly.basis).toBe('documented-typical');
     expect(withCompute.basis).toBe('estimate');
@@ -88,7 +109,12 @@ describe('achieve', () => {
 
   test('achieveAll returns one achievement per asked disruption', () => {
     // GIVEN
-    const p = service([store('s3', { versioning: true, backups: [rule({ vault: location({ lock: 'compliance' }) })] })]);
+    const p = service([
+      store('s3', {
+        versioning: true,
+        backups: [rule({ vault: location({ lock: 'compliance' }) })],
+      }),
+    ]);
     // WHEN
     const all = achieveAll(p, ['application', 'account']);
     // THEN
@@ -102,7 +128,12 @@ describe('meets and shortfall', () => {
   test('null never meets; equal meets; shortfall grows with the miss', () => {
     // GIVEN
     const obj = { rpoSeconds: H, rtoSeconds: H };
-    const none = { rpoSeconds: null, rtoSeconds: null, basis: 'estimate', explanation: [] } as const;
+    const none = {
+      rpoSeconds: null,
+      rtoSeconds: null,
+      basis: 'estimate',
+      explanation: [],
+    } as const;
     const equal = { rpoSeconds: H, rtoSeconds: H, basis: 'sla', explanation: [] } as const;
     const twice = { rpoSeconds: 2 * H, rtoSeconds: H, basis: 'sla', explanation: [] } as const;
     // WHEN / THEN

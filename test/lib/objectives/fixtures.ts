@@ -1,4 +1,9 @@
-import type { BackupProtection, RecoveryPointLocation, ServiceProtection, StoreProtection } from '../../../lib/model';
+import type {
+  BackupProtection,
+  RecoveryPointLocation,
+  ServiceProtection,
+  StoreProtection,
+} from '../../../lib/model';
 
 export const PRIMARY = 'us-east-1';
 export const RECOVERY = 'us-west-2';
@@ -25,7 +30,10 @@ export function rule(change: Partial<BackupProtection> = {}): BackupProtection {
 }
 
 /** An unprotected store of a kind, 100 GiB. */
-export function store(kind: StoreProtection['kind'], change: Partial<StoreProtection> = {}): StoreProtection {
+export function store(
+  kind: StoreProtection['kind'],
+  change: Partial<StoreProtection> = {},
+): StoreProtection {
   return {
     kind,
     region: PRIMARY,
@@ -38,6 +46,9 @@ export function store(kind: StoreProtection['kind'], change: Partial<StoreProtec
 }
 
 /** A service around stores. */
-export function service(stores: StoreProtection[], change: Partial<ServiceProtection> = {}): ServiceProtection {
+export function service(
+  stores: StoreProtection[],
+  change: Partial<ServiceProtection> = {},
+): ServiceProtection {
   return { stores, compute: [], recoveryRegion: RECOVERY, ...change };
 }

@@ -34,9 +34,13 @@ describe('planContinuity', () => {
     const orders = plan.services[0];
     const payments = plan.services[1];
     expect(orders.predicted.region?.rpoSeconds).toBe(payments.predicted.region?.rpoSeconds);
-    expect(orders.predicted.region?.explanation.join('\n')).toMatch(/RPO 18h30min bound by dependency 'payments'/);
+    expect(orders.predicted.region?.explanation.join('\n')).toMatch(
+      /RPO 18h30min bound by dependency 'payments'/,
+    );
     expect(orders.findings.map((f) => [f.rule, f.disruption])).toEqual([['RR-PLAN1', 'region']]);
-    expect(orders.findings[0].fix).toMatch(/move the services it depends on to a tier at least as strict as 'tight'/);
+    expect(orders.findings[0].fix).toMatch(
+      /move the services it depends on to a tier at least as strict as 'tight'/,
+    );
   });
 
   test('dependencies never bound application predictions', () => {
@@ -56,7 +60,9 @@ describe('planContinuity', () => {
     expect(after[0].findings.filter((f) => f.disruption === 'application')).toEqual(
       plans[0].findings.filter((f) => f.disruption === 'application'),
     );
-    expect(after[0].predicted.region?.rpoSeconds).toBeGreaterThan(plans[0].predicted.region!.rpoSeconds!);
+    expect(after[0].predicted.region?.rpoSeconds).toBeGreaterThan(
+      plans[0].predicted.region!.rpoSeconds!,
+    );
   });
 
   test('a service is no better for account compromise than the service it depends on', () => {
@@ -76,7 +82,9 @@ describe('planContinuity', () => {
     );
     expect(orders.findings.find((f) => f.disruption === 'account')).toMatchObject({
       rule: 'RR-PLAN1',
-      message: expect.stringMatching(/its dependencies \(payments\) limit it to RPO not recoverable/),
+      message: expect.stringMatching(
+        /its dependencies \(payments\) limit it to RPO not recoverable/,
+      ),
     });
   });
 

@@ -1,6 +1,14 @@
 import fc from 'fast-check';
 
-import { experimentShapes, minInServiceInstances, planService, planTier, restoreTestSchedule, restoreTimeAlarmShape, restoreTestingName } from '../../../lib/planner';
+import {
+  experimentShapes,
+  minInServiceInstances,
+  planService,
+  planTier,
+  restoreTestSchedule,
+  restoreTimeAlarmShape,
+  restoreTestingName,
+} from '../../../lib/planner';
 import { BUILT_IN_TIERS } from '../../../lib/tiers';
 import { REGIONS, specWith, svc, tier } from './fixtures';
 
@@ -15,7 +23,12 @@ describe('restore testing plan', () => {
     const plan = planTier(BUILT_IN_TIERS[name], REGIONS);
     // THEN
     expect(plan.restoreTesting).toEqual(
-      expect.objectContaining({ scheduleExpression: cron, maxRestoreMinutes: minutes, startWindowHours: 24, validationWindowHours: 1 }),
+      expect.objectContaining({
+        scheduleExpression: cron,
+        maxRestoreMinutes: minutes,
+        startWindowHours: 24,
+        validationWindowHours: 1,
+      }),
     );
     expect(plan.restoreTesting!.intervalDays).toBeLessThanOrEqual(plan.restoreTestEveryDays);
   });
@@ -32,8 +45,12 @@ describe('restore testing plan', () => {
     fc.assert(
       fc.property(fc.integer({ min: 1, max: 30 * 24 * 60 }), (minutes) => {
         const shape = restoreTimeAlarmShape(minutes);
-        expect(shape.periodSeconds * shape.evaluationPeriods).toBeGreaterThanOrEqual(Math.min(minutes * 60, 7 * 86400));
-        expect(shape.periodSeconds * shape.evaluationPeriods).toBeLessThanOrEqual(shape.periodSeconds === 300 ? 86400 : 7 * 86400);
+        expect(shape.periodSeconds * shape.evaluationPeriods).toBeGreaterThanOrEqual(
+          Math.min(minutes * 60, 7 * 86400),
+        );
+        expect(shape.periodSeconds * shape.evaluationPeriods).toBeLessThanOrEqual(
+          shape.periodSeconds === 300 ? 86400 : 7 * 86400,
+        );
       }),
     );
   });
@@ -77,13 +94,22 @@ describe('fault injection drills', () => {
       specWith([]),
     );
     // THEN
-    expect(plan.faultInjection.map((f) => [f.disruption, f.stopOnSignals])).toEqual([['az', ['lambda-errors']]]);
-    expect(plan.alarms).toContainEqual({ signal: 'lambda-errors', threshold: 1, resource: { kind: 'lambda', logicalId: 'Resizer' } });
+    expect(plan.faultInjection.map((f) => [f.disruption, f.stopOnSignals])).toEqual([
+      ['az', ['lambda-errors']],
+    ]);
+    expect(plan.alarms).toContainEqual({
+      signal: 'lambda-errors',
+      threshold: 1,
+      resource: { kind: 'lambda', logicalId: 'Resizer' },
+    });
   });
 
   test('fails to plan a drill nothing could stop: bronze stores alone get restore tests only', () => {
     // GIVEN backed-up stores with no replication lag, health check or compute health to alarm on
-    const plan = planService(svc('files', 'bronze', [{ kind: 's3', logicalId: 'Data' }]), specWith([]));
+    const plan = planService(
+      svc('files', 'bronze', [{ kind: 's3', logicalId: 'Data' }]),
+      specWith([]),
+    );
     // THEN
     expect(plan.alarms.map((a) => a.signal)).not.toContain('lambda-errors');
     expect(plan.faultInjection).toEqual([]);
@@ -91,7 +117,10 @@ describe('fault injection drills', () => {
 
   test('an ECS service publishes no health metric, so a bronze one gets no drill', () => {
     // GIVEN / WHEN
-    const plan = planService(svc('api', 'bronze', [{ kind: 'ecs', logicalId: 'Api' }]), specWith([]));
+    const plan = planService(
+      svc('api', 'bronze', [{ kind: 'ecs', logicalId: 'Api' }]),
+      specWith([]),
+    );
     // THEN
     expect(plan.alarms.map((a) => a.signal)).not.toContain('asg-in-service-instances');
     expect(plan.faultInjection).toEqual([]);
@@ -103,26 +132,41 @@ describe('fault injection drills', () => {
     [3, 2, 1],
     [6, 3, 4],
     [1, 2, 1],
-  ])('an Auto Scaling group of %i over %i zones alarms below %i in service', (primaryCapacity, availabilityZones, expected) => {
-    // GIVEN
-    const compute = { resource: { kind: 'asg' as const, logicalId: 'W' }, primaryCapacity, availabilityZones };
-    // WHEN / THEN
-    expect(minInServiceInstances(compute)).toBe(expected);
-  });
+  ])(
+    'an Auto Scaling group of %i over %i zones alarms below %i in service',
+    (primaryCapacity, availabilityZones, expected) => {
+      // GIVEN
+      const compute = {
+        resource: { kind: 'asg' as const, logicalId: 'W' },
+        primaryCapacity,
+        availabilityZones,
+      };
+      // WHEN / THEN
+      expect(minInServiceInstances(compute)).toBe(expected);
+    },
+  );
 
   test('every planned drill has a stop condition, whatever the tier and resources', () => {
     fc.assert(
       fc.property(
         fc.constantFrom('platinum', 'gold', 'silver', 'bronze'),
-        fc.subarray(['dynamodb', 's3', 'rds', 'aurora', 'efs', 'ebs', 'ecs', 'asg', 'lambda'] as const, { minLength: 1 }),
+        fc.subarray(
+          ['dynamodb', 's3', 'rds', 'aurora', 'efs', 'ebs', 'ecs', 'asg', 'lambda'] as const,
+          { minLength: 1 },
+        ),
         (tierName, kinds) => {
           // GIVEN / WHEN
           const plan = planService(
-            svc('svc', tierName, kinds.map((kind, i) => ({ kind, logicalId: `R${i}` }))),
+            svc(
+              'svc',
+              tierName,
+              kinds.map((kind, i) => ({ kind, logicalId: `R${i}` })),
+            ),
             specWith([]),
           );
           // THEN
-          for (const drill of plan.faultInjection) expect(drill.stopOnSignals?.length).toBeGreaterThan(0);
+          for (const drill of plan.faultInjection)
+            expect(drill.stopOnSignals?.length).toBeGreaterThan(0);
         },
       ),
       { numRuns: 60 },
@@ -133,7 +177,10 @@ describe('fault injection drills', () => {
     // GIVEN
     const t = tier('app', { application: { rtoSeconds: 3600, rpoSeconds: 3600 } });
     // WHEN
-    const plan = planService(svc('files', 'app', [{ kind: 'dynamodb', logicalId: 'T' }]), specWith([], { app: t }));
+    const plan = planService(
+      svc('files', 'app', [{ kind: 'dynamodb', logicalId: 'T' }]),
+      specWith([], { app: t }),
+    );
     // THEN
     expect(plan.faultInjection).toEqual([]);
   });
@@ -159,12 +206,17 @@ describe('fault injection drills', () => {
     const region = plan.faultInjection.filter((f) => f.disruption === 'region');
     expect(region.map((f) => f.action)).toContain('aws:s3:bucket-pause-replication');
     for (const f of region) expect(f.stopOnSignals).not.toContain('s3-replication-latency');
-    expect(plan.faultInjection.find((f) => f.disruption === 'az')!.stopOnSignals).toContain('s3-replication-latency');
+    expect(plan.faultInjection.find((f) => f.disruption === 'az')!.stopOnSignals).toContain(
+      's3-replication-latency',
+    );
   });
 
   test('experiment shapes group drills per disruption with one target per action', () => {
     // GIVEN
-    const plan = planService(svc('shop', 'gold', [{ kind: 'aurora', logicalId: 'Db' }]), specWith([]));
+    const plan = planService(
+      svc('shop', 'gold', [{ kind: 'aurora', logicalId: 'Db' }]),
+      specWith([]),
+    );
     // WHEN
     const shapes = experimentShapes(plan);
     // THEN

@@ -1,6 +1,11 @@
 import { STORE_KINDS, type StoreKind } from '../../../lib/model';
 import { achieveAll, meets } from '../../../lib/objectives';
-import { planService, planTier, protectionFromPlan, declaredDisruptions } from '../../../lib/planner';
+import {
+  planService,
+  planTier,
+  protectionFromPlan,
+  declaredDisruptions,
+} from '../../../lib/planner';
 import { BUILT_IN_TIERS } from '../../../lib/tiers';
 import { H, MIN, specWith, svc, tier } from './fixtures';
 
@@ -8,7 +13,10 @@ const spec = specWith([]);
 const TIERS = ['platinum', 'gold', 'silver', 'bronze'] as const;
 
 function planFor(tierName: string, kind: StoreKind, withCompute = true, sizeGiB = 100) {
-  const resources = [{ kind, logicalId: 'Data', sizeGiB }, ...(withCompute ? [{ kind: 'ecs' as const, logicalId: 'Api' }] : [])];
+  const resources = [
+    { kind, logicalId: 'Data', sizeGiB },
+    ...(withCompute ? [{ kind: 'ecs' as const, logicalId: 'Api' }] : []),
+  ];
   return planService(svc('svc', tierName, resources), spec);
 }
 
@@ -25,7 +33,12 @@ describe('planService: every built-in tier × store kind', () => {
       const finding = plan.findings.find((f) => f.disruption === d);
       expect(met || finding !== undefined).toBe(true);
       if (finding) {
-        expect(finding).toMatchObject({ rule: 'RR-PLAN1', severity: 'error', status: 'non-compliant', service: 'svc' });
+        expect(finding).toMatchObject({
+          rule: 'RR-PLAN1',
+          severity: 'error',
+          status: 'non-compliant',
+          service: 'svc',
+        });
         expect(finding.fix.length).toBeGreaterThan(10);
       }
     }
@@ -35,7 +48,10 @@ describe('planService: every built-in tier × store kind', () => {
     // GIVEN
     const plan = planFor(t, k);
     // WHEN
-    const again = achieveAll(protectionFromPlan(plan, planTier(BUILT_IN_TIERS[t], spec.regions)), declaredDisruptions(BUILT_IN_TIERS[t]));
+    const again = achieveAll(
+      protectionFromPlan(plan, planTier(BUILT_IN_TIERS[t], spec.regions)),
+      declaredDisruptions(BUILT_IN_TIERS[t]),
+    );
     // THEN
     expect(again).toEqual(plan.predicted);
   });
@@ -99,22 +115,35 @@ describe('planService: strategies and compute', () => {
     ['platinum', 'active-active', 2, 'latency'],
     ['gold', 'warm-standby', 1, 'failover'],
     ['silver', 'pilot-light', 0, 'failover'],
-  ] as const)('%s runs %s with recovery capacity %s behind %s routing', (t, strategy, capacity, routing) => {
-    // GIVEN / WHEN
-    const plan = planFor(t, 'dynamodb');
-    // THEN
-    expect(plan.strategy).toBe(strategy);
-    expect(plan.compute[0]).toMatchObject({ primaryCapacity: 2, availabilityZones: 2, recoveryCapacity: capacity });
-    expect(plan.failover).toMatchObject({ routing, failureThreshold: 3, ttlSeconds: 60 });
-    expect(plan.alarms.map((a) => a.signal)).toContain('health-check-status');
-  });
+  ] as const)(
+    '%s runs %s with recovery capacity %s behind %s routing',
+    (t, strategy, capacity, routing) => {
+      // GIVEN / WHEN
+      const plan = planFor(t, 'dynamodb');
+      // THEN
+      expect(plan.strategy).toBe(strategy);
+      expect(plan.compute[0]).toMatchObject({
+        primaryCapacity: 2,
+        availabilityZones: 2,
+        recoveryCapacity: capacity,
+      });
+      expect(plan.failover).toMatchObject({ routing, failureThreshold: 3, ttlSeconds: 60 });
+      expect(plan.alarms.map((a) => a.signal)).toContain('health-check-status');
+    },
+  );
 
   test('without a declared strategy the cheapest strategy meeting the tier wins', () => {
     // GIVEN: region RTO 1h rules out redeploying (2h) and pilot light (30 min + restore)
     const t = tier('custom', { region: { rpoSeconds: 15 * MIN, rtoSeconds: 20 * MIN } });
     const s = specWith([], { custom: t });
     // WHEN
-    const plan = planService(svc('api', 'custom', [{ kind: 'dynamodb', logicalId: 'T' }, { kind: 'ecs', logicalId: 'Api' }]), s);
+    const plan = planService(
+      svc('api', 'custom', [
+        { kind: 'dynamodb', logicalId: 'T' },
+        { kind: 'ecs', logicalId: 'Api' },
+      ]),
+      s,
+    );
     // THEN
     expect(plan.strategy).toBe('warm-standby');
     expect(plan.findings).toEqual([]);
@@ -126,7 +155,13 @@ describe('planService: strategies and compute', () => {
     const t = tier('fast', { region: { rpoSeconds: 15 * MIN, rtoSeconds: 2 * MIN } });
     const s = specWith([], { fast: t });
     // WHEN
-    const plan = planService(svc('api', 'fast', [{ kind: 'dynamodb', logicalId: 'T' }, { kind: 'ecs', logicalId: 'Api' }]), s);
+    const plan = planService(
+      svc('api', 'fast', [
+        { kind: 'dynamodb', logicalId: 'T' },
+        { kind: 'ecs', logicalId: 'Api' },
+      ]),
+      s,
+    );
     // THEN
     expect(plan.strategy).toBe('active-active');
     expect(plan.failover?.healthCheckIntervalSeconds).toBe(10);
@@ -139,8 +174,16 @@ describe('planService: strategies and compute', () => {
     // THEN
     expect(plan.alarms).toEqual(
       expect.arrayContaining([
-        { signal: 's3-replication-latency', threshold: 450, resource: { kind: 's3', logicalId: 'Data', sizeGiB: 100 } },
-        { signal: 's3-replication-failed', threshold: 1, resource: { kind: 's3', logicalId: 'Data', sizeGiB: 100 } },
+        {
+          signal: 's3-replication-latency',
+          threshold: 450,
+          resource: { kind: 's3', logicalId: 'Data', sizeGiB: 100 },
+        },
+        {
+          signal: 's3-replication-failed',
+          threshold: 1,
+          resource: { kind: 's3', logicalId: 'Data', sizeGiB: 100 },
+        },
         { signal: 'backup-job-failed', threshold: 1 },
       ]),
     );
@@ -169,12 +212,16 @@ describe('planService: unreachable objectives', () => {
     expect(plan.findings).toHaveLength(1);
     expect(plan.findings[0].message).toMatch(/cannot meet its region objective RPO 0s/);
     expect(plan.findings[0].message).toMatch(/no AWS mechanism gives s3 better than RPO 15min/);
-    expect(plan.findings[0].fix).toMatch(/loosen the tier's region objective to at least RPO 15min/);
+    expect(plan.findings[0].fix).toMatch(
+      /loosen the tier's region objective to at least RPO 15min/,
+    );
     expect(plan.stores[0].replication).toBe('s3-crr-rtc');
   });
 
   test('throws an InputError naming the service when its tier is unknown', () => {
     // GIVEN / WHEN / THEN
-    expect(() => planService(svc('x', 'diamond', []), spec)).toThrow(/tier 'diamond' is not defined; use one of platinum/);
+    expect(() => planService(svc('x', 'diamond', []), spec)).toThrow(
+      /tier 'diamond' is not defined; use one of platinum/,
+    );
   });
 });

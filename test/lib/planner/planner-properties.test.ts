@@ -1,5 +1,11 @@
 import fc from 'fast-check';
-import { DISRUPTIONS, STORE_KINDS, type Disruption, type Objective, type RecoveryTier } from '../../../lib/model';
+import {
+  DISRUPTIONS,
+  STORE_KINDS,
+  type Disruption,
+  type Objective,
+  type RecoveryTier,
+} from '../../../lib/model';
 import { meets } from '../../../lib/objectives';
 import { planService, planTier, declaredDisruptions } from '../../../lib/planner';
 import { H, MIN, specWith, svc } from './fixtures';
@@ -35,13 +41,22 @@ function stricter(t: RecoveryTier, factor: number): RecoveryTier {
   const objectives: Partial<Record<Disruption, Objective>> = {};
   for (const d of declaredDisruptions(t)) {
     const o = t.objectives[d]!;
-    objectives[d] = { rpoSeconds: Math.floor(o.rpoSeconds * factor), rtoSeconds: Math.max(1, Math.floor(o.rtoSeconds * factor)) };
+    objectives[d] = {
+      rpoSeconds: Math.floor(o.rpoSeconds * factor),
+      rtoSeconds: Math.max(1, Math.floor(o.rtoSeconds * factor)),
+    };
   }
   return { ...t, name: 'stricter', objectives };
 }
 
-function planOf(t: RecoveryTier, r: { kind: (typeof STORE_KINDS)[number]; sizeGiB: number; compute: boolean }) {
-  const resources = [{ kind: r.kind, logicalId: 'Data', sizeGiB: r.sizeGiB }, ...(r.compute ? [{ kind: 'ecs' as const, logicalId: 'Api' }] : [])];
+function planOf(
+  t: RecoveryTier,
+  r: { kind: (typeof STORE_KINDS)[number]; sizeGiB: number; compute: boolean },
+) {
+  const resources = [
+    { kind: r.kind, logicalId: 'Data', sizeGiB: r.sizeGiB },
+    ...(r.compute ? [{ kind: 'ecs' as const, logicalId: 'Api' }] : []),
+  ];
   return planService(svc('svc', t.name, resources), specWith([], { [t.name]: t }));
 }
 
@@ -65,19 +80,27 @@ describe('planner properties', () => {
 
   test('a plan is never looser than its tier: retention, restore tests, lock', () => {
     fc.assert(
-      fc.property(tierArb, fc.constantFrom(7, 14, 35, 400), fc.boolean(), (t, retentionDays, immutable) => {
-        // GIVEN
-        const withSettings = { ...t, retentionDays, immutable };
-        // WHEN
-        const plan = planTier(withSettings, { primary: 'us-east-1', recovery: 'us-west-2' });
-        // THEN
-        expect(plan.restoreTestEveryDays).toBeLessThanOrEqual(t.drillEveryDays);
-        expect(plan.vault.lockMode === 'none').toBe(!immutable);
-        for (const rule of plan.rules) {
-          expect(rule.deleteAfterDays).toBe(rule.enableContinuousBackup ? Math.min(retentionDays, 35) : retentionDays);
-          if (rule.copyToRecoveryRegion) expect(rule.copyToRecoveryRegion.deleteAfterDays).toBe(retentionDays);
-        }
-      }),
+      fc.property(
+        tierArb,
+        fc.constantFrom(7, 14, 35, 400),
+        fc.boolean(),
+        (t, retentionDays, immutable) => {
+          // GIVEN
+          const withSettings = { ...t, retentionDays, immutable };
+          // WHEN
+          const plan = planTier(withSettings, { primary: 'us-east-1', recovery: 'us-west-2' });
+          // THEN
+          expect(plan.restoreTestEveryDays).toBeLessThanOrEqual(t.drillEveryDays);
+          expect(plan.vault.lockMode === 'none').toBe(!immutable);
+          for (const rule of plan.rules) {
+            expect(rule.deleteAfterDays).toBe(
+              rule.enableContinuousBackup ? Math.min(retentionDays, 35) : retentionDays,
+            );
+            if (rule.copyToRecoveryRegion)
+              expect(rule.copyToRecoveryRegion.deleteAfterDays).toBe(retentionDays);
+          }
+        },
+      ),
       { numRuns: 15 },
     );
   });
@@ -96,7 +119,10 @@ describe('planner properties', () => {
         const strictPlan = planOf(strict, r);
         // THEN
         for (const d of declaredDisruptions(t)) {
-          if (meets(loosePlan.predicted[d], t.objectives[d]!) && strictPlan.findings.every((f) => f.disruption !== d)) {
+          if (
+            meets(loosePlan.predicted[d], t.objectives[d]!) &&
+            strictPlan.findings.every((f) => f.disruption !== d)
+          ) {
             expect(meets(strictPlan.predicted[d], t.objectives[d]!)).toBe(true);
           }
         }

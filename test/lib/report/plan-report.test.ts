@@ -209,14 +209,26 @@ describe('plan reports', () => {
 
 describe('describeAlarm', () => {
   it.each([
-    ['lag alarms fire above a duration', { signal: 'rds-replica-lag', threshold: 90 }, 'rds-replica-lag (> 1min30s)'],
-    ['failure counts fire at or above', { signal: 'lambda-errors', threshold: 1 }, 'lambda-errors (>= 1)'],
+    [
+      'lag alarms fire above a duration',
+      { signal: 'rds-replica-lag', threshold: 90 },
+      'rds-replica-lag (> 1min30s)',
+    ],
+    [
+      'failure counts fire at or above',
+      { signal: 'lambda-errors', threshold: 1 },
+      'lambda-errors (>= 1)',
+    ],
     [
       'in-service instances fire below the fewest allowed',
       { signal: 'asg-in-service-instances', threshold: 2 },
       'asg-in-service-instances (< 2)',
     ],
-    ['health checks fire below healthy', { signal: 'health-check-status', threshold: 1 }, 'health-check-status (< 1)'],
+    [
+      'health checks fire below healthy',
+      { signal: 'health-check-status', threshold: 1 },
+      'health-check-status (< 1)',
+    ],
   ] as const)('%s', (_case, alarm, expected) => {
     // GIVEN / WHEN
     const text = describeAlarm(alarm);

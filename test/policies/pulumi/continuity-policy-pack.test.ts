@@ -84,14 +84,19 @@ describe('the Pulumi policy pack on the example program', () => {
     ]);
     const errors = allRules.filter((r) => r.severity === 'error').map((r) => r.id);
     expect(policies[0]?.description).toContain(`(${errors.join(', ')})`);
-    expect(policies.every((p) => p.configSchema?.properties.specPath?.type === 'string')).toBe(true);
+    expect(policies.every((p) => p.configSchema?.properties.specPath?.type === 'string')).toBe(
+      true,
+    );
   });
 
   test('mandatory reports only error rules, advisory only warning and info rules', () => {
     // GIVEN a spec that orders misses, and a program without alarms on failed backup jobs
     const severity = new Map(allRules.map((r) => [r.id, r.severity] as const));
     const noBackupAlarms = records.filter(
-      (r) => !(r.type === 'aws:cloudwatch/metricAlarm:MetricAlarm' && r.props.namespace === 'AWS/Backup'),
+      (r) =>
+        !(
+          r.type === 'aws:cloudwatch/metricAlarm:MetricAlarm' && r.props.namespace === 'AWS/Backup'
+        ),
     );
     const warned = validate(
       noBackupAlarms.filter((r) => r.type !== 'aws:cloudwatch/eventRule:EventRule'),
@@ -121,7 +126,10 @@ describe('the Pulumi policy pack on the example program', () => {
     const noCopies = mutate(
       records,
       (r) => r.type === 'aws:backup/plan:Plan',
-      (p) => ({ ...p, rules: (p.rules as Record<string, unknown>[]).map((rule) => ({ ...rule, copyActions: [] })) }),
+      (p) => ({
+        ...p,
+        rules: (p.rules as Record<string, unknown>[]).map((rule) => ({ ...rule, copyActions: [] })),
+      }),
     );
     // WHEN
     const before = advisory.filter((v) => ruleOf(v) === 'RR-BKP3');
@@ -140,9 +148,10 @@ describe('the Pulumi policy pack on the example program', () => {
     );
     // WHEN
     const before = [...mandatory, ...advisory].filter((v) => ruleOf(v) === 'RR-VLT1');
-    const after = [...validate(plainVault, 'mandatory'), ...validate(plainVault, 'advisory')].filter(
-      (v) => ruleOf(v) === 'RR-VLT1',
-    );
+    const after = [
+      ...validate(plainVault, 'mandatory'),
+      ...validate(plainVault, 'advisory'),
+    ].filter((v) => ruleOf(v) === 'RR-VLT1');
     // THEN
     expect(before).toEqual([]);
     expect(after.map((v) => v.urn)).toEqual([expect.stringMatching(/::shop-gold-vault$/)]);
@@ -153,7 +162,9 @@ describe('the Pulumi policy pack on the example program', () => {
     const noRules = records.filter(
       (r) =>
         r.type !== 'aws:cloudwatch/eventRule:EventRule' &&
-        !(r.type === 'aws:cloudwatch/metricAlarm:MetricAlarm' && r.props.namespace === 'AWS/Backup'),
+        !(
+          r.type === 'aws:cloudwatch/metricAlarm:MetricAlarm' && r.props.namespace === 'AWS/Backup'
+        ),
     );
     // WHEN
     const before = advisory.filter((v) => ruleOf(v) === 'RR-MON1');
@@ -171,10 +182,14 @@ describe('the Pulumi policy pack on the example program', () => {
     // WHEN
     const inv3 = validate(retainOnly, 'mandatory').filter((v) => ruleOf(v) === 'RR-INV3');
     // THEN
-    const protectedStores = records.filter((r) => r.protect && r.type === 'aws:dynamodb/table:Table');
+    const protectedStores = records.filter(
+      (r) => r.protect && r.type === 'aws:dynamodb/table:Table',
+    );
     expect(protectedStores.length).toBeGreaterThan(0);
     expect(inv3.filter((v) => protectedStores.some((r) => r.urn === v.urn))).toEqual([]);
-    expect(inv3.map((v) => v.urn)).toEqual([expect.stringMatching(/::shop-media-MediaBucket-bucket$/)]);
+    expect(inv3.map((v) => v.urn)).toEqual([
+      expect.stringMatching(/::shop-media-MediaBucket-bucket$/),
+    ]);
   });
 
   test('inventory: every declared resource is found by its logical id', () => {
@@ -210,22 +225,33 @@ describe('the spec configuration', () => {
     const violations = validate(records, 'mandatory', {});
     // THEN
     expect(violations).toEqual([
-      { message: expect.stringMatching(/^continuity-kit cannot check this stack: no continuity spec: set the policy config specPath/) },
+      {
+        message: expect.stringMatching(
+          /^continuity-kit cannot check this stack: no continuity spec: set the policy config specPath/,
+        ),
+      },
     ]);
     expect(validate(records, 'advisory', {})).toEqual([]);
   });
 
   test('fails clearly when specPath names no file', () => {
     // GIVEN / WHEN
-    const [violation] = validate(records, 'mandatory', { specPath: '/nonexistent/continuity.yaml' });
+    const [violation] = validate(records, 'mandatory', {
+      specPath: '/nonexistent/continuity.yaml',
+    });
     // THEN
-    expect(violation?.message).toMatch(/spec file \/nonexistent\/continuity.yaml \(from policy config specPath\).*cannot read the spec file/);
+    expect(violation?.message).toMatch(
+      /spec file \/nonexistent\/continuity.yaml \(from policy config specPath\).*cannot read the spec file/,
+    );
   });
 
   test('fails clearly when the spec is invalid or specPath is not a string', () => {
     // GIVEN
     const file = join(mkdtempSync(join(tmpdir(), 'pack-spec-')), 'continuity.yaml');
-    writeFileSync(file, 'regions: { primary: us-east-1, recovery: us-west-2 }\nservices:\n  - name: x\n    tier: diamond\n');
+    writeFileSync(
+      file,
+      'regions: { primary: us-east-1, recovery: us-west-2 }\nservices:\n  - name: x\n    tier: diamond\n',
+    );
     // WHEN
     const [invalid] = validate(records, 'mandatory', { specPath: file });
     const [wrongType] = validate(records, 'mandatory', { specPath: 42 });

@@ -18,37 +18,38 @@ export function stackArgs(
   records: readonly PulumiResourceRecord[],
   config: Record<string, unknown> = {},
 ): StackValidationArgs {
-  const resources = records.map(
-    (r): PolicyResource => ({
-      type: r.type,
-      // bridged providers report the physical id among the outputs
-      props: unknownCheckingProxy({ ...(r.id !== undefined ? { id: r.id } : {}), ...r.props }) as Record<string, unknown>,
-      urn: r.urn,
-      name: r.name,
-      opts: {
-        protect: r.protect === true,
-        ignoreChanges: [],
-        aliases: [],
-        customTimeouts: { createSeconds: 0, updateSeconds: 0, deleteSeconds: 0 },
-        additionalSecretOutputs: [],
-        ...(r.parent ? { parent: r.parent } : {}),
-      },
-      ...(r.providerRegion
-        ? {
-            provider: {
-              type: 'pulumi:providers:aws',
-              props: unknownCheckingProxy({ region: r.providerRegion }) as Record<string, unknown>,
-              urn: `urn:pulumi:test::p::pulumi:providers:aws::${r.providerRegion}`,
-              name: r.providerRegion,
-            },
-          }
-        : {}),
-      dependencies: [],
-      propertyDependencies: {},
-      isType: () => false,
-      asType: () => undefined,
-    }),
-  );
+  const resources = records.map((r): PolicyResource => ({
+    type: r.type,
+    // bridged providers report the physical id among the outputs
+    props: unknownCheckingProxy({
+      ...(r.id !== undefined ? { id: r.id } : {}),
+      ...r.props,
+    }) as Record<string, unknown>,
+    urn: r.urn,
+    name: r.name,
+    opts: {
+      protect: r.protect === true,
+      ignoreChanges: [],
+      aliases: [],
+      customTimeouts: { createSeconds: 0, updateSeconds: 0, deleteSeconds: 0 },
+      additionalSecretOutputs: [],
+      ...(r.parent ? { parent: r.parent } : {}),
+    },
+    ...(r.providerRegion
+      ? {
+          provider: {
+            type: 'pulumi:providers:aws',
+            props: unknownCheckingProxy({ region: r.providerRegion }) as Record<string, unknown>,
+            urn: `urn:pulumi:test::p::pulumi:providers:aws::${r.providerRegion}`,
+            name: r.providerRegion,
+          },
+        }
+      : {}),
+    dependencies: [],
+    propertyDependencies: {},
+    isType: () => false,
+    asType: () => undefined,
+  }));
   const byUrn = new Map(resources.map((r) => [r.urn, r] as const));
   records.forEach((r, i) => {
     const resource = resources[i] as PolicyResource;

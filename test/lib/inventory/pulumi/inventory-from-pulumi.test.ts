@@ -4,19 +4,33 @@ import { isUnresolved, METADATA_SPEC_KEY } from '../../../../lib/model';
 import type { Inventory } from '../../../../lib/model';
 import { record, STACK, T, UNKNOWN, urnOf } from './pulumi-records';
 
-function read(records: readonly PulumiResourceRecord[], defaultRegion: string | null = 'us-east-1'): Inventory {
-  return inventoryFromPulumi(records, { stack: STACK, ...(defaultRegion ? { defaultRegion } : {}) });
+function read(
+  records: readonly PulumiResourceRecord[],
+  defaultRegion: string | null = 'us-east-1',
+): Inventory {
+  return inventoryFromPulumi(records, {
+    stack: STACK,
+    ...(defaultRegion ? { defaultRegion } : {}),
+  });
 }
 
 describe('entries', () => {
   test('ids are stack/name, types are the CloudFormation equivalents, paths are the name parts', () => {
     // GIVEN / WHEN
-    const [resource] = read([record(T.table, 'shop-orders-OrdersTable-table', { tags: { 'continuity:service': 'orders' } })]).resources;
+    const [resource] = read([
+      record(T.table, 'shop-orders-OrdersTable-table', {
+        tags: { 'continuity:service': 'orders' },
+      }),
+    ]).resources;
     // THEN
     expect(resource).toMatchObject({
       id: `${STACK}/shop-orders-OrdersTable-table`,
       type: 'AWS::DynamoDB::Table',
-      location: { stack: STACK, logicalId: 'shop-orders-OrdersTable-table', path: 'shop/orders/OrdersTable/table' },
+      location: {
+        stack: STACK,
+        logicalId: 'shop-orders-OrdersTable-table',
+        path: 'shop/orders/OrdersTable/table',
+      },
       tags: { 'continuity:service': 'orders' },
     });
   });
@@ -69,7 +83,12 @@ describe('entries', () => {
       record(T.instance, 'db-skip', { engine: 'postgres', skipFinalSnapshot: true }),
     ];
     // WHEN
-    const policies = Object.fromEntries(read(records).resources.map((r) => [r.location.logicalId, [r.deletionPolicy, r.updateReplacePolicy]]));
+    const policies = Object.fromEntries(
+      read(records).resources.map((r) => [
+        r.location.logicalId,
+        [r.deletionPolicy, r.updateReplacePolicy],
+      ]),
+    );
     // THEN
     expect(policies).toEqual({
       protected: ['Retain', 'Retain'],
@@ -82,7 +101,12 @@ describe('entries', () => {
 
   test('unknown values during a preview are unresolved, never guessed', () => {
     // GIVEN
-    const records = [record(T.table, 't', { pointInTimeRecovery: { enabled: UNKNOWN }, tags: { 'continuity:service': UNKNOWN } })];
+    const records = [
+      record(T.table, 't', {
+        pointInTimeRecovery: { enabled: UNKNOWN },
+        tags: { 'continuity:service': UNKNOWN },
+      }),
+    ];
     // WHEN
     const [store] = read(records).stores;
     // THEN
@@ -112,7 +136,11 @@ describe('entries', () => {
 
   test('a spec embedded in a component is collected as JSON', () => {
     // GIVEN
-    const records = [record('continuity-kit:index:ContinuityStacks', 'shop', { [METADATA_SPEC_KEY]: '{"regions":{}}' })];
+    const records = [
+      record('continuity-kit:index:ContinuityStacks', 'shop', {
+        [METADATA_SPEC_KEY]: '{"regions":{}}',
+      }),
+    ];
     // WHEN / THEN
     expect(read(records).embeddedSpecs).toEqual([{ stack: STACK, spec: { regions: {} } }]);
   });
@@ -126,12 +154,16 @@ describe('entries', () => {
 
   test('throws when the stack name is empty', () => {
     // GIVEN / WHEN / THEN
-    expect(() => inventoryFromPulumi([], { stack: ' ' })).toThrow(/stack is " "; pass the Pulumi stack name/);
+    expect(() => inventoryFromPulumi([], { stack: ' ' })).toThrow(
+      /stack is " "; pass the Pulumi stack name/,
+    );
   });
 
   test('every mapped type names a CloudFormation type', () => {
     // GIVEN / WHEN
-    const bad = Object.entries(PULUMI_TYPE_MAP).filter(([token, m]) => !/^aws:/.test(token) || !/^AWS::\w+::\w+$/.test(m.cfnType));
+    const bad = Object.entries(PULUMI_TYPE_MAP).filter(
+      ([token, m]) => !/^aws:/.test(token) || !/^AWS::\w+::\w+$/.test(m.cfnType),
+    );
     // THEN
     expect(bad).toEqual([]);
   });
@@ -158,9 +190,19 @@ describe('compute', () => {
     const records = [
       record('aws:ec2/subnet:Subnet', 's1'),
       record('aws:ec2/subnet:Subnet', 's2'),
-      record(T.asg, 'fleet', { minSize: 3, vpcZoneIdentifiers: [UNKNOWN, UNKNOWN] }, {
-        propertyDependencies: { vpcZoneIdentifiers: [urnOf('aws:ec2/subnet:Subnet', 's1'), urnOf('aws:ec2/subnet:Subnet', 's2')] },
-      }),
+      record(
+        T.asg,
+        'fleet',
+        { minSize: 3, vpcZoneIdentifiers: [UNKNOWN, UNKNOWN] },
+        {
+          propertyDependencies: {
+            vpcZoneIdentifiers: [
+              urnOf('aws:ec2/subnet:Subnet', 's1'),
+              urnOf('aws:ec2/subnet:Subnet', 's2'),
+            ],
+          },
+        },
+      ),
     ];
     // WHEN
     const [fleet] = read(records).computes;
@@ -188,14 +230,30 @@ describe('routing and monitoring', () => {
         healthCheckId: 'primary-health-id',
         failoverRoutingPolicies: [{ type: 'PRIMARY' }],
       }),
-      record(T.record, 'west-record', { name: 'orders.example.com', aliases: [{ name: 'lb.example.com' }], latencyRoutingPolicies: [{ region: 'us-west-2' }] }),
+      record(T.record, 'west-record', {
+        name: 'orders.example.com',
+        aliases: [{ name: 'lb.example.com' }],
+        latencyRoutingPolicies: [{ region: 'us-west-2' }],
+      }),
     ];
     // WHEN
     const inventory = read(records);
     // THEN
-    expect(inventory.healthChecks[0]).toMatchObject({ requestIntervalSeconds: 30, failureThreshold: 3 });
-    expect(inventory.dnsRecords[0]).toMatchObject({ routing: 'failover', failover: 'PRIMARY', healthCheck: `${STACK}/primary-health`, ttlSeconds: 60 });
-    expect(inventory.dnsRecords[1]).toMatchObject({ routing: 'latency', recordRegion: 'us-west-2', ttlSeconds: undefined });
+    expect(inventory.healthChecks[0]).toMatchObject({
+      requestIntervalSeconds: 30,
+      failureThreshold: 3,
+    });
+    expect(inventory.dnsRecords[0]).toMatchObject({
+      routing: 'failover',
+      failover: 'PRIMARY',
+      healthCheck: `${STACK}/primary-health`,
+      ttlSeconds: 60,
+    });
+    expect(inventory.dnsRecords[1]).toMatchObject({
+      routing: 'latency',
+      recordRegion: 'us-west-2',
+      ttlSeconds: undefined,
+    });
   });
 
   test('alarm dimensions that name a resource become its id; actions count', () => {
@@ -210,12 +268,21 @@ describe('routing and monitoring', () => {
         comparisonOperator: 'GreaterThanThreshold',
         alarmActions: ['arn:aws:sns:us-east-1:111111111111:ops'],
       }),
-      record(T.alarm, 'silent', { namespace: 'AWS/Backup', metricName: 'NumberOfBackupJobsFailed', alarmActions: ['x'], actionsEnabled: false }),
+      record(T.alarm, 'silent', {
+        namespace: 'AWS/Backup',
+        metricName: 'NumberOfBackupJobsFailed',
+        alarmActions: ['x'],
+        actionsEnabled: false,
+      }),
     ];
     // WHEN
     const [lag, silent] = read(records).alarms;
     // THEN
-    expect(lag).toMatchObject({ dimensions: { TableName: `${STACK}/orders`, ReceivingRegion: 'us-west-2' }, threshold: 60000, hasActions: true });
+    expect(lag).toMatchObject({
+      dimensions: { TableName: `${STACK}/orders`, ReceivingRegion: 'us-west-2' },
+      threshold: 60000,
+      hasActions: true,
+    });
     expect(silent?.hasActions).toBe(false);
   });
 
@@ -227,7 +294,9 @@ describe('routing and monitoring', () => {
     const records = [
       record(T.fileSystem, 'docs-fs'),
       record(T.alarm, 'efs-lag', {
-        metricQueries: [{ id: 'q1', expression: query, label: 'TimeSinceLastSync', period: 60, returnData: true }],
+        metricQueries: [
+          { id: 'q1', expression: query, label: 'TimeSinceLastSync', period: 60, returnData: true },
+        ],
         threshold: 7200,
         comparisonOperator: 'GreaterThanThreshold',
         alarmActions: ['arn:aws:sns:us-east-1:111111111111:ops'],
@@ -247,7 +316,11 @@ describe('routing and monitoring', () => {
 
   test('a Metrics Insights alarm whose query is known only at deploy time watches an unresolved metric', () => {
     // GIVEN a preview: the query embeds the id of a file system not created yet
-    const records = [record(T.alarm, 'efs-lag', { metricQueries: [{ id: 'q1', expression: UNKNOWN, returnData: true }] })];
+    const records = [
+      record(T.alarm, 'efs-lag', {
+        metricQueries: [{ id: 'q1', expression: UNKNOWN, returnData: true }],
+      }),
+    ];
     // WHEN
     const [alarm] = read(records).alarms;
     // THEN
@@ -258,9 +331,18 @@ describe('routing and monitoring', () => {
   test('event rules parse their pattern and count EventTarget resources as targets', () => {
     // GIVEN
     const records = [
-      record(T.eventRule, 'failed', { name: 'failed-1', eventPattern: JSON.stringify({ source: ['aws.backup'] }) }),
-      record(T.eventTarget, 'failed-target', { rule: 'failed-1', arn: 'arn:aws:sns:us-east-1:111111111111:ops' }),
-      record(T.eventRule, 'lonely', { name: 'lonely-1', eventPattern: '{"source":["aws.backup"]}' }),
+      record(T.eventRule, 'failed', {
+        name: 'failed-1',
+        eventPattern: JSON.stringify({ source: ['aws.backup'] }),
+      }),
+      record(T.eventTarget, 'failed-target', {
+        rule: 'failed-1',
+        arn: 'arn:aws:sns:us-east-1:111111111111:ops',
+      }),
+      record(T.eventRule, 'lonely', {
+        name: 'lonely-1',
+        eventPattern: '{"source":["aws.backup"]}',
+      }),
     ];
     // WHEN
     const rules = read(records).eventRules;
@@ -274,9 +356,15 @@ describe('routing and monitoring', () => {
   test('FIS templates list their actions and stop conditions', () => {
     // GIVEN / WHEN
     const [template] = read([
-      record(T.fis, 'az-outage', { actions: [{ name: 'a', actionId: 'aws:network:disrupt-connectivity' }], stopConditions: [{ source: 'none' }] }),
+      record(T.fis, 'az-outage', {
+        actions: [{ name: 'a', actionId: 'aws:network:disrupt-connectivity' }],
+        stopConditions: [{ source: 'none' }],
+      }),
     ]).experimentTemplates;
     // THEN
-    expect(template).toMatchObject({ actions: ['aws:network:disrupt-connectivity'], hasStopConditions: false });
+    expect(template).toMatchObject({
+      actions: ['aws:network:disrupt-connectivity'],
+      hasStopConditions: false,
+    });
   });
 });

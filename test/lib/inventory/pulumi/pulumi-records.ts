@@ -35,9 +35,11 @@ export const T = {
   bucket: 'aws:s3/bucket:Bucket',
   versioning: 'aws:s3/bucketVersioning:BucketVersioning',
   replication: 'aws:s3/bucketReplicationConfig:BucketReplicationConfig',
-  encryption: 'aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration',
+  encryption:
+    'aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration',
   instance: 'aws:rds/instance:Instance',
-  backupReplication: 'aws:rds/instanceAutomatedBackupsReplication:InstanceAutomatedBackupsReplication',
+  backupReplication:
+    'aws:rds/instanceAutomatedBackupsReplication:InstanceAutomatedBackupsReplication',
   cluster: 'aws:rds/cluster:Cluster',
   clusterInstance: 'aws:rds/clusterInstance:ClusterInstance',
   globalCluster: 'aws:rds/globalCluster:GlobalCluster',

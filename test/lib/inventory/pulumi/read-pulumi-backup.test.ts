@@ -9,7 +9,10 @@ function read(records: readonly PulumiResourceRecord[]): Inventory {
 }
 
 const primaryVault = (): PulumiResourceRecord =>
-  record(T.vault, 'gold-vault', { name: 'gold-vault-1', arn: 'arn:aws:backup:us-east-1:111111111111:backup-vault:gold-vault-1' });
+  record(T.vault, 'gold-vault', {
+    name: 'gold-vault-1',
+    arn: 'arn:aws:backup:us-east-1:111111111111:backup-vault:gold-vault-1',
+  });
 const recoveryVault = (): PulumiResourceRecord =>
   record(T.vault, 'gold-recovery-vault', {
     region: 'us-west-2',
@@ -37,7 +40,11 @@ describe('backup plans', () => {
           enableContinuousBackup: true,
           lifecycle: { deleteAfter: 35, coldStorageAfter: 7 },
           copyActions: [
-            { destinationVaultArn: 'arn:aws:backup:us-west-2:111111111111:backup-vault:gold-recovery-1', lifecycle: { deleteAfter: 14 } },
+            {
+              destinationVaultArn:
+                'arn:aws:backup:us-west-2:111111111111:backup-vault:gold-recovery-1',
+              lifecycle: { deleteAfter: 14 },
+            },
           ],
         },
       ]),
@@ -57,7 +64,8 @@ describe('backup plans', () => {
         targetVault: `${STACK}/gold-vault`,
         copyActions: [
           {
-            destinationVaultArn: 'arn:aws:backup:us-west-2:111111111111:backup-vault:gold-recovery-1',
+            destinationVaultArn:
+              'arn:aws:backup:us-west-2:111111111111:backup-vault:gold-recovery-1',
             destinationRegion: 'us-west-2',
             destinationAccount: '111111111111',
             destinationVault: `${STACK}/gold-recovery-vault`,
@@ -73,21 +81,39 @@ describe('backup plans', () => {
     const records = [
       primaryVault(),
       recoveryVault(),
-      plan([{ ruleName: 'hourly', targetVaultName: UNKNOWN, copyActions: [{ destinationVaultArn: UNKNOWN }] }], {
-        propertyDependencies: { rules: [urnOf(T.vault, 'gold-recovery-vault'), urnOf(T.vault, 'gold-vault')] },
-      }),
+      plan(
+        [
+          {
+            ruleName: 'hourly',
+            targetVaultName: UNKNOWN,
+            copyActions: [{ destinationVaultArn: UNKNOWN }],
+          },
+        ],
+        {
+          propertyDependencies: {
+            rules: [urnOf(T.vault, 'gold-recovery-vault'), urnOf(T.vault, 'gold-vault')],
+          },
+        },
+      ),
     ];
     // WHEN
     const rule = read(records).backupPlans[0]?.rules[0];
     // THEN
     expect(rule?.targetVault).toBe(`${STACK}/gold-vault`);
-    expect(rule?.copyActions[0]).toMatchObject({ destinationVault: `${STACK}/gold-recovery-vault`, destinationRegion: 'us-west-2' });
+    expect(rule?.copyActions[0]).toMatchObject({
+      destinationVault: `${STACK}/gold-recovery-vault`,
+      destinationRegion: 'us-west-2',
+    });
     expect(isUnresolved(rule?.copyActions[0]?.destinationVaultArn)).toBe(true);
   });
 
   test('an unknown copy destination with no dependency stays unresolved', () => {
     // GIVEN / WHEN
-    const rule = read([plan([{ ruleName: 'r', targetVaultName: 'x', copyActions: [{ destinationVaultArn: UNKNOWN }] }])]).backupPlans[0]?.rules[0];
+    const rule = read([
+      plan([
+        { ruleName: 'r', targetVaultName: 'x', copyActions: [{ destinationVaultArn: UNKNOWN }] },
+      ]),
+    ]).backupPlans[0]?.rules[0];
     // THEN
     expect(isUnresolved(rule?.copyActions[0]?.destinationRegion)).toBe(true);
   });
@@ -102,7 +128,12 @@ describe('backup selections', () => {
         planId: 'gold-plan-id',
         iamRoleArn: 'arn:aws:iam::111111111111:role/backup',
         resources: ['arn:aws:dynamodb:*:*:table/*'],
-        conditions: [{ stringEquals: [{ key: 'aws:ResourceTag/continuity:tier', value: 'gold' }], stringNotLikes: [{ key: 'env', value: 'dev*' }] }],
+        conditions: [
+          {
+            stringEquals: [{ key: 'aws:ResourceTag/continuity:tier', value: 'gold' }],
+            stringNotLikes: [{ key: 'env', value: 'dev*' }],
+          },
+        ],
         selectionTags: [{ type: 'STRINGEQUALS', key: 'team', value: 'orders' }],
       }),
     ];
@@ -131,8 +162,16 @@ describe('backup selections', () => {
       record(
         T.selection,
         'sel',
-        { planId: UNKNOWN, resources: ['arn:aws:dynamodb:us-east-1:111111111111:table/orders', UNKNOWN] },
-        { propertyDependencies: { planId: [urnOf(T.plan, 'gold-plan')], resources: [urnOf(T.table, 'orders'), urnOf(T.bucket, 'invoices')] } },
+        {
+          planId: UNKNOWN,
+          resources: ['arn:aws:dynamodb:us-east-1:111111111111:table/orders', UNKNOWN],
+        },
+        {
+          propertyDependencies: {
+            planId: [urnOf(T.plan, 'gold-plan')],
+            resources: [urnOf(T.table, 'orders'), urnOf(T.bucket, 'invoices')],
+          },
+        },
       ),
     ];
     // WHEN
@@ -144,7 +183,9 @@ describe('backup selections', () => {
 
   test('a plan id that names no plan in the stack is unresolved', () => {
     // GIVEN / WHEN
-    const [selection] = read([record(T.selection, 'sel', { planId: 'elsewhere', iamRoleArn: 'r' })]).backupSelections;
+    const [selection] = read([
+      record(T.selection, 'sel', { planId: 'elsewhere', iamRoleArn: 'r' }),
+    ]).backupSelections;
     // THEN
     expect(isUnresolved(selection?.plan)).toBe(true);
   });
@@ -155,11 +196,21 @@ describe('backup vaults', () => {
     // GIVEN
     const records = [
       record(T.key, 'gold-key', { arn: 'arn:aws:kms:us-east-1:111111111111:key/abc' }),
-      record(T.vault, 'gold-vault', { name: 'gold-vault-1', kmsKeyArn: 'arn:aws:kms:us-east-1:111111111111:key/abc' }),
-      record(T.lock, 'gold-lock', { backupVaultName: 'gold-vault-1', minRetentionDays: 7, maxRetentionDays: 365, changeableForDays: 3 }),
+      record(T.vault, 'gold-vault', {
+        name: 'gold-vault-1',
+        kmsKeyArn: 'arn:aws:kms:us-east-1:111111111111:key/abc',
+      }),
+      record(T.lock, 'gold-lock', {
+        backupVaultName: 'gold-vault-1',
+        minRetentionDays: 7,
+        maxRetentionDays: 365,
+        changeableForDays: 3,
+      }),
       record(T.vaultPolicy, 'gold-policy', {
         backupVaultName: 'gold-vault-1',
-        policy: JSON.stringify({ Statement: [{ Effect: 'Deny', Action: ['backup:Delete*'], Resource: '*' }] }),
+        policy: JSON.stringify({
+          Statement: [{ Effect: 'Deny', Action: ['backup:Delete*'], Resource: '*' }],
+        }),
       }),
     ];
     // WHEN
@@ -178,14 +229,21 @@ describe('backup vaults', () => {
     // GIVEN / WHEN
     const [vault] = read([record(T.vault, 'plain', { name: 'plain-1' })]).vaults;
     // THEN
-    expect(vault).toMatchObject({ encryptionKey: undefined, customerManagedKey: false, deniesRecoveryPointDeletion: false });
+    expect(vault).toMatchObject({
+      encryptionKey: undefined,
+      customerManagedKey: false,
+      deniesRecoveryPointDeletion: false,
+    });
     expect(vault?.lock).toBeUndefined();
   });
 
   test('an AWS managed key alias is not customer managed; lock and policy merge into the vault entry', () => {
     // GIVEN
     const records = [
-      record(T.vault, 'v', { name: 'v-1', kmsKeyArn: 'arn:aws:kms:us-east-1:111111111111:alias/aws/backup' }),
+      record(T.vault, 'v', {
+        name: 'v-1',
+        kmsKeyArn: 'arn:aws:kms:us-east-1:111111111111:alias/aws/backup',
+      }),
       record(T.lock, 'v-lock', { backupVaultName: 'v-1', minRetentionDays: 1 }),
     ];
     // WHEN
@@ -197,7 +255,9 @@ describe('backup vaults', () => {
 
   test('restore testing plans keep their schedule', () => {
     // GIVEN / WHEN
-    const [plan1] = read([record(T.restoreTesting, 'drill', { scheduleExpression: 'cron(0 5 ? * 1 *)' })]).restoreTestingPlans;
+    const [plan1] = read([
+      record(T.restoreTesting, 'drill', { scheduleExpression: 'cron(0 5 ? * 1 *)' }),
+    ]).restoreTestingPlans;
     // THEN
     expect(plan1?.scheduleExpression).toBe('cron(0 5 ? * 1 *)');
   });

@@ -21,13 +21,20 @@ describe('DynamoDB tables', () => {
     // GIVEN
     const records = [
       record(T.table, 'orders', { pointInTimeRecovery: { enabled: true } }),
-      record(T.table, 'ledger', { pointInTimeRecovery: { enabled: true, recoveryPeriodInDays: 7 } }),
+      record(T.table, 'ledger', {
+        pointInTimeRecovery: { enabled: true, recoveryPeriodInDays: 7 },
+      }),
       record(T.table, 'carts', {}),
     ];
     // WHEN
     const inventory = read(records);
     // THEN
-    expect(store(inventory, 'orders')).toMatchObject({ kind: 'dynamodb', pointInTimeRecovery: true, pitrRetentionDays: 35, multiAz: true });
+    expect(store(inventory, 'orders')).toMatchObject({
+      kind: 'dynamodb',
+      pointInTimeRecovery: true,
+      pitrRetentionDays: 35,
+      multiAz: true,
+    });
     expect(store(inventory, 'ledger').pitrRetentionDays).toBe(7);
     expect(store(inventory, 'carts').pointInTimeRecovery).toBe(false);
   });
@@ -44,13 +51,19 @@ describe('DynamoDB tables', () => {
     const s = store(inventory, 'orders');
     expect(s.type).toBe('AWS::DynamoDB::GlobalTable');
     expect(s.location.type).toBe('AWS::DynamoDB::GlobalTable');
-    expect(s.replicas).toEqual([{ mechanism: 'dynamodb-global-table', region: 'us-west-2', pointInTimeRecovery: true }]);
+    expect(s.replicas).toEqual([
+      { mechanism: 'dynamodb-global-table', region: 'us-west-2', pointInTimeRecovery: true },
+    ]);
     expect(s.encrypted).toBe(true);
   });
 
   test('consistencyMode STRONG is multi-Region strong consistency', () => {
     // GIVEN / WHEN
-    const inventory = read([record(T.table, 'orders', { replicas: [{ regionName: 'us-east-2', consistencyMode: 'STRONG' }] })]);
+    const inventory = read([
+      record(T.table, 'orders', {
+        replicas: [{ regionName: 'us-east-2', consistencyMode: 'STRONG' }],
+      }),
+    ]);
     // THEN
     expect(store(inventory, 'orders').replicas[0]?.mechanism).toBe('dynamodb-global-table-strong');
   });
@@ -78,13 +91,20 @@ describe('DynamoDB tables', () => {
 describe('S3 buckets', () => {
   const source = (): PulumiResourceRecord => record(T.bucket, 'invoices', { bucket: 'invoices-1' });
   const replica = (): PulumiResourceRecord =>
-    record(T.bucket, 'invoices-replica', { region: 'us-west-2', bucket: 'invoices-replica-1', arn: 'arn:aws:s3:::invoices-replica-1' });
+    record(T.bucket, 'invoices-replica', {
+      region: 'us-west-2',
+      bucket: 'invoices-replica-1',
+      arn: 'arn:aws:s3:::invoices-replica-1',
+    });
 
   test('a BucketVersioning resource turns versioning on; without one it is off', () => {
     // GIVEN
     const records = [
       source(),
-      record(T.versioning, 'invoices-versioning', { bucket: 'invoices-1', versioningConfiguration: { status: 'Enabled' } }),
+      record(T.versioning, 'invoices-versioning', {
+        bucket: 'invoices-1',
+        versioningConfiguration: { status: 'Enabled' },
+      }),
       record(T.bucket, 'logs', { bucket: 'logs-1' }),
     ];
     // WHEN
@@ -98,7 +118,10 @@ describe('S3 buckets', () => {
     // GIVEN
     const records = [
       record(T.bucket, 'logs', { bucket: 'logs-1' }),
-      record(T.versioning, 'some-versioning', { bucket: UNKNOWN, versioningConfiguration: { status: 'Enabled' } }),
+      record(T.versioning, 'some-versioning', {
+        bucket: UNKNOWN,
+        versioningConfiguration: { status: 'Enabled' },
+      }),
     ];
     // WHEN
     const versioning = store(read(records), 'logs').versioning;
@@ -138,9 +161,19 @@ describe('S3 buckets', () => {
     // GIVEN
     const rule = (status: string) => ({
       status,
-      destination: { bucket: 'arn:aws:s3:::invoices-replica-1', replicationTime: { status: 'Enabled' } },
+      destination: {
+        bucket: 'arn:aws:s3:::invoices-replica-1',
+        replicationTime: { status: 'Enabled' },
+      },
     });
-    const records = [source(), replica(), record(T.replication, 'rep', { bucket: 'invoices-1', rules: [rule('Enabled'), rule('Disabled')] })];
+    const records = [
+      source(),
+      replica(),
+      record(T.replication, 'rep', {
+        bucket: 'invoices-1',
+        rules: [rule('Enabled'), rule('Disabled')],
+      }),
+    ];
     // WHEN
     const replicas = store(read(records), 'invoices').replicas;
     // THEN
@@ -156,20 +189,30 @@ describe('S3 buckets', () => {
         T.replication,
         'rep',
         { bucket: UNKNOWN, rules: [{ status: 'Enabled', destination: { bucket: UNKNOWN } }] },
-        { propertyDependencies: { bucket: [urnOf(T.bucket, 'invoices')], rules: [urnOf(T.bucket, 'invoices-replica')] } },
+        {
+          propertyDependencies: {
+            bucket: [urnOf(T.bucket, 'invoices')],
+            rules: [urnOf(T.bucket, 'invoices-replica')],
+          },
+        },
       ),
     ];
     // WHEN
     const replicas = store(read(records), 'invoices').replicas;
     // THEN
-    expect(replicas).toEqual([{ mechanism: 's3-crr', region: 'us-west-2', target: `${STACK}/invoices-replica` }]);
+    expect(replicas).toEqual([
+      { mechanism: 's3-crr', region: 'us-west-2', target: `${STACK}/invoices-replica` },
+    ]);
   });
 
   test('SSE-KMS from an encryption configuration resource counts as KMS encryption', () => {
     // GIVEN
     const records = [
       source(),
-      record(T.encryption, 'enc', { bucket: 'invoices-1', rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: 'aws:kms' } }] }),
+      record(T.encryption, 'enc', {
+        bucket: 'invoices-1',
+        rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: 'aws:kms' } }],
+      }),
     ];
     // WHEN / THEN
     expect(store(read(records), 'invoices').encrypted).toBe(true);
@@ -186,20 +229,35 @@ describe('RDS and Aurora', () => {
     // WHEN
     const inventory = read(records);
     // THEN
-    expect(store(inventory, 'catalog')).toMatchObject({ kind: 'rds', pointInTimeRecovery: true, pitrRetentionDays: 1, multiAz: true });
+    expect(store(inventory, 'catalog')).toMatchObject({
+      kind: 'rds',
+      pointInTimeRecovery: true,
+      pitrRetentionDays: 1,
+      multiAz: true,
+    });
     expect(store(inventory, 'legacy').pointInTimeRecovery).toBe(false);
   });
 
   test('a read replica belongs to its source, which gets an rds-read-replica in the replica Region', () => {
     // GIVEN
     const records = [
-      record(T.instance, 'catalog', { engine: 'postgres', backupRetentionPeriod: 7, arn: 'arn:aws:rds:us-east-1:111111111111:db:catalog' }),
-      record(T.instance, 'catalog-replica', { region: 'us-west-2', replicateSourceDb: 'arn:aws:rds:us-east-1:111111111111:db:catalog' }),
+      record(T.instance, 'catalog', {
+        engine: 'postgres',
+        backupRetentionPeriod: 7,
+        arn: 'arn:aws:rds:us-east-1:111111111111:db:catalog',
+      }),
+      record(T.instance, 'catalog-replica', {
+        region: 'us-west-2',
+        replicateSourceDb: 'arn:aws:rds:us-east-1:111111111111:db:catalog',
+      }),
     ];
     // WHEN
     const inventory = read(records);
     // THEN
-    expect(store(inventory, 'catalog-replica')).toMatchObject({ replicaOf: `${STACK}/catalog`, pointInTimeRecovery: false });
+    expect(store(inventory, 'catalog-replica')).toMatchObject({
+      replicaOf: `${STACK}/catalog`,
+      pointInTimeRecovery: false,
+    });
     expect(store(inventory, 'catalog').replicas).toEqual([
       { mechanism: 'rds-read-replica', region: 'us-west-2', target: `${STACK}/catalog-replica` },
     ]);
@@ -208,22 +266,43 @@ describe('RDS and Aurora', () => {
   test('automated backups replication adds an rds-backup-replication replica in its Region', () => {
     // GIVEN
     const records = [
-      record(T.instance, 'catalog', { engine: 'postgres', arn: 'arn:aws:rds:us-east-1:111111111111:db:catalog' }),
-      record(T.backupReplication, 'catalog-abr', { region: 'us-west-2', sourceDbInstanceArn: 'arn:aws:rds:us-east-1:111111111111:db:catalog' }),
+      record(T.instance, 'catalog', {
+        engine: 'postgres',
+        arn: 'arn:aws:rds:us-east-1:111111111111:db:catalog',
+      }),
+      record(T.backupReplication, 'catalog-abr', {
+        region: 'us-west-2',
+        sourceDbInstanceArn: 'arn:aws:rds:us-east-1:111111111111:db:catalog',
+      }),
     ];
     // WHEN / THEN
-    expect(store(read(records), 'catalog').replicas).toEqual([{ mechanism: 'rds-backup-replication', region: 'us-west-2' }]);
+    expect(store(read(records), 'catalog').replicas).toEqual([
+      { mechanism: 'rds-backup-replication', region: 'us-west-2' },
+    ]);
   });
 
   test('an Aurora cluster is Multi-AZ with two instances, and a global database links its secondary', () => {
     // GIVEN
     const records = [
-      record(T.cluster, 'payments', { engine: 'aurora-postgresql', masterUsername: 'admin', backupRetentionPeriod: 7 }),
+      record(T.cluster, 'payments', {
+        engine: 'aurora-postgresql',
+        masterUsername: 'admin',
+        backupRetentionPeriod: 7,
+      }),
       record(T.clusterInstance, 'payments-1', { clusterIdentifier: 'payments-id' }),
       record(T.clusterInstance, 'payments-2', { clusterIdentifier: 'payments-id' }),
-      record(T.globalCluster, 'payments-global', { sourceDbClusterIdentifier: 'arn:aws:test:us-east-1:111111111111:payments' }),
-      record(T.cluster, 'payments-secondary', { region: 'us-west-2', engine: 'aurora-postgresql', globalClusterIdentifier: 'payments-global-id' }),
-      record(T.clusterInstance, 'payments-secondary-1', { region: 'us-west-2', clusterIdentifier: 'payments-secondary-id' }),
+      record(T.globalCluster, 'payments-global', {
+        sourceDbClusterIdentifier: 'arn:aws:test:us-east-1:111111111111:payments',
+      }),
+      record(T.cluster, 'payments-secondary', {
+        region: 'us-west-2',
+        engine: 'aurora-postgresql',
+        globalClusterIdentifier: 'payments-global-id',
+      }),
+      record(T.clusterInstance, 'payments-secondary-1', {
+        region: 'us-west-2',
+        clusterIdentifier: 'payments-secondary-id',
+      }),
     ];
     // WHEN
     const inventory = read(records);
@@ -232,14 +311,31 @@ describe('RDS and Aurora', () => {
       kind: 'aurora',
       multiAz: true,
       pitrRetentionDays: 7,
-      replicas: [{ mechanism: 'aurora-global-database', region: 'us-west-2', target: `${STACK}/payments-secondary` }],
+      replicas: [
+        {
+          mechanism: 'aurora-global-database',
+          region: 'us-west-2',
+          target: `${STACK}/payments-secondary`,
+        },
+      ],
     });
-    expect(store(inventory, 'payments-secondary')).toMatchObject({ multiAz: false, replicaOf: `${STACK}/payments` });
+    expect(store(inventory, 'payments-secondary')).toMatchObject({
+      multiAz: false,
+      replicaOf: `${STACK}/payments`,
+    });
   });
 
   test('a cluster of another engine is a Multi-AZ DB cluster', () => {
     // GIVEN / WHEN
-    const s = store(read([record(T.cluster, 'reports', { engine: 'postgres', dbClusterInstanceClass: 'db.r6gd.large' })]), 'reports');
+    const s = store(
+      read([
+        record(T.cluster, 'reports', {
+          engine: 'postgres',
+          dbClusterInstanceClass: 'db.r6gd.large',
+        }),
+      ]),
+      'reports',
+    );
     // THEN
     expect(s).toMatchObject({ kind: 'rds', multiAz: true });
   });
@@ -250,7 +346,10 @@ describe('EFS and EBS', () => {
     // GIVEN
     const records = [
       record(T.fileSystem, 'docs', { encrypted: true }),
-      record(T.efsReplication, 'docs-replication', { sourceFileSystemId: 'docs-id', destination: { region: 'us-west-2' } }),
+      record(T.efsReplication, 'docs-replication', {
+        sourceFileSystemId: 'docs-id',
+        destination: { region: 'us-west-2' },
+      }),
       record(T.fileSystem, 'scratch', { availabilityZoneName: 'us-east-1a' }),
     ];
     // WHEN
@@ -269,7 +368,10 @@ describe('EFS and EBS', () => {
     // GIVEN
     const records = [
       record(T.fileSystem, 'docs'),
-      record(T.efsBackupPolicy, 'docs-backup', { fileSystemId: 'docs-id', backupPolicy: { status: 'ENABLED' } }),
+      record(T.efsBackupPolicy, 'docs-backup', {
+        fileSystemId: 'docs-id',
+        backupPolicy: { status: 'ENABLED' },
+      }),
     ];
     // WHEN / THEN
     expect(store(read(records), 'docs').automaticBackups).toBe(true);
@@ -277,8 +379,17 @@ describe('EFS and EBS', () => {
 
   test('an EBS volume is a single-AZ store', () => {
     // GIVEN / WHEN
-    const s = store(read([record(T.volume, 'reports', { encrypted: true, availabilityZone: 'us-east-1a' })]), 'reports');
+    const s = store(
+      read([record(T.volume, 'reports', { encrypted: true, availabilityZone: 'us-east-1a' })]),
+      'reports',
+    );
     // THEN
-    expect(s).toMatchObject({ kind: 'ebs', type: 'AWS::EC2::Volume', multiAz: false, encrypted: true, pointInTimeRecovery: false });
+    expect(s).toMatchObject({
+      kind: 'ebs',
+      type: 'AWS::EC2::Volume',
+      multiAz: false,
+      encrypted: true,
+      pointInTimeRecovery: false,
+    });
   });
 });

@@ -116,7 +116,9 @@ describe('RR-BKP1 backupFrequencyWithinRpo', () => {
       {
         tiers: {
           ...TIERS,
-          t: tier('t', { objectives: { application: { rtoSeconds: 24 * HOUR, rpoSeconds: 4 * HOUR } } }),
+          t: tier('t', {
+            objectives: { application: { rtoSeconds: 24 * HOUR, rpoSeconds: 4 * HOUR } },
+          }),
         },
       },
     );
