@@ -167,7 +167,7 @@ afterAll(() => {
   if (process.env.FUZZ_STATS) {
     for (const [property, codes] of seen) {
       const count = (c: number): number => codes.filter((x) => x === c).length;
-       
+
       console.log(
         `${property}: ${codes.length} runs, exit 0/1/2 = ${count(0)}/${count(1)}/${count(2)}`,
       );

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { inventoryFromTemplates, parseTemplateText, readInventory } from '../../../lib/inventory';
-import type { InputError} from '../../../lib/model/input-error';
+import type { InputError } from '../../../lib/model/input-error';
 import { isInputError } from '../../../lib/model/input-error';
 import { fixture } from './fixtures';
 
