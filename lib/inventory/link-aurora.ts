@@ -1,5 +1,7 @@
 import type { ResourceId } from '../model/inventory';
-import { isUnresolved, Unresolved } from '../model/unresolved';
+import { isUnresolved } from '../model/unresolved';
+import { settleAuroraMultiAz } from './aurora-multi-az';
+import type { AuroraInstance } from './aurora-multi-az';
 import type { InventoryBuilder, MutableStore } from './inventory-builder';
 import { isRecord } from './raw';
 import type { RawObject } from './raw';
@@ -20,10 +22,9 @@ function scopeOf(
   return scopes.get(store.location.stack);
 }
 
-/** Settles `multiAz` of Aurora clusters: at least two instances in distinct (or unpinned) AZs. */
+/** Settles `multiAz` of Aurora clusters from their `AWS::RDS::DBInstance`s. */
 function linkInstances(out: InventoryBuilder, scopes: ReadonlyMap<string, StackScope>): void {
-  const members = new Map<ResourceId, { unpinned: number; zones: Set<string> }>();
-  let unknownMembers = 0;
+  const instances: AuroraInstance[] = [];
   for (const resource of out.resources) {
     if (resource.type !== 'AWS::RDS::DBInstance') {
       continue;
@@ -39,32 +40,13 @@ function linkInstances(out: InventoryBuilder, scopes: ReadonlyMap<string, StackS
       const ids = scope.index.findByName('AWS::RDS::DBCluster', 'DBClusterIdentifier', ref.literal);
       clusterId = ids.length === 1 ? ids[0] : undefined;
     }
-    if (!clusterId) {
-      unknownMembers++;
-      continue;
-    }
-    const entry = members.get(clusterId) ?? { unpinned: 0, zones: new Set<string>() };
     const zone = scope ? readString(scope, resource.properties.AvailabilityZone) : undefined;
-    if (typeof zone === 'string') {
-      entry.zones.add(zone);
-    } else {
-      entry.unpinned++;
-    }
-    members.set(clusterId, entry);
+    instances.push({ cluster: clusterId, zone });
   }
-  for (const store of out.stores) {
-    if (store.kind !== 'aurora' || store.type !== 'AWS::RDS::DBCluster') {
-      continue;
-    }
-    const m = members.get(store.id);
-    const distinct = m ? m.unpinned + m.zones.size : 0;
-    store.multiAz =
-      distinct >= 2
-        ? true
-        : unknownMembers > 0
-          ? new Unresolved(`instances of ${store.id}`)
-          : false;
-  }
+  settleAuroraMultiAz(
+    out.stores.filter((s) => s.kind === 'aurora' && s.type === 'AWS::RDS::DBCluster'),
+    instances,
+  );
 }
 
 /** Key of the global database a cluster belongs to: the GlobalCluster's id, or its literal name. */

@@ -2,6 +2,7 @@ import { RESOURCE_DEFAULTS } from '../../facts/resource-defaults';
 import type { ResourceId } from '../../model/inventory';
 import { isUnresolved, Unresolved } from '../../model/unresolved';
 import type { Known } from '../../model/unresolved';
+import { settleAuroraMultiAz } from '../aurora-multi-az';
 import type { InventoryBuilder, MutableStore } from '../inventory-builder';
 import { attachmentsOf } from './pulumi-reader';
 import type { PulumiLinker, PulumiReader } from './pulumi-reader';
@@ -122,38 +123,18 @@ const linkReadReplicas: PulumiLinker = (_scope, out) => {
   }
 };
 
-/** Aurora Multi-AZ: at least two instances in distinct (or unpinned) AZs. */
+/** Aurora Multi-AZ from the clusters' `aws.rds.ClusterInstance`s. */
 function linkInstances(scope: PulumiScope, out: InventoryBuilder): void {
-  const members = new Map<ResourceId, { unpinned: number; zones: Set<string> }>();
-  let unknownMembers = 0;
-  for (const instance of scope.ofType(PULUMI_TYPES.clusterInstance)) {
-    const cluster = referencedId(scope, instance, 'clusterIdentifier', [PULUMI_TYPES.dbCluster]);
-    if (typeof cluster !== 'string') {
-      unknownMembers++;
-      continue;
-    }
-    const entry = members.get(cluster) ?? { unpinned: 0, zones: new Set<string>() };
-    const zone = pulumiString(instance.props.availabilityZone);
-    if (typeof zone === 'string') {
-      entry.zones.add(zone);
-    } else {
-      entry.unpinned++;
-    }
-    members.set(cluster, entry);
-  }
-  for (const store of out.stores) {
-    if (store.kind !== 'aurora') {
-      continue;
-    }
-    const m = members.get(store.id);
-    const distinct = m ? m.unpinned + m.zones.size : 0;
-    store.multiAz =
-      distinct >= 2
-        ? true
-        : unknownMembers > 0
-          ? new Unresolved(`instances of ${store.id}`)
-          : false;
-  }
+  settleAuroraMultiAz(
+    out.stores.filter((s) => s.kind === 'aurora'),
+    scope.ofType(PULUMI_TYPES.clusterInstance).map((instance) => {
+      const cluster = referencedId(scope, instance, 'clusterIdentifier', [PULUMI_TYPES.dbCluster]);
+      return {
+        cluster: typeof cluster === 'string' ? cluster : undefined,
+        zone: pulumiString(instance.props.availabilityZone),
+      };
+    }),
+  );
 }
 
 /** The primary of a global database: the global cluster's source, or the one member with credentials. */
