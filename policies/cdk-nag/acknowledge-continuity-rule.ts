@@ -52,26 +52,34 @@ export function acknowledgeContinuityRule(scope: IConstruct, ruleId: string, rea
 export function collectAcknowledgements(root: IConstruct): ContinuityAcknowledgement[] {
   const out: ContinuityAcknowledgement[] = [];
   const visit = (c: IConstruct): void => {
-    for (const entry of c.node.metadata) {
-      if (entry.type !== Validations.ACKNOWLEDGED_RULES_METADATA_KEY || !isRecord(entry.data)) {
-        continue;
-      }
-      for (const [id, reason] of Object.entries(entry.data)) {
-        // `Annotation::Continuity-RR-OBJ1` as aws-cdk-lib stores it, or the plugin-qualified
-        // `Continuity::Continuity-RR-OBJ1` the CDK report suggests
-        const ruleId = continuityRuleOfNagId(id);
-        if (ruleId !== undefined) {
-          const text = typeof reason === 'string' ? reason.trim() : '';
-          out.push({ ruleId, path: c.node.path, reason: text });
-        }
-      }
-    }
+    addAcknowledgementsOf(c, out);
     for (const child of c.node.children) {
       visit(child);
     }
   };
   visit(root);
   return out;
+}
+
+/**
+ * Appends the acknowledgements of continuity rules made on `c` itself (not its children) to
+ * `out`, so a walk of the tree done anyway can collect them.
+ */
+export function addAcknowledgementsOf(c: IConstruct, out: ContinuityAcknowledgement[]): void {
+  for (const entry of c.node.metadata) {
+    if (entry.type !== Validations.ACKNOWLEDGED_RULES_METADATA_KEY || !isRecord(entry.data)) {
+      continue;
+    }
+    for (const [id, reason] of Object.entries(entry.data)) {
+      // `Annotation::Continuity-RR-OBJ1` as aws-cdk-lib stores it, or the plugin-qualified
+      // `Continuity::Continuity-RR-OBJ1` the CDK report suggests
+      const ruleId = continuityRuleOfNagId(id);
+      if (ruleId !== undefined) {
+        const text = typeof reason === 'string' ? reason.trim() : '';
+        out.push({ ruleId, path: c.node.path, reason: text });
+      }
+    }
+  }
 }
 
 /** True when `path` is `scope` or lies under it (`''` is the app and covers everything). */

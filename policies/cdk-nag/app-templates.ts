@@ -42,12 +42,16 @@ function templatePathOf(stack: Stack, context: IPolicyValidationContext): string
  * Region and account from the construct tree (left unresolved when they are tokens, as for an
  * environment-agnostic stack), and indexes every `CfnResource` by `Stack/LogicalId`.
  *
+ * `onConstruct`, when given, is called on every construct of the walk, in tree order, so other
+ * per-construct work needs no walk of its own.
+ *
  * Resources of nested stacks are left out: their templates are assets, not stacks of the
  * assembly, and `continuity check` on the cdk.out does not read them either.
  */
 export function readAppTemplates(
   root: IConstruct,
   context: IPolicyValidationContext,
+  onConstruct?: (c: IConstruct) => void,
 ): AppTemplates {
   const templates: TemplateInput[] = [];
   const pathOfStack = new Map<Stack, string>();
@@ -57,6 +61,7 @@ export function readAppTemplates(
   const resources = new Map<string, AppResource>();
   const byNode = new Map<CfnResource, AppResource>();
   const visit = (c: IConstruct): void => {
+    onConstruct?.(c);
     if (Stack.isStack(c) && !c.nested) {
       const file = templatePathOf(c, context);
       if (file !== undefined) {

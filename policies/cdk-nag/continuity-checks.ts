@@ -4,7 +4,7 @@ import { assess, indexInventory, resolveMembership } from '../../lib/engine';
 import { inventoryFromTemplates } from '../../lib/inventory';
 import { isInputError } from '../../lib/model';
 import { allRules } from '../../lib/rules';
-import { collectAcknowledgements } from './acknowledge-continuity-rule';
+import { addAcknowledgementsOf } from './acknowledge-continuity-rule';
 import { readAppTemplates } from './app-templates';
 import { FindingPlacement } from './finding-placement';
 import {
@@ -16,6 +16,7 @@ import {
 } from './pack-rules';
 import { resolveSpec } from './resolve-spec';
 import { WriteContinuityAcknowledgements } from './write-continuity-acknowledgements';
+import type { ContinuityAcknowledgement } from './acknowledge-continuity-rule';
 import type { AppResource } from './app-templates';
 import type { AssessmentContext } from '../../lib/engine';
 import type { Assessment, ContinuitySpec, Finding, Rule, Severity } from '../../lib/model';
@@ -234,7 +235,9 @@ export class ContinuityChecks extends NagPack {
     extra: PolicyViolation[],
     metadata: Record<string, string>,
   ): void {
-    const app = readAppTemplates(root, context);
+    // one walk of the tree reads the templates and collects the acknowledgements
+    const acknowledgements: ContinuityAcknowledgement[] = [];
+    const app = readAppTemplates(root, context, (c) => addAcknowledgementsOf(c, acknowledgements));
     this.byNode = app.byNode;
     const inventory = inventoryFromTemplates(app.templates);
     const found = resolveSpec({
@@ -248,7 +251,6 @@ export class ContinuityChecks extends NagPack {
       extra.push(this.packViolation(packInputReadable, found.problem, root));
       return;
     }
-    const acknowledgements = collectAcknowledgements(root);
     for (const ack of acknowledgements.filter((a) => a.reason === '')) {
       const message = `${nagRuleId(ack.ruleId)} is acknowledged on '${ack.path}' without a reason, so it accepts nothing`;
       extra.push(this.packViolation(acknowledgementHasReason, message, root, ack.path));
