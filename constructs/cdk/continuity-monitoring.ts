@@ -7,7 +7,13 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import { Construct } from 'constructs';
-import { alarmEvaluationPeriods, alarmMetric, alarmThreshold } from '../../lib/facts';
+import {
+  alarmEvaluationPeriods,
+  alarmMetric,
+  alarmThreshold,
+  BACKUP_EVENT_SOURCE,
+  BACKUP_JOB_FAILURE_EVENTS,
+} from '../../lib/facts';
 import type { AlarmComparisonOperator } from '../../lib/facts';
 import type { AlarmSpec } from '../../lib/model';
 import type { StoreMetric } from './protected-store';
@@ -33,15 +39,10 @@ export interface ContinuityMonitoringProps {
  * AWS Backup job events (EventBridge `detail-type` and failure states).
  * https://docs.aws.amazon.com/aws-backup/latest/devguide/eventbridge.html
  */
-const JOB_EVENTS = [
-  {
-    id: 'BackupJobFailed',
-    detailType: 'Backup Job State Change',
-    states: ['FAILED', 'EXPIRED', 'ABORTED'],
-  },
-  { id: 'CopyJobFailed', detailType: 'Copy Job State Change', states: ['FAILED'] },
-  { id: 'RestoreJobFailed', detailType: 'Restore Job State Change', states: ['FAILED'] },
-] as const;
+/** Construct id of the EventBridge rule for one kind of failed job (`BackupJobFailed`, ...). */
+function jobRuleId(job: string): string {
+  return `${job[0].toUpperCase()}${job.slice(1)}JobFailed`;
+}
 
 /** CloudWatch comparison operators as aws-cdk-lib names them. */
 const COMPARISON_OPERATORS: Readonly<
@@ -76,11 +77,12 @@ export class ContinuityMonitoring extends Construct {
     this.alarmAction = new actions.SnsAction(this.topic);
     const rules: Record<string, events.Rule> = {};
     if (props.jobEvents ?? true) {
-      for (const job of JOB_EVENTS) {
-        rules[job.id] = new events.Rule(this, job.id, {
+      for (const job of BACKUP_JOB_FAILURE_EVENTS) {
+        const id = jobRuleId(job.job);
+        rules[id] = new events.Rule(this, id, {
           description: `continuity-kit: AWS Backup ${job.detailType} to ${job.states.join('/')}`,
           eventPattern: {
-            source: ['aws.backup'],
+            source: [BACKUP_EVENT_SOURCE],
             detailType: [job.detailType],
             detail: { state: [...job.states] },
           },

@@ -1,7 +1,13 @@
 import * as aws from '@pulumi/aws';
 import * as pulumi from '@pulumi/pulumi';
 
-import { alarmEvaluationPeriods, alarmMetric, alarmThreshold } from '../../lib/facts';
+import {
+  alarmEvaluationPeriods,
+  alarmMetric,
+  alarmThreshold,
+  BACKUP_EVENT_SOURCE,
+  BACKUP_JOB_FAILURE_EVENTS,
+} from '../../lib/facts';
 import type { AlarmSpec, RegionPair, ResourceRef, ServicePlan } from '../../lib/model';
 import type { MetricTarget } from './metric-targets';
 import type { ProtectedStore } from './protected-store';
@@ -12,15 +18,6 @@ import { TYPE_TOKENS } from './type-tokens';
  * AWS Backup job states that mean no usable recovery point or restore.
  * https://docs.aws.amazon.com/aws-backup/latest/devguide/eventbridge.html
  */
-export const FAILED_JOB_EVENTS = [
-  {
-    key: 'backup',
-    detailType: 'Backup Job State Change',
-    states: ['FAILED', 'EXPIRED', 'ABORTED'],
-  },
-  { key: 'copy', detailType: 'Copy Job State Change', states: ['FAILED'] },
-  { key: 'restore', detailType: 'Restore Job State Change', states: ['FAILED'] },
-] as const;
 
 /** A service to monitor: its plan and what was created for it. */
 export interface MonitoredService {
@@ -100,14 +97,14 @@ export class ContinuityMonitoring extends pulumi.ComponentResource {
     for (const region of [regions.primary, regions.recovery]) {
       const { topic, opts: o } = this.topicFor(name, region);
       const prefix = region === regions.primary ? name : `${name}-recovery`;
-      for (const job of FAILED_JOB_EVENTS) {
+      for (const job of BACKUP_JOB_FAILURE_EVENTS) {
         const rule = new aws.cloudwatch.EventRule(
-          `${prefix}-${job.key}-job-failed`,
+          `${prefix}-${job.job}-job-failed`,
           {
             region,
-            description: `AWS Backup ${job.key} jobs that ${job.states.join('/').toLowerCase()}`,
+            description: `AWS Backup ${job.job} jobs that ${job.states.join('/').toLowerCase()}`,
             eventPattern: JSON.stringify({
-              source: ['aws.backup'],
+              source: [BACKUP_EVENT_SOURCE],
               'detail-type': [job.detailType],
               detail: { state: job.states },
             }),
@@ -115,7 +112,7 @@ export class ContinuityMonitoring extends pulumi.ComponentResource {
           o,
         );
         new aws.cloudwatch.EventTarget(
-          `${prefix}-${job.key}-job-failed-target`,
+          `${prefix}-${job.job}-job-failed-target`,
           { region, rule: rule.name, arn: topic.arn },
           o,
         );

@@ -9,3 +9,4 @@ export * from './resource-defaults';
 export * from './restore-estimates';
 export * from './sources';
 export * from './store-support';
+export * from './backup-job-events';

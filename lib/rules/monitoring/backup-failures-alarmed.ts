@@ -1,6 +1,6 @@
 import { metricKey } from '../../engine/index-inventory';
 import { regionOf } from '../../engine/service-protection';
-import { ALARM_METRICS } from '../../facts';
+import { ALARM_METRICS, BACKUP_JOB_DETAIL_TYPE } from '../../facts';
 import { locationOf } from '../continuity-rule';
 import type { BackupPlan, EventRule, InventoryEntry } from '../../model';
 import type { ContinuityRule } from '../continuity-rule';
@@ -31,7 +31,7 @@ export function catchesFailedBackupJobs(rule: EventRule): boolean {
     return false;
   }
   const detailTypes = asList(pattern['detail-type']);
-  if (detailTypes && !detailTypes.includes('Backup Job State Change')) {
+  if (detailTypes && !detailTypes.includes(BACKUP_JOB_DETAIL_TYPE)) {
     return false;
   }
   const detail = pattern.detail;
