@@ -6,6 +6,7 @@ import { indexInventory } from './index-inventory';
 import { resolveMembership } from './service-membership';
 import { buildServiceProtection } from './service-protection';
 import type { AssessmentContext, ServiceContext } from './assessment-context';
+import type { InventoryIndex } from './index-inventory';
 import type {
   Achievement,
   ContinuitySpec,
@@ -40,6 +41,13 @@ export interface ContextOptions {
    * only copies from plans whose entry knows its account can count as cross-account
    */
   readonly accountId?: string;
+  /**
+   * The index of this same inventory (`indexInventory`), when the caller already built one;
+   * only the inventory's acknowledgements may differ, the index does not read them.
+   *
+   * @default - built from the inventory
+   */
+  readonly index?: InventoryIndex;
 }
 
 function notRecoverable(reason: string): Achievement {
@@ -53,7 +61,7 @@ export function buildContext(
   options: ContextOptions = {},
 ): AssessmentContext {
   const accountId = options.accountId ?? singleAccountOf(inventory);
-  const index = indexInventory(inventory);
+  const index = options.index ?? indexInventory(inventory);
   const coverage = computeCoverage(inventory.stores, index);
   const membership = resolveMembership(spec, index);
   const servicesOfResource = new Map<ResourceId, string[]>();

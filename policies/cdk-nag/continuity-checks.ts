@@ -255,10 +255,9 @@ export class ContinuityChecks extends NagPack {
       const message = `${nagRuleId(ack.ruleId)} is acknowledged on '${ack.path}' without a reason, so it accepts nothing`;
       extra.push(this.packViolation(acknowledgementHasReason, message, root, ack.path));
     }
-    const placement = new FindingPlacement(
-      app,
-      resolveMembership(found.spec, indexInventory(inventory)),
-    );
+    // indexed once: the engine reuses the index (it does not read acknowledgements)
+    const index = indexInventory(inventory);
+    const placement = new FindingPlacement(app, resolveMembership(found.spec, index));
     const services = found.spec.services.map((s) => s.name);
     const accepted = placement.acknowledgementsFor(acknowledgements, services);
     // The tree holds every acknowledgement, those written into the templates included: they
@@ -267,6 +266,7 @@ export class ContinuityChecks extends NagPack {
     const assessment = assess(found.spec, withTree, {
       rules: this.rules,
       acknowledgements: accepted.suppressions,
+      index,
       ...(this.props.today !== undefined ? { today: this.props.today } : {}),
       ...(this.props.accountId !== undefined ? { accountId: this.props.accountId } : {}),
     });

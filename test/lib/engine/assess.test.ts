@@ -1,4 +1,4 @@
-import { assess } from '../../../lib/engine';
+import { assess, indexInventory } from '../../../lib/engine';
 import { Unresolved } from '../../../lib/model';
 import {
   alarm,
@@ -33,6 +33,24 @@ describe('assess', () => {
     expect(result.met).toBe(true);
     expect(svc.achieved.application?.rpoSeconds).toBeLessThanOrEqual(HOUR);
     expect(Object.keys(svc.achieved)).toEqual(['application']);
+  });
+
+  test('uses the index the caller passes instead of indexing the inventory again', () => {
+    // GIVEN an index of an inventory whose table has PITR, and an inventory with no store
+    const index = indexInventory(inventory({ stores: [table('Orders')] }));
+    // WHEN
+    const result = assess(orders(), inventory({ stores: [table('Orders')] }), {
+      today: TODAY,
+      index,
+    });
+    const withoutIndex = assess(orders(), inventory({ stores: [table('Orders')] }), {
+      today: TODAY,
+    });
+    const mismatched = assess(orders(), inventory({}), { today: TODAY, index });
+    // THEN the same verdict as without it, and the index (not the inventory) finds the table
+    expect(result.services[0].met).toBe(withoutIndex.services[0].met);
+    expect(result.services[0].achieved).toEqual(withoutIndex.services[0].achieved);
+    expect(mismatched.services[0].achieved).toEqual(withoutIndex.services[0].achieved);
   });
 
   test('fails when the table has neither PITR nor backups', () => {
