@@ -3,6 +3,7 @@ import * as backup from 'aws-cdk-lib/aws-backup';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import { Construct } from 'constructs';
+import { BACKUP_KEY_ACTIONS, backupViaService } from '../../lib/facts';
 import type { VaultSpec } from '../../lib/model';
 
 /** Properties of a {@link RecoveryVault}. */
@@ -70,15 +71,7 @@ export class RecoveryVault extends Construct {
 
   /** Grants `grantee` the key use AWS Backup needs to write and restore recovery points. */
   public grantKeyUse(grantee: iam.IGrantable): iam.Grant {
-    return this.encryptionKey.grant(
-      grantee,
-      'kms:Encrypt',
-      'kms:Decrypt',
-      'kms:ReEncrypt*',
-      'kms:GenerateDataKey*',
-      'kms:DescribeKey',
-      'kms:CreateGrant',
-    );
+    return this.encryptionKey.grant(grantee, ...BACKUP_KEY_ACTIONS);
   }
 
   private createKey(): kms.Key {
@@ -95,18 +88,11 @@ export class RecoveryVault extends Construct {
       new iam.PolicyStatement({
         sid: 'AllowUseThroughAwsBackup',
         principals: [new iam.AccountRootPrincipal()],
-        actions: [
-          'kms:Encrypt',
-          'kms:Decrypt',
-          'kms:ReEncrypt*',
-          'kms:GenerateDataKey*',
-          'kms:DescribeKey',
-          'kms:CreateGrant',
-        ],
+        actions: [...BACKUP_KEY_ACTIONS],
         resources: ['*'],
         conditions: {
           StringEquals: {
-            'kms:ViaService': `backup.${Aws.REGION}.amazonaws.com`,
+            'kms:ViaService': backupViaService(Aws.REGION),
             'kms:CallerAccount': Aws.ACCOUNT_ID,
           },
         },

@@ -1,6 +1,7 @@
 import * as aws from '@pulumi/aws';
 import * as pulumi from '@pulumi/pulumi';
 
+import { BACKUP_KEY_ACTIONS, backupViaService } from '../../lib/facts';
 import type { VaultSpec } from '../../lib/model';
 import { DEFAULT_DELETION_PROTECTION, statefulOptions } from './stateful';
 import type { DeletionProtection } from './stateful';
@@ -202,19 +203,12 @@ function keyPolicy(
         Sid: 'AllowAwsBackupUse',
         Effect: 'Allow',
         Principal: { AWS: '*' },
-        Action: [
-          'kms:Encrypt',
-          'kms:Decrypt',
-          'kms:ReEncrypt*',
-          'kms:GenerateDataKey*',
-          'kms:DescribeKey',
-          'kms:CreateGrant',
-        ],
+        Action: [...BACKUP_KEY_ACTIONS],
         Resource: '*',
         Condition: {
           StringEquals: {
             'kms:CallerAccount': accountId,
-            'kms:ViaService': `backup.${region}.amazonaws.com`,
+            'kms:ViaService': backupViaService(region),
           },
         },
       },

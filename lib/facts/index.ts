@@ -10,3 +10,4 @@ export * from './restore-estimates';
 export * from './sources';
 export * from './store-support';
 export * from './backup-job-events';
+export * from './backup-key-access';
