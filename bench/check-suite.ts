@@ -4,7 +4,7 @@ import { generateAssembly } from './generate-assembly';
 import { LOADED_MODULES_ENV } from './load-recorder';
 import { runProcess } from './measure';
 import { formatMs, logLogSlope } from './stats';
-import { Samples, interleave } from './suite';
+import { Samples, comparisonRow, interleave } from './suite';
 import type { BenchContext, BenchRow, Suite, SuiteResult } from './suite';
 import type { GeneratedAssembly } from './generate-assembly';
 
@@ -121,32 +121,27 @@ export const checkSuite: Suite = {
       if (size === sizes[sizes.length - 1]) {
         forbidden = forbiddenModulesLoaded(context, assembly);
       }
-      const runs = samples.floor.runs.length;
-      rows.push({
-        scenario: 'check vs floor',
-        n: assembly.resources,
-        baselineMs: samples.floor.wallMs,
-        oursMs: samples.check.wallMs,
-        ratio: samples.check.wallMs / samples.floor.wallMs,
-        target: '<= 3x',
-        pass: samples.check.wallMs / samples.floor.wallMs <= 3,
-        baselineRssKb: samples.floor.rssKb,
-        oursRssKb: samples.check.rssKb,
-        runs,
-      });
+      rows.push(
+        comparisonRow(
+          'check vs floor',
+          assembly.resources,
+          samples.floor,
+          samples.check,
+          { target: '<= 3x', passes: (ratio) => ratio <= 3 },
+          'wallMs',
+        ),
+      );
       if (guard) {
-        rows.push({
-          scenario: 'check vs cfn-guard',
-          n: assembly.resources,
-          baselineMs: samples.guard.wallMs,
-          oursMs: samples.check.wallMs,
-          ratio: samples.check.wallMs / samples.guard.wallMs,
-          target: '< 1x',
-          pass: samples.check.wallMs < samples.guard.wallMs,
-          baselineRssKb: samples.guard.rssKb,
-          oursRssKb: samples.check.rssKb,
-          runs,
-        });
+        rows.push(
+          comparisonRow(
+            'check vs cfn-guard',
+            assembly.resources,
+            samples.guard,
+            samples.check,
+            { target: '< 1x', passes: (ratio) => ratio < 1 },
+            'wallMs',
+          ),
+        );
       }
       notes.push(
         `${assembly.resources} resources (${assembly.stacks} stacks, ${assembly.services} services): ` +

@@ -102,3 +102,37 @@ export function interleave<K extends string>(
     }
   }
 }
+
+/** How a row is judged: its target in words and, when gated, the test on the ratio. */
+export interface RowGate {
+  readonly target: string;
+  /** @default - reported without a verdict */
+  readonly passes?: (ratio: number) => boolean;
+}
+
+/**
+ * A row comparing ours with its baseline: medians of `time` (the self-reported time by default,
+ * `wallMs` for whole processes), their ratio, peak RSS and the number of runs.
+ */
+export function comparisonRow(
+  scenario: string,
+  n: number,
+  baseline: Samples,
+  ours: Samples,
+  gate: RowGate,
+  time: 'ms' | 'wallMs' = 'ms',
+): BenchRow {
+  const ratio = ours[time] / baseline[time];
+  return {
+    scenario,
+    n,
+    baselineMs: baseline[time],
+    oursMs: ours[time],
+    ratio,
+    target: gate.target,
+    ...(gate.passes ? { pass: gate.passes(ratio) } : {}),
+    baselineRssKb: baseline.rssKb,
+    oursRssKb: ours.rssKb,
+    runs: baseline.runs.length,
+  };
+}

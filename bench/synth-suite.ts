@@ -2,7 +2,7 @@ import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { lastJsonLine, runProcess } from './measure';
 import { formatMs, logLogSlope } from './stats';
-import { Samples, interleave } from './suite';
+import { Samples, comparisonRow, interleave } from './suite';
 import type { BenchContext, BenchRow, Suite, SuiteResult } from './suite';
 import type { SynthRunResult } from './synth-child';
 
@@ -78,20 +78,17 @@ export const synthSuite: Suite = {
       context.log(
         `synth: N=${n} plain ${formatMs(samples.plain.ms)}, ours ${formatMs(samples.ours.ms)}`,
       );
-      const ratio = samples.ours.ms / samples.plain.ms;
-      const gated = n >= 200;
-      rows.push({
-        scenario: 'synth, validation off',
-        n,
-        baselineMs: samples.plain.ms,
-        oursMs: samples.ours.ms,
-        ratio,
-        target: gated ? '<= 1.2x' : '(reported)',
-        pass: gated ? ratio <= 1.2 : undefined,
-        baselineRssKb: samples.plain.rssKb,
-        oursRssKb: samples.ours.rssKb,
-        runs: repeats,
-      });
+      rows.push(
+        comparisonRow(
+          'synth, validation off',
+          n,
+          samples.plain,
+          samples.ours,
+          n >= 200
+            ? { target: '<= 1.2x', passes: (ratio) => ratio <= 1.2 }
+            : { target: '(reported)' },
+        ),
+      );
       points.push({ x: n, y: samples.ours.ms });
       const ours = last.ours!;
       const plain = last.plain!;
@@ -128,17 +125,17 @@ export const synthSuite: Suite = {
       );
       withValidation[variant].add(run, result.constructMs + result.synthMs);
     });
-    rows.push({
-      scenario: 'synth, validation on',
-      n: validationN,
-      baselineMs: withValidation.plain.ms,
-      oursMs: withValidation.ours.ms,
-      ratio: withValidation.ours.ms / withValidation.plain.ms,
-      target: '(reported)',
-      baselineRssKb: withValidation.plain.rssKb,
-      oursRssKb: withValidation.ours.rssKb,
-      runs: validationRepeats,
-    });
+    rows.push(
+      comparisonRow(
+        'synth, validation on',
+        validationN,
+        withValidation.plain,
+        withValidation.ours,
+        {
+          target: '(reported)',
+        },
+      ),
+    );
     const large = points.filter((p) => p.x >= 100);
     const slope = logLogSlope(large.length >= 2 ? large : points);
     checks.push({
