@@ -24,7 +24,7 @@ type Variant = 'floor' | 'check' | 'guard';
 
 function checkArgs(root: string, assembly: GeneratedAssembly): string[] {
   return [
-    join(root, 'dist', 'bin', 'continuity.js'),
+    join(root, 'dist', 'bin', 'cli.js'),
     'check',
     assembly.dir,
     '--spec',

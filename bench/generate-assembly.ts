@@ -48,10 +48,14 @@ function logicalId(stack: string, path: string): string {
   return `${path.replace(/[^A-Za-z0-9]/g, '')}${hash}`;
 }
 
-function tags(service: string, tier: string): Json[] {
+/** Tag of every store naming the stack whose backup plans select it. */
+const GROUP_TAG = 'continuity:group';
+
+function tags(service: string, tier: string, group: string): Json[] {
   return [
     { Key: 'continuity:service', Value: service },
     { Key: 'continuity:tier', Value: tier },
+    { Key: GROUP_TAG, Value: group },
   ];
 }
 
@@ -180,7 +184,13 @@ function tierBackup(
         IamRoleArn: { 'Fn::GetAtt': [backupRole, 'Arn'] },
         Resources: ['*'],
         Conditions: {
-          StringEquals: [{ ConditionKey: 'aws:ResourceTag/continuity:tier', ConditionValue: tier }],
+          // Each stack's plans back up that stack's stores only: without the group condition every
+          // stack's plan would select every store of its tier in the Region, an estate nobody
+          // deploys (each table backed up once per stack) whose cost grows with stacks x stores.
+          StringEquals: [
+            { ConditionKey: 'aws:ResourceTag/continuity:tier', ConditionValue: tier },
+            { ConditionKey: `aws:ResourceTag/${GROUP_TAG}`, ConditionValue: stack },
+          ],
         },
       },
     },
@@ -207,7 +217,7 @@ function service(
     Region: region,
     DeletionProtectionEnabled: true,
     PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: pitr },
-    Tags: tags(name, tier),
+    Tags: tags(name, tier, primary),
   });
   out[table] = {
     Type: 'AWS::DynamoDB::GlobalTable',
@@ -265,7 +275,7 @@ function service(
             },
           }
         : {}),
-      Tags: tags(name, tier),
+      Tags: tags(name, tier, primary),
     },
     UpdateReplacePolicy: 'Retain',
     DeletionPolicy: 'Retain',
@@ -345,7 +355,7 @@ function service(
     Properties: {
       BucketName: replicaName,
       VersioningConfiguration: { Status: 'Enabled' },
-      Tags: tags(name, tier),
+      Tags: tags(name, tier, primary),
     },
     UpdateReplacePolicy: 'Retain',
     DeletionPolicy: 'Retain',

@@ -6,7 +6,7 @@ import type { BackupSelection, Store, TagCondition } from '../model';
  * Backup selections indexed so that each store looks up the few that might select it instead of
  * testing every selection. A selection can select a store only when its Region matches and, with
  * `Resources` or `ListOfTags`, one of those entries matches, and every `Conditions` entry holds.
- * The index keys selections by Region and by one `StringEquals` condition, else by each
+ * The index keys selections by Region and by their most selective `StringEquals` condition, else by each
  * `StringEquals` tag entry or resource id; any other selection (no entries, ARNs, wildcards,
  * values known only at deploy time) is a candidate for every store of its Region.
  */
@@ -39,8 +39,9 @@ function regionKey(region: unknown): string {
 export function indexSelections(selections: readonly BackupSelection[]): SelectionIndex {
   const keyed = new Map<string, number[]>();
   const exact: boolean[] = [];
+  const chosen = chooseKeys(selections);
   selections.forEach((selection, position) => {
-    const { keys, exact: certain } = selectionKeys(selection);
+    const { keys, exact: certain } = chosen[position]!;
     const region = regionKey(selection.region);
     exact.push(certain && region !== ANY_REGION);
     for (const key of keys) {
@@ -92,17 +93,43 @@ function tagEntryKey(condition: TagCondition): string | undefined {
 }
 
 /**
- * Index keys of a selection: one of its `StringEquals` `Conditions` (every condition must hold),
- * else each of its `Resources` and `ListOfTags` (one must match), else {@link ANY_STORE}.
- * `exact` when a key match alone means the selection selects the store.
+ * Index keys of every selection. A selection with `StringEquals` `Conditions` (each must hold) is
+ * keyed by the one that the fewest selections share, so a store looks up only the selections
+ * whose most selective condition its tags meet (e.g. a per-stack condition beside a tier
+ * condition that hundreds of plans repeat).
  */
-function selectionKeys(selection: BackupSelection): { keys: string[]; exact: boolean } {
-  for (const condition of selection.conditions) {
-    const key = tagEntryKey(condition);
-    if (key !== undefined) {
-      return { keys: [key], exact: false };
+function chooseKeys(selections: readonly BackupSelection[]): SelectionKeys[] {
+  const conditionKeys = selections.map((s) => s.conditions.map(tagEntryKey));
+  const shared = new Map<string, number>();
+  for (const keys of conditionKeys) {
+    for (const key of new Set(keys)) {
+      if (key !== undefined) {
+        shared.set(key, (shared.get(key) ?? 0) + 1);
+      }
     }
   }
+  return selections.map((selection, position) => {
+    let best: string | undefined;
+    for (const key of conditionKeys[position]!) {
+      if (key !== undefined && (best === undefined || shared.get(key)! < shared.get(best)!)) {
+        best = key;
+      }
+    }
+    return best !== undefined ? { keys: [best], exact: false } : entryKeys(selection);
+  });
+}
+
+interface SelectionKeys {
+  readonly keys: readonly string[];
+  /** Whether a key match alone means the selection selects the store. */
+  readonly exact: boolean;
+}
+
+/**
+ * Index keys of a selection without a keyable condition: each of its `Resources` and
+ * `ListOfTags` (one must match), else {@link ANY_STORE}.
+ */
+function entryKeys(selection: BackupSelection): SelectionKeys {
   const any = { keys: [ANY_STORE], exact: false };
   if (selection.resources.length + selection.listOfTags.length === 0) {
     return any;

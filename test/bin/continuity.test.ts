@@ -9,7 +9,7 @@ jest.setTimeout(60_000);
 
 // These tests run the compiled CLI as a real process; `npm test` builds it first.
 const ROOT = path.join(__dirname, '..', '..');
-const BIN = path.join(ROOT, 'dist', 'bin', 'continuity.js');
+const BIN = path.join(ROOT, 'dist', 'bin', 'cli.js');
 const FIXTURES = 'test/bin/fixtures';
 
 interface Run {

@@ -98,4 +98,21 @@ describe('indexSelections', () => {
       'App/DeployTimeTag',
     ]);
   });
+
+  it('keys a selection by its most selective condition, not one that many selections share', () => {
+    // GIVEN one plan per stack and tier, each selecting its tier in its own stack
+    const perStack = Array.from({ length: 60 }, (_, i) =>
+      selection(`Stack${i}Gold`, `Stack${i}/Plan`, {
+        resources: [{ arn: '*' }],
+        conditions: [eq('aws:ResourceTag/tier', 'gold'), eq('aws:ResourceTag/group', `stack${i}`)],
+      }),
+    );
+    const index = indexSelections(perStack);
+    // WHEN
+    const { positions } = index.candidates(
+      table('Orders', { tags: { tier: 'gold', group: 'stack7' } }),
+    );
+    // THEN only the selection of its own stack is looked at, not the 59 others of its tier
+    expect(positions.map((p) => perStack[p].id)).toEqual(['App/Stack7Gold']);
+  });
 });

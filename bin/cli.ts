@@ -1,0 +1,126 @@
+#!/usr/bin/env node
+/**
+ * Entry of the installed `continuity` command (`dist/bin/cli.js`).
+ *
+ * It runs the CLI bundled into one file by esbuild (`dist/continuity.bundle.js`, built from
+ * `bin/continuity.ts` by `npm run build`) and keeps V8's code cache of that bundle per command,
+ * written when the process exits, so that the bytecode of every function the command ran is
+ * reused by the next run instead of being compiled again. Node 20 has no built-in compile cache
+ * (`module.enableCompileCache` arrived in Node 22), and caching right after compilation, as
+ * v8-compile-cache does, misses the functions V8 compiles lazily while the command runs, which
+ * is most of them. Measured in BENCHMARKS.md; a stale or foreign cache is rejected by V8 and
+ * rewritten, an unwritable directory only costs the speed-up.
+ *
+ * Without the bundle (only `tsc` ran) it runs `bin/continuity.ts` as compiled.
+ */
+import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import Module from 'node:module';
+import { dirname, join } from 'node:path';
+import { Script } from 'node:vm';
+
+/** The bundled CLI, relative to this file in `dist/bin/`. */
+export const BUNDLE = join(__dirname, '..', 'continuity.bundle.js');
+
+/** Directory of the code caches, next to the bundle. */
+export const CACHE_DIR = join(__dirname, '..', '.v8-cache');
+
+type Main = () => Promise<void>;
+
+/** A bundle loaded by {@link loadWithCodeCache}. */
+export interface LoadedBundle {
+  /** The bundle's `main`. */
+  readonly main: Main;
+  /** `used`: V8 took the cached bytecode; `missing` or `rejected`: it is written at exit. */
+  readonly cache: 'used' | 'missing' | 'rejected';
+}
+
+/**
+ * File of the code cache for a command line: one per subcommand, which runs its own code, and
+ * per build of the bundle (V8 checks only the source's length, so a rebuilt bundle of the same
+ * length must not meet the old cache).
+ */
+export function cacheFileFor(
+  args: readonly string[],
+  bundle: string = BUNDLE,
+  dir: string = CACHE_DIR,
+): string {
+  const command = /^[a-z][a-z-]*$/.test(args[0] ?? '') ? (args[0] as string) : 'other';
+  const { size, mtimeMs } = statSync(bundle);
+  return join(dir, `${command}-${process.version}-${size}-${Math.round(mtimeMs)}.bin`);
+}
+
+function readCache(file: string): Buffer | undefined {
+  try {
+    return readFileSync(file);
+  } catch {
+    return undefined; // no cache yet: compile from source and write one at exit
+  }
+}
+
+function writeCache(file: string, data: Buffer): void {
+  try {
+    mkdirSync(dirname(file), { recursive: true });
+    const partial = `${file}.${process.pid}`;
+    writeFileSync(partial, data);
+    renameSync(partial, file);
+  } catch {
+    // a read-only install: the command still works, only without the cached bytecode
+  }
+}
+
+/**
+ * Loads `bundle` as a CommonJS module through `vm.Script` with the cached bytecode in
+ * `cacheFile`, and writes a fresh cache at exit when there was none or V8 rejected it.
+ */
+export function loadWithCodeCache(bundle: string, cacheFile: string): LoadedBundle {
+  const cachedData = readCache(cacheFile);
+  const script = new Script(Module.wrap(readFileSync(bundle, 'utf8').replace(/^#!.*/, '')), {
+    filename: bundle,
+    ...(cachedData ? { cachedData } : {}),
+  });
+  if (cachedData === undefined || script.cachedDataRejected === true) {
+    process.once('exit', (code) => {
+      // Only a run that went all the way (met or not met) has compiled what the command needs;
+      // a usage error would leave a cache without most of it.
+      if (code === 0 || code === 1) {
+        writeCache(cacheFile, script.createCachedData());
+      }
+    });
+  }
+  const bundled = new Module(bundle, module);
+  bundled.filename = bundle;
+  bundled.paths = (
+    Module as unknown as { _nodeModulePaths(dir: string): string[] }
+  )._nodeModulePaths(dirname(bundle));
+  const wrapper = script.runInThisContext() as (
+    exports: unknown,
+    require: NodeJS.Require,
+    module: Module,
+    filename: string,
+    dirname: string,
+  ) => void;
+  wrapper.call(
+    bundled.exports,
+    bundled.exports,
+    Module.createRequire(bundle),
+    bundled,
+    bundle,
+    dirname(bundle),
+  );
+  const { main } = bundled.exports as { main: Main };
+  const cache =
+    cachedData === undefined ? 'missing' : script.cachedDataRejected === true ? 'rejected' : 'used';
+  return { main, cache };
+}
+
+function load(): { main: Main } {
+  if (existsSync(BUNDLE)) {
+    return loadWithCodeCache(BUNDLE, cacheFileFor(process.argv.slice(2)));
+  }
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return require('./continuity') as { main: Main };
+}
+
+if (require.main === module) {
+  void load().main();
+}

@@ -1,0 +1,67 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { cacheFileFor } from '../../bin/cli';
+
+// The entry runs from dist/ (`npm test` builds it first); each case runs it in a child process,
+// since the code cache is written when the process exits.
+const ENTRY = path.join(__dirname, '..', '..', 'dist', 'bin', 'cli.js');
+
+function bundleIn(dir: string): string {
+  const file = path.join(dir, 'bundle.js');
+  writeFileSync(
+    file,
+    '#!/usr/bin/env node\n' +
+      'exports.main = async () => { process.stdout.write(`ran ${require("node:path").sep}`); };\n',
+  );
+  return file;
+}
+
+/** Loads `bundle` through the entry's code cache, runs its main, exits with `code`. */
+function run(bundle: string, cacheFile: string, code: number): { stdout: string; status: number } {
+  const script =
+    `const { loadWithCodeCache } = require(${JSON.stringify(ENTRY)});` +
+    `const loaded = loadWithCodeCache(${JSON.stringify(bundle)}, ${JSON.stringify(cacheFile)});` +
+    `loaded.main().then(() => { process.stdout.write(' ' + loaded.cache); process.exitCode = ${code}; });`;
+  const result = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8' });
+  return { stdout: result.stdout, status: result.status ?? -1 };
+}
+
+describe('bin/cli (entry with a V8 code cache)', () => {
+  it('names one cache per subcommand, Node version and build of the bundle', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'cli-entry-'));
+    const bundle = bundleIn(dir);
+    const check = cacheFileFor(['check', 'cdk.out'], bundle, dir);
+    expect(path.dirname(check)).toBe(dir);
+    expect(path.basename(check)).toMatch(new RegExp(`^check-${process.version}-\\d+-\\d+\\.bin$`));
+    expect(cacheFileFor(['plan'], bundle, dir)).not.toBe(check);
+    expect(path.basename(cacheFileFor(['--help'], bundle, dir))).toMatch(/^other-/);
+  });
+
+  it('runs the bundle, writes the cache after a complete run and uses it the next time', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'cli-entry-'));
+    const bundle = bundleIn(dir);
+    const cacheFile = path.join(dir, 'cache', 'check.bin');
+    expect(run(bundle, cacheFile, 1)).toEqual({ stdout: `ran ${path.sep} missing`, status: 1 });
+    expect(existsSync(cacheFile)).toBe(true);
+    expect(run(bundle, cacheFile, 0)).toEqual({ stdout: `ran ${path.sep} used`, status: 0 });
+  });
+
+  it('writes no cache after a usage error (exit 2), which ran too little of the command', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'cli-entry-'));
+    const bundle = bundleIn(dir);
+    const cacheFile = path.join(dir, 'cache', 'check.bin');
+    expect(run(bundle, cacheFile, 2).status).toBe(2);
+    expect(existsSync(path.dirname(cacheFile)) && readdirSync(path.dirname(cacheFile))).toBeFalsy();
+  });
+
+  it('rejects a cache that is not of this bundle and writes a good one', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'cli-entry-'));
+    const bundle = bundleIn(dir);
+    const cacheFile = path.join(dir, 'check.bin');
+    writeFileSync(cacheFile, 'not a code cache');
+    expect(run(bundle, cacheFile, 0).stdout).toBe(`ran ${path.sep} rejected`);
+    expect(run(bundle, cacheFile, 0).stdout).toBe(`ran ${path.sep} used`);
+  });
+});
