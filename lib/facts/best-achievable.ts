@@ -29,6 +29,17 @@ export function bestAchievable(
   kind: StoreKind,
   disruption: Disruption,
 ): BestAchievable | undefined {
+  const key = `${kind}/${disruption}`;
+  if (!BEST.has(key)) {
+    BEST.set(key, computeBest(kind, disruption));
+  }
+  return BEST.get(key);
+}
+
+/** {@link bestAchievable} per `kind/disruption`: the capability table is constant. */
+const BEST = new Map<string, BestAchievable | undefined>();
+
+function computeBest(kind: StoreKind, disruption: Disruption): BestAchievable | undefined {
   const caps = capabilitiesFor(kind, disruption);
   if (caps.length === 0) return undefined;
   const rtoOf = (c: Capability): number =>

@@ -12,7 +12,6 @@ import {
 import type {
   Achievement,
   BackupProtection,
-  Basis,
   Disruption,
   RecoveryPointLocation,
   ReplicaProtection,
@@ -22,40 +21,39 @@ import type {
 import { bestPath, fmt, notRecoverable, toAchievement, type RecoveryPath } from './recovery-path';
 import { storeLabel, type Named } from './store-label';
 
-/** Restore RTO of a store, explained. */
-function restore(store: StoreProtection, what: string): { seconds: number; line: string } {
+/*
+ * Every path computes its numbers at once but writes its explanation only when asked: a store
+ * has several paths per disruption and only the best one is explained.
+ */
+
+/** The explanation line of restoring a store: `RTO ... = restore <what>: ...`. */
+function restoreLine(store: StoreProtection, what: string): string {
   const e = RESTORE_ESTIMATES[store.kind];
-  const seconds = restoreSeconds(store.kind, store.sizeGiB);
   const size =
     store.sizeGiB === undefined
       ? `size unknown, ${DEFAULT_SIZE_GIB} GiB assumed`
       : `${store.sizeGiB} GiB`;
-  return {
-    seconds,
-    line:
-      `RTO ${fmt(seconds)} = restore ${what}: ${fmt(e.baseSeconds)} to create the ${store.kind} resource + ` +
-      `${size} at ${e.gibPerHour} GiB/h (estimate, no AWS restore SLA)`,
-  };
+  return (
+    `RTO ${fmt(restoreSeconds(store.kind, store.sizeGiB))} = restore ${what}: ${fmt(e.baseSeconds)} ` +
+    `to create the ${store.kind} resource + ${size} at ${e.gibPerHour} GiB/h (estimate, no AWS restore SLA)`
+  );
 }
 
-function factPath(fact: Fact, what: string): { seconds: number; basis: Basis; line: string } {
-  return {
-    seconds: fact.seconds,
-    basis: fact.basis,
-    line: `${fmt(fact.seconds)} = ${what}: ${fact.note} (${fact.basis})`,
-  };
+function factLine(fact: Fact, what: string): string {
+  return `${fmt(fact.seconds)} = ${what}: ${fact.note} (${fact.basis})`;
 }
 
-/** Worst-case RPO of a snapshot rule, explained. */
-function snapshotRpo(b: BackupProtection): { seconds: number; line: string } {
-  const seconds = b.intervalSeconds + b.startWindowSeconds + b.completionWindowSeconds;
-  return {
-    seconds,
-    line:
-      `RPO ${fmt(seconds)} = ${fmt(b.intervalSeconds)} schedule + ${fmt(b.startWindowSeconds)} start window + ` +
-      `${fmt(b.completionWindowSeconds)} completion window of rule '${b.ruleName}' ` +
-      '(worst case: the job starts at the end of its start window and runs its whole completion window)',
-  };
+/** Worst-case RPO of a snapshot rule. */
+function snapshotRpoSeconds(b: BackupProtection): number {
+  return b.intervalSeconds + b.startWindowSeconds + b.completionWindowSeconds;
+}
+
+function snapshotRpoLine(b: BackupProtection): string {
+  return (
+    `RPO ${fmt(snapshotRpoSeconds(b))} = ${fmt(b.intervalSeconds)} schedule + ${fmt(b.startWindowSeconds)} start window + ` +
+    `${fmt(b.completionWindowSeconds)} completion window of rule '${b.ruleName}' ` +
+    '(worst case: the job starts at the end of its start window and runs its whole completion window)'
+  );
 }
 
 function continuousFact(store: StoreProtection): CapabilityId | undefined {
@@ -71,39 +69,35 @@ function backupPath(
   isCopy: boolean,
   where: string,
 ): RecoveryPath {
-  const lines: string[] = [];
-  let rpo: number;
-  let basis: Basis = 'documented-typical';
   const cont = b.continuous && !isCopy ? continuousFact(store) : undefined;
-  if (cont) {
-    const f = factPath(capability(cont).rpo, `continuous backup of rule '${b.ruleName}'`);
-    rpo = f.seconds;
-    basis = weakestBasis(basis, f.basis);
-    lines.push(`RPO ${f.line}`);
-  } else {
-    const s = snapshotRpo(b);
-    rpo = s.seconds;
-    lines.push(
-      b.continuous && !isCopy
-        ? `${s.line}; ${store.kind} has no continuous backup, the rule takes snapshots`
-        : s.line,
-    );
-  }
-  if (isCopy) {
-    const c = copySeconds(store.sizeGiB);
-    rpo += c;
-    basis = 'estimate';
-    lines.push(
-      `RPO ${fmt(rpo)} includes ${fmt(c)} for the copy to ${location.region} (estimate, copy jobs have no SLA)`,
-    );
-  }
-  const r = restore(store, `from ${where}`);
-  lines.push(r.line);
+  const ruleRpo = cont ? capability(cont).rpo.seconds : snapshotRpoSeconds(b);
+  const copy = isCopy ? copySeconds(store.sizeGiB) : 0;
   return {
-    rpoSeconds: rpo,
-    rtoSeconds: r.seconds,
-    basis: weakestBasis(basis, 'estimate'),
-    explanation: lines,
+    rpoSeconds: ruleRpo + copy,
+    rtoSeconds: restoreSeconds(store.kind, store.sizeGiB),
+    // a restore is always an estimate, whatever the basis of the RPO
+    basis: 'estimate',
+    explain: () => {
+      const lines: string[] = [];
+      if (cont) {
+        lines.push(
+          `RPO ${factLine(capability(cont).rpo, `continuous backup of rule '${b.ruleName}'`)}`,
+        );
+      } else {
+        lines.push(
+          b.continuous && !isCopy
+            ? `${snapshotRpoLine(b)}; ${store.kind} has no continuous backup, the rule takes snapshots`
+            : snapshotRpoLine(b),
+        );
+      }
+      if (isCopy) {
+        lines.push(
+          `RPO ${fmt(ruleRpo + copy)} includes ${fmt(copy)} for the copy to ${location.region} (estimate, copy jobs have no SLA)`,
+        );
+      }
+      lines.push(restoreLine(store, `from ${where}`));
+      return lines;
+    },
   };
 }
 
@@ -111,13 +105,12 @@ function pitrPath(store: StoreProtection, what: string): RecoveryPath | undefine
   if (store.kind !== 'dynamodb' && store.kind !== 'rds' && store.kind !== 'aurora')
     return undefined;
   const id: CapabilityId = store.kind === 'dynamodb' ? 'dynamodb-pitr' : 'rds-pitr';
-  const f = factPath(capability(id).rpo, what);
-  const r = restore(store, 'to a point in time');
+  const fact = capability(id).rpo;
   return {
-    rpoSeconds: f.seconds,
-    rtoSeconds: r.seconds,
+    rpoSeconds: fact.seconds,
+    rtoSeconds: restoreSeconds(store.kind, store.sizeGiB),
     basis: 'estimate',
-    explanation: [`RPO ${f.line}`, r.line],
+    explain: () => [`RPO ${factLine(fact, what)}`, restoreLine(store, 'to a point in time')],
   };
 }
 
@@ -138,12 +131,14 @@ function applicationPaths(store: StoreProtection): RecoveryPath[] {
   }
   if (store.versioning && store.kind === 's3') {
     const f = capability('s3-versioning').rpo;
-    const r = restore(store, 'previous object versions');
     paths.push({
       rpoSeconds: f.seconds,
-      rtoSeconds: r.seconds,
+      rtoSeconds: restoreSeconds(store.kind, store.sizeGiB),
       basis: 'estimate',
-      explanation: [`RPO ${fmt(0)} = S3 Versioning: ${f.note}`, r.line],
+      explain: () => [
+        `RPO ${fmt(0)} = S3 Versioning: ${f.note}`,
+        restoreLine(store, 'previous object versions'),
+      ],
     });
   }
   return paths;
@@ -163,7 +158,7 @@ function azFailoverPath(store: StoreProtection): RecoveryPath | undefined {
     rpoSeconds: c.rpo.seconds,
     rtoSeconds: rto.seconds,
     basis: weakestBasis(c.rpo.basis, rto.basis),
-    explanation: [
+    explain: () => [
       `RPO ${fmt(c.rpo.seconds)} and RTO ${fmt(rto.seconds)} = ${c.title}: ${c.rpo.note}; ${rto.note} (${rto.basis})`,
     ],
   };
@@ -182,22 +177,22 @@ const REPLICA_CAPABILITY: Record<ReplicationMechanism, CapabilityId> = {
 
 function replicaPath(store: StoreProtection, r: ReplicaProtection): RecoveryPath {
   const c = capability(REPLICA_CAPABILITY[r.mechanism]);
-  const lines = [
-    `RPO ${fmt(c.rpo.seconds)} = ${c.title} to ${r.region}: ${c.rpo.note} (${c.rpo.basis})`,
-  ];
-  let rto: number;
-  let basis = c.rpo.basis;
-  if (c.rto === 'restore') {
-    const x = restore(store, `from the replicated backups in ${r.region}`);
-    rto = x.seconds;
-    basis = 'estimate';
-    lines.push(x.line);
-  } else {
-    rto = c.rto.seconds;
-    basis = weakestBasis(basis, c.rto.basis);
-    lines.push(`RTO ${fmt(rto)} = ${c.rto.note} (${c.rto.basis})`);
+  const rto = c.rto;
+  const rpoLine = `RPO ${fmt(c.rpo.seconds)} = ${c.title} to ${r.region}: ${c.rpo.note} (${c.rpo.basis})`;
+  if (rto === 'restore') {
+    return {
+      rpoSeconds: c.rpo.seconds,
+      rtoSeconds: restoreSeconds(store.kind, store.sizeGiB),
+      basis: 'estimate',
+      explain: () => [rpoLine, restoreLine(store, `from the replicated backups in ${r.region}`)],
+    };
   }
-  return { rpoSeconds: c.rpo.seconds, rtoSeconds: rto, basis, explanation: lines };
+  return {
+    rpoSeconds: c.rpo.seconds,
+    rtoSeconds: rto.seconds,
+    basis: weakestBasis(c.rpo.basis, rto.basis),
+    explain: () => [rpoLine, `RTO ${fmt(rto.seconds)} = ${rto.note} (${rto.basis})`],
+  };
 }
 
 function regionPaths(store: StoreProtection, recoveryRegion: string): RecoveryPath[] {
@@ -227,8 +222,8 @@ function accountPaths(store: StoreProtection): RecoveryPath[] {
   const paths: RecoveryPath[] = [];
   const withNote = (p: RecoveryPath, l: RecoveryPointLocation): RecoveryPath => ({
     ...p,
-    explanation: [
-      ...p.explanation,
+    explain: () => [
+      ...p.explain(),
       l.crossAccount
         ? 'counts for account: the recovery point is in another account'
         : l.lock === 'compliance'
@@ -298,8 +293,6 @@ export function achieveStore(
     return notRecoverable(
       `${storeLabel(store)} cannot recover from ${disruption} loss: ${UNRECOVERABLE_FIX[disruption]}`,
     );
-  return toAchievement({
-    ...best,
-    explanation: best.explanation.map((l) => `${storeLabel(store)}: ${l}`),
-  });
+  const label = storeLabel(store);
+  return toAchievement(best, (l) => `${label}: ${l}`);
 }

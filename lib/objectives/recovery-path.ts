@@ -7,8 +7,8 @@ export interface RecoveryPath {
   readonly rpoSeconds: number;
   readonly rtoSeconds: number;
   readonly basis: Basis;
-  /** The arithmetic, one line per number. */
-  readonly explanation: readonly string[];
+  /** The arithmetic, one line per number; written only for the path that is reported. */
+  explain(): readonly string[];
 }
 
 const formatted = new Map<number, string>();
@@ -43,13 +43,16 @@ export function bestPath(paths: readonly RecoveryPath[]): RecoveryPath | undefin
   return best;
 }
 
-/** An achievement from a path. */
-export function toAchievement(path: RecoveryPath): Achievement {
+/** An achievement from a path, its explanation lines passed through `line`. */
+export function toAchievement(
+  path: RecoveryPath,
+  line: (text: string) => string = (text) => text,
+): Achievement {
   return {
     rpoSeconds: path.rpoSeconds,
     rtoSeconds: path.rtoSeconds,
     basis: path.basis,
-    explanation: path.explanation,
+    explanation: path.explain().map(line),
   };
 }
 

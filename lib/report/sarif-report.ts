@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import * as path from 'node:path';
 import type * as sarif from 'sarif';
 import { allFindings, describeLocation, isActive } from './verdict';
@@ -176,6 +175,15 @@ function result(
   };
 }
 
+let crypto: typeof import('node:crypto') | undefined;
+
+/** Hex SHA-256 of `text`; node:crypto loads on first use, as only SARIF reports need it. */
+function sha256(text: string): string {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  crypto ??= require('node:crypto') as typeof import('node:crypto');
+  return crypto.createHash('sha256').update(text).digest('hex');
+}
+
 /** Same finding, same fingerprint across runs, so code scanning tracks it instead of reopening. */
 function fingerprint(finding: Finding): string {
   const key = [
@@ -184,7 +192,7 @@ function fingerprint(finding: Finding): string {
     finding.disruption ?? '',
     describeLocation(finding.resource) ?? '',
   ].join('\u0000');
-  return createHash('sha256').update(key).digest('hex').slice(0, 32);
+  return sha256(key).slice(0, 32);
 }
 
 /** A forward-slash URI reference for a file path, relative to `rootDir` when given. */

@@ -72,14 +72,22 @@ export function serviceWideFindings(service: ServiceAssessment): Finding[] {
   return service.findings.filter((f) => f.disruption === undefined);
 }
 
+/**
+ * Orders strings by UTF-16 code units: the same order on every machine, whatever its locale,
+ * and far cheaper than `localeCompare` on the thousands of findings of a large estate.
+ */
+export function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
 /** Sorts findings: active before suppressed, then by severity, rule id and message. */
 export function sortFindings(findings: readonly Finding[]): Finding[] {
   return [...findings].sort(
     (a, b) =>
       Number(!isActive(a)) - Number(!isActive(b)) ||
       SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
-      a.rule.localeCompare(b.rule) ||
-      a.message.localeCompare(b.message),
+      compareText(a.rule, b.rule) ||
+      compareText(a.message, b.message),
   );
 }
 
