@@ -271,6 +271,29 @@ export function achieveStore(
   disruption: Disruption,
   recoveryRegion: string,
 ): Achievement {
+  // The engine asks for the same store several times (the service's objectives, then rules
+  // RR-OBJ1 and RR-OBJ2); a protection is immutable, so its answers are kept with it.
+  let known = ACHIEVED.get(store);
+  if (known === undefined) {
+    known = new Map();
+    ACHIEVED.set(store, known);
+  }
+  const key = `${disruption}\u0000${recoveryRegion}`;
+  let achieved = known.get(key);
+  if (achieved === undefined) {
+    achieved = computeAchievement(store, disruption, recoveryRegion);
+    known.set(key, achieved);
+  }
+  return achieved;
+}
+
+const ACHIEVED = new WeakMap<StoreProtection, Map<string, Achievement>>();
+
+function computeAchievement(
+  store: Named<StoreProtection>,
+  disruption: Disruption,
+  recoveryRegion: string,
+): Achievement {
   let paths: RecoveryPath[];
   switch (disruption) {
     case 'application':

@@ -15,10 +15,10 @@ export type ContinuityRule<Subject> = Rule<Subject, AssessmentContext>;
 
 /** Where an inventory entry is, for findings. */
 export function locationOf(entry: InventoryEntry, type?: string): ResourceLocation {
-  return {
-    ...entry.location,
-    ...(type !== undefined && entry.location.type === undefined ? { type } : {}),
-  };
+  // the entry's own location (read-only) when it already names the type, as read entries do
+  return type === undefined || entry.location.type !== undefined
+    ? entry.location
+    : { ...entry.location, type };
 }
 
 /** A duration for messages; `null` reads "not recoverable". */
