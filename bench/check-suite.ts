@@ -188,8 +188,13 @@ export const checkSuite: Suite = {
           'and bronze services, each a DynamoDB global table with point-in-time recovery (off for every seventh service), ' +
           'a versioned S3 bucket replicating to the recovery Region (gold and silver), replication role, alarms, a Lambda ' +
           'function with its role and log group; per stack a KMS key, a backup vault, a backup plan with a copy action and a ' +
-          'tag selection per tier; and the matching spec (`continuity.json`).',
-        '- *ours*: `node dist/bin/continuity.js check <dir> --spec <spec> --format json --output /dev/null`;',
+          "tag selection per tier that selects the stack's own stores (tier and `continuity:group` tag conditions); and the " +
+          'matching spec (`continuity.json`). Until 2026-11-22 the selections had the tier condition only, so every plan ' +
+          'selected every store of its tier in the Region (at 10,002 resources each table was backed up by 85 plans), an ' +
+          'estate nobody deploys whose cost grows with stacks × stores.',
+        '- *ours*: `node dist/bin/cli.js check <dir> --spec <spec> --format json --output /dev/null`, the installed ' +
+          '`continuity` command: the CLI bundled by esbuild into one file, loaded with the V8 code cache that its first ' +
+          '`check` run writes (`bin/cli.ts`);',
         '- *floor*: `node dist/bench/floor.js <dir> <spec>`, which reads and `JSON.parse`s the manifest, every template and the spec, and does nothing else;',
         `- *cfn-guard* ${guard ? '3.x (the binary inside `@cdklabs/cdk-validator-cfnguard`)' : '(not found)'}: ` +
           `\`cfn-guard validate -r bench/guard -d <each template> -z -S none -o json\` with ${ruleFiles.length} rule files ` +
