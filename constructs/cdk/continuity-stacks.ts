@@ -1,4 +1,5 @@
 import { CfnResource, Stack } from 'aws-cdk-lib';
+import type { StackProps } from 'aws-cdk-lib';
 import type * as autoscaling from 'aws-cdk-lib/aws-autoscaling';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import type * as ec2 from 'aws-cdk-lib/aws-ec2';
@@ -147,8 +148,12 @@ export class ContinuityStacks extends Construct {
 
   private readonly groups: StackGroup[] = [];
   private readonly added = new Map<string, ProtectedService>();
+  /** Position of each service in the plan, by lower-case name (services match case-insensitively). */
+  private readonly serviceIndex = new Map<string, number>();
   private readonly servicesPerStack: number;
   private readonly account?: string;
+  /** `specToJson(spec)`, built once and embedded in every stack. */
+  private readonly specDocument: unknown;
 
   public constructor(scope: Construct, id: string, props: ContinuityStacksProps) {
     super(scope, id);
@@ -156,6 +161,11 @@ export class ContinuityStacks extends Construct {
     this.plan = props.plan ?? planContinuity(props.spec);
     this.servicesPerStack = props.servicesPerStack ?? 10;
     this.account = props.account ?? process.env.CDK_DEFAULT_ACCOUNT;
+    this.plan.services.forEach((s, index) => {
+      const key = s.service.toLowerCase();
+      if (!this.serviceIndex.has(key)) this.serviceIndex.set(key, index);
+    });
+    this.specDocument = specToJson(this.spec);
     const { primary, recovery } = this.plan.regions;
     if (primary === recovery) {
       throw new Error(
@@ -267,7 +277,8 @@ export class ContinuityStacks extends Construct {
   }
 
   private servicePlan(name: string): ServicePlan {
-    const plan = this.plan.services.find((s) => s.service.toLowerCase() === name.toLowerCase());
+    const index = this.serviceIndex.get(name.toLowerCase());
+    const plan = index === undefined ? undefined : this.plan.services[index];
     if (!plan) {
       const known = this.plan.services.map((s) => s.service).join(', ');
       throw new Error(
@@ -278,11 +289,9 @@ export class ContinuityStacks extends Construct {
   }
 
   private groupIndexOf(service: string): number {
-    const index = this.plan.services.findIndex(
-      (s) => s.service.toLowerCase() === service.toLowerCase(),
-    );
-    if (index < 0) this.servicePlan(service);
-    return Math.floor(index / this.servicesPerStack);
+    const index = this.serviceIndex.get(service.toLowerCase());
+    if (index === undefined) this.servicePlan(service);
+    return Math.floor(index! / this.servicesPerStack);
   }
 
   private resolveStores(
@@ -386,13 +395,16 @@ export class ContinuityStacks extends Construct {
   }
 
   private newStack(id: string, region: string): Stack {
-    const stack = new Stack(this, id, {
-      env: { region, account: this.account },
-      crossRegionReferences: true,
-      description: `continuity-kit ${id} (${region})`,
-    });
-    // The spec travels with every template, so `continuity check cdk.out` needs nothing else.
-    stack.templateOptions.metadata = { [METADATA_SPEC_KEY]: specToJson(this.spec) };
+    const stack = new SpecStack(
+      this,
+      id,
+      {
+        env: { region, account: this.account },
+        crossRegionReferences: true,
+        description: `continuity-kit ${id} (${region})`,
+      },
+      this.specDocument,
+    );
     stack.node.addValidation({ validate: () => validateSize(stack, this.servicesPerStack) });
     return stack;
   }
@@ -407,6 +419,55 @@ export class ContinuityStacks extends Construct {
           `the spec declares service(s) ${missing.map((m) => `'${m}'`).join(', ')} that were never added; ` +
             'call addService(name, { ... }) for each, or addServices() to create them all',
         ];
+  }
+}
+
+/**
+ * A stack whose template carries the spec (`ContinuityKit::Spec` metadata), so `continuity check
+ * cdk.out` needs nothing else.
+ *
+ * The spec document is plain JSON data (`specToJson`), shared by every stack of the app. CDK would
+ * resolve it as if it might hold tokens, once per stack; with 10 services per stack that makes
+ * synthesis quadratic in the number of services. This stack leaves it out of the resolution and
+ * puts it back where CDK renders template metadata, so templates stay byte for byte the same.
+ */
+class SpecStack extends Stack {
+  public constructor(
+    scope: Construct,
+    id: string,
+    props: StackProps,
+    private readonly specDocument: unknown,
+  ) {
+    super(scope, id, props);
+    this.templateOptions.metadata = { [METADATA_SPEC_KEY]: specDocument };
+  }
+
+  protected override _toCloudFormation(): unknown {
+    const metadata = this.templateOptions.metadata;
+    // Anything but the untouched spec first (metadata replaced or reordered by the user) takes
+    // CDK's own path.
+    if (
+      metadata === undefined ||
+      Object.keys(metadata)[0] !== METADATA_SPEC_KEY ||
+      metadata[METADATA_SPEC_KEY] !== this.specDocument
+    ) {
+      return super._toCloudFormation();
+    }
+    const { [METADATA_SPEC_KEY]: spec, ...others } = metadata;
+    this.templateOptions.metadata = Object.keys(others).length > 0 ? others : undefined;
+    let resolved: Record<string, unknown>;
+    try {
+      resolved = super._toCloudFormation() as Record<string, unknown>;
+    } finally {
+      this.templateOptions.metadata = metadata;
+    }
+    // CDK's section order: Description, Transform, AWSTemplateFormatVersion, Metadata, the rest.
+    const template: Record<string, unknown> = {};
+    for (const section of ['Description', 'Transform', 'AWSTemplateFormatVersion']) {
+      if (section in resolved) template[section] = resolved[section];
+    }
+    template.Metadata = { [METADATA_SPEC_KEY]: spec, ...(resolved.Metadata as object | undefined) };
+    return Object.assign(template, resolved, { Metadata: template.Metadata });
   }
 }
 

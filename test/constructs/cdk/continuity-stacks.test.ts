@@ -1,6 +1,6 @@
 import type { Stack } from 'aws-cdk-lib';
-import { App } from 'aws-cdk-lib';
-import { Annotations, Match } from 'aws-cdk-lib/assertions';
+import { App, Lazy } from 'aws-cdk-lib';
+import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import { ContinuityStacks } from '../../../constructs/cdk';
 import { METADATA_SPEC_KEY, STORE_KINDS, TAG_TIER } from '../../../lib/model';
@@ -150,6 +150,56 @@ describe('ContinuityStacks', () => {
     for (const template of [synth.primary, synth.recovery, synth.foundation]) {
       expect(template.toJSON().Metadata[METADATA_SPEC_KEY]).toEqual(specToJson(synth.shop.spec));
     }
+  });
+
+  test('renders the spec first in the template metadata and resolves metadata the user adds', () => {
+    // GIVEN
+    const app = new App();
+    const shop = new ContinuityStacks(app, 'Shop', {
+      spec: shopSpec('gold'),
+      account: '111111111111',
+    });
+    shop.addServices();
+    // WHEN
+    shop.primaryStack.templateOptions.metadata!.Owner = Lazy.string({ produce: () => 'team-a' });
+    // THEN
+    const template = Template.fromStack(shop.primaryStack).toJSON();
+    expect(Object.keys(template).slice(0, 3)).toEqual(['Description', 'Metadata', 'Resources']);
+    expect(template.Metadata).toEqual({
+      [METADATA_SPEC_KEY]: specToJson(shop.spec),
+      Owner: 'team-a',
+    });
+    expect(Object.keys(template.Metadata)).toEqual([METADATA_SPEC_KEY, 'Owner']);
+  });
+
+  test('renders metadata the user puts in place of the spec as given', () => {
+    // GIVEN
+    const app = new App();
+    const shop = new ContinuityStacks(app, 'Shop', {
+      spec: shopSpec('gold'),
+      account: '111111111111',
+    });
+    shop.addServices();
+    // WHEN
+    shop.recoveryStack.templateOptions.metadata = {
+      Owner: Lazy.string({ produce: () => 'team-a' }),
+    };
+    // THEN
+    expect(Template.fromStack(shop.recoveryStack).toJSON().Metadata).toEqual({ Owner: 'team-a' });
+  });
+
+  test('finds services by name whatever their case', () => {
+    // GIVEN
+    const shop = new ContinuityStacks(new App(), 'Shop', {
+      spec: shopSpec('gold'),
+      account: '111111111111',
+    });
+    // WHEN
+    const service = shop.addService('SHOP');
+    // THEN
+    expect(service.plan.service).toBe('shop');
+    expect(shop.primaryStackFor('Shop')).toBe(shop.primaryStack);
+    expect(() => shop.addService('shop')).toThrow(/already added/);
   });
 
   test('platinum puts the Aurora secondary cluster and a reader in the recovery stack', () => {
