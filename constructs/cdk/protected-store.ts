@@ -186,8 +186,11 @@ export class ProtectedStore extends Construct {
     const { store, plan, recoveryRegion } = this.props;
     const replication = plan.replication;
     if (store.table) {
-      if (plan.pointInTimeRecovery) enableTablePitr(store.table, plan.pitrRetentionDays);
+      // The replica first: finding out whether the table already has one resolves its replica
+      // list, which costs twice as much once the point-in-time recovery wrapper is around it.
+      // The wrapper renders replicas added before or after it alike.
       if (replication === 'dynamodb-global-table') addTableReplica(store.table, recoveryRegion);
+      if (plan.pointInTimeRecovery) enableTablePitr(store.table, plan.pitrRetentionDays);
       if (replication === 'dynamodb-global-table-strong') {
         this.fail(
           'multi-Region strong consistency needs three Regions (or a witness) and is not rendered by ' +
