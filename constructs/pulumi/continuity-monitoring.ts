@@ -9,6 +9,8 @@ import {
   BACKUP_JOB_FAILURE_EVENTS,
 } from '../../lib/facts';
 import type { AlarmSpec, RegionPair, ResourceRef, ServicePlan } from '../../lib/model';
+import { jsonWithOutputs } from './json-with-outputs';
+import { newMetricAlarm } from './metric-alarm-args';
 import type { MetricTarget } from './metric-targets';
 import type { ProtectedStore } from './protected-store';
 import type { Standby } from './standby';
@@ -52,6 +54,14 @@ export interface ContinuityMonitoringArgs {
    * @default - no subscriptions
    */
   readonly emails?: readonly string[];
+}
+
+/** One alarm created for a spec, with the metric target it watches. */
+interface RenderedAlarm {
+  readonly spec: AlarmSpec;
+  readonly alarm: aws.cloudwatch.MetricAlarm;
+  readonly target?: MetricTarget;
+  readonly region: string;
 }
 
 interface RegionalTopic {
@@ -125,9 +135,10 @@ export class ContinuityMonitoring extends pulumi.ComponentResource {
     const alarmsByService: Record<string, aws.cloudwatch.MetricAlarm[]> = {};
     const dashboards: Record<string, aws.cloudwatch.Dashboard> = {};
     for (const service of args.services) {
-      const rendered = service.plan.alarms.flatMap((spec) =>
-        this.alarmsFor(name, service, spec).map((a) => ({ spec, ...a })),
-      );
+      // Plain loops rather than flatMap/map callbacks: Pulumi records the whole call stack of
+      // every resource it registers, so each extra frame costs once per alarm.
+      const rendered: RenderedAlarm[] = [];
+      for (const spec of service.plan.alarms) this.alarmsFor(name, service, spec, rendered);
       const own = rendered.map((r) => r.alarm);
       alarms.push(...own);
       alarmsByService[service.plan.service] = own;
@@ -172,18 +183,20 @@ export class ContinuityMonitoring extends pulumi.ComponentResource {
       {
         region,
         arn: topic.arn,
-        policy: pulumi.jsonStringify({
-          Version: '2012-10-17',
-          Statement: [
-            {
-              Sid: 'AllowEventBridgeAndCloudWatch',
-              Effect: 'Allow',
-              Principal: { Service: ['events.amazonaws.com', 'cloudwatch.amazonaws.com'] },
-              Action: 'sns:Publish',
-              Resource: topic.arn,
-            },
-          ],
-        }),
+        policy: topic.arn.apply((arn) =>
+          JSON.stringify({
+            Version: '2012-10-17',
+            Statement: [
+              {
+                Sid: 'AllowEventBridgeAndCloudWatch',
+                Effect: 'Allow',
+                Principal: { Service: ['events.amazonaws.com', 'cloudwatch.amazonaws.com'] },
+                Action: 'sns:Publish',
+                Resource: arn,
+              },
+            ],
+          }),
+        ),
       },
       opts,
     );
@@ -217,18 +230,19 @@ export class ContinuityMonitoring extends pulumi.ComponentResource {
     return spec.signal === 'health-check-status' ? targets.slice(0, 1) : targets;
   }
 
+  /** Creates the alarms of one spec, appending them to `rendered`. */
   private alarmsFor(
     name: string,
     service: MonitoredService,
     spec: AlarmSpec,
-  ): { alarm: aws.cloudwatch.MetricAlarm; target?: MetricTarget; region: string }[] {
+    rendered: RenderedAlarm[],
+  ): void {
     const metric = alarmMetric(spec.signal);
-    const targets = this.targetsFor(service, spec);
-    return targets.map((target) => {
+    for (const target of this.targetsFor(service, spec)) {
       const region = target?.region ?? this.args.regions.primary;
       const { topic, opts } = this.topicFor(name, region);
       const label = target ? `-${target.label}` : '';
-      const alarm = new aws.cloudwatch.MetricAlarm(
+      const alarm = newMetricAlarm(
         `${name}-${service.plan.service}-${spec.signal}${label}`,
         {
           region,
@@ -269,14 +283,14 @@ export class ContinuityMonitoring extends pulumi.ComponentResource {
         },
         opts,
       );
-      return { alarm, target, region };
-    });
+      rendered.push({ spec, alarm, target, region });
+    }
   }
 
   private dashboard(
     name: string,
     plan: ServicePlan,
-    rendered: readonly { spec: AlarmSpec; target?: MetricTarget; region: string }[],
+    rendered: readonly RenderedAlarm[],
   ): aws.cloudwatch.Dashboard {
     const widgets = rendered.map(({ spec, target, region }, i) => {
       const metric = alarmMetric(spec.signal);
@@ -309,7 +323,7 @@ export class ContinuityMonitoring extends pulumi.ComponentResource {
           /[^A-Za-z0-9_-]/g,
           '-',
         ),
-        dashboardBody: pulumi.jsonStringify({ widgets }),
+        dashboardBody: jsonWithOutputs({ widgets }),
       },
       this.topicFor(name, this.args.regions.primary).opts,
     );

@@ -302,12 +302,15 @@ export class ContinuityStacks extends pulumi.ComponentResource {
       ...(previous ? { aliases: [{ name: `${name}-${previous}${suffix}` }] } : {}),
     });
     const counters = new Map<string, number>();
-    const stores = servicePlan.stores.map((store) => {
+    // A loop, not a map callback: Pulumi records the whole call stack of every resource it
+    // registers, so two more frames cost once per store child.
+    const stores: ProtectedStore[] = [];
+    for (const store of servicePlan.stores) {
       const kind = store.resource.kind;
       const n = (counters.get(kind) ?? 0) + 1;
       counters.set(kind, n);
       const suffix = `-${store.resource.logicalId ?? `${kind}${n}`}`;
-      return new ProtectedStore(
+      const protectedStore = new ProtectedStore(
         `${name}-${servicePlan.service}${suffix}`,
         {
           store,
@@ -323,7 +326,8 @@ export class ContinuityStacks extends pulumi.ComponentResource {
         },
         componentOpts(suffix),
       );
-    });
+      stores.push(protectedStore);
+    }
     const standby =
       servicePlan.compute.length > 0 || servicePlan.failover
         ? new Standby(

@@ -7,6 +7,8 @@ import { TAG_SERVICE } from '../../lib/model';
 import type { Disruption, ServicePlan } from '../../lib/model';
 import { experimentShapes, fisPermissions, MAX_STOP_CONDITIONS } from '../../lib/planner';
 import type { ExperimentShape } from '../../lib/planner';
+import { managedPolicyArn } from './aws-partition';
+import { metricAlarmArgs } from './metric-alarm-args';
 import { TYPE_TOKENS } from './type-tokens';
 
 /** Arguments of {@link FaultInjection}. */
@@ -87,6 +89,8 @@ export class FaultInjection extends pulumi.ComponentResource {
             child,
           )
         : pulumi.output(args.roleArn);
+    // Once per component, not per template: every template matches the same candidates.
+    const candidates = (args.alarms ?? []).map(stopCandidate);
     const templates: Partial<Record<Disruption, aws.fis.ExperimentTemplate>> = {};
     for (const shape of shapes) {
       templates[shape.disruption] = new aws.fis.ExperimentTemplate(
@@ -112,7 +116,7 @@ export class FaultInjection extends pulumi.ComponentResource {
             parameters: Object.entries(a.parameters).map(([key, value]) => ({ key, value })),
             target: { key: a.targetKey, value: a.targetName },
           })),
-          stopConditions: this.stopConditions(shape, args),
+          stopConditions: this.stopConditions(shape, args, candidates),
           experimentOptions: {
             accountTargeting: 'single-account',
             emptyTargetResolutionMode: 'skip',
@@ -142,42 +146,52 @@ export class FaultInjection extends pulumi.ComponentResource {
   private stopConditions(
     shape: ExperimentShape,
     args: FaultInjectionArgs,
-  ): pulumi.Output<{ source: string; value?: string }[]> {
+    candidates: readonly StopCandidate[],
+  ): pulumi.Input<pulumi.Input<StopCondition>[]> {
     const wanted = shape.stopOnSignals.map((s) => ALARM_METRICS[s]);
-    const candidates = (args.alarms ?? []).map((a) =>
-      pulumi.all([a.arn, a.namespace, a.metricName, a.tags, a.region, a.metricQueries]),
-    );
-    return pulumi
-      .all([pulumi.all(candidates), pulumi.all([...(args.stopConditionAlarmArns ?? [])])])
-      .apply(([alarms, extra]) => {
-        const matching = alarms
-          .filter(([, namespace, metricName, tags, region, queries]) => {
-            // A Metrics Insights alarm names its metric in the query.
-            const selected =
-              namespace === undefined ? queriedMetric(queries) : { namespace, metricName };
-            return (
-              tags?.[TAG_SERVICE] === args.plan.service &&
-              (region === undefined || region === args.region) &&
-              wanted.some(
-                (m) => m.namespace === selected?.namespace && m.metricName === selected.metricName,
-              )
-            );
-          })
-          .map(([arn]) => arn);
-        const arns = [...new Set([...matching, ...extra])];
-        if (arns.length > MAX_STOP_CONDITIONS) {
-          void pulumi.log.warn(
-            `the ${shape.disruption} drill of '${args.plan.service}' has ${arns.length} stop alarms; AWS FIS ` +
-              `allows ${MAX_STOP_CONDITIONS}, so only the first are used; combine the others into a composite alarm`,
-            this,
-          );
-        }
-        return arns.length === 0
-          ? [{ source: 'none' }]
-          : arns
-              .slice(0, MAX_STOP_CONDITIONS)
-              .map((value) => ({ source: 'aws:cloudwatch:alarm', value }));
-      });
+    const matches = (alarm: AlarmMatchFacts): boolean => {
+      const selected = alarm.metric;
+      return (
+        alarm.service === args.plan.service &&
+        (alarm.region === undefined || alarm.region === args.region) &&
+        wanted.some(
+          (m) => m.namespace === selected?.namespace && m.metricName === selected.metricName,
+        )
+      );
+    };
+    const extra = args.stopConditionAlarmArns ?? [];
+    const stopOn = (arns: readonly pulumi.Input<string>[]): StopCondition[] => {
+      if (arns.length > MAX_STOP_CONDITIONS) {
+        void pulumi.log.warn(
+          `the ${shape.disruption} drill of '${args.plan.service}' has ${arns.length} stop alarms; AWS FIS ` +
+            `allows ${MAX_STOP_CONDITIONS}, so only the first are used; combine the others into a composite alarm`,
+          this,
+        );
+      }
+      return arns.length === 0
+        ? [{ source: 'none' }]
+        : arns
+            .slice(0, MAX_STOP_CONDITIONS)
+            .map((value) => ({ source: 'aws:cloudwatch:alarm', value }));
+    };
+    // Alarms whose arguments are known are matched now. With no further ARNs (which could repeat
+    // an alarm's) the list is known too: each entry waits only for its alarm's ARN, as when the
+    // ARNs are written out, instead of one output over all of them.
+    if (extra.length === 0 && candidates.every((c) => 'facts' in c)) {
+      const matching = candidates.flatMap((c) => ('facts' in c && matches(c.facts) ? [c.arn] : []));
+      // an alarm listed twice has one ARN output: list it once, as the resolved ARNs were
+      return stopOn([...new Set(matching)]);
+    }
+    const arns = candidates.flatMap((c): pulumi.Output<string | undefined>[] => {
+      if ('facts' in c) return matches(c.facts) ? [c.arn] : [];
+      return [c.resolved.apply(([arn, facts]) => (matches(facts) ? arn : undefined))];
+    });
+    return pulumi.all([...arns, ...extra]).apply((values) => {
+      const matching = values
+        .slice(0, arns.length)
+        .filter((arn): arn is string => arn !== undefined);
+      return stopOn([...new Set([...matching, ...(values.slice(arns.length) as string[])])]);
+    });
   }
 
   private createRole(
@@ -203,14 +217,10 @@ export class FaultInjection extends pulumi.ComponentResource {
       },
       child,
     );
-    const partition = aws.getPartitionOutput({}, child).partition;
     for (const policy of managedPolicies) {
       new aws.iam.RolePolicyAttachment(
         `${name}-role-${policy}`,
-        {
-          role: role.name,
-          policyArn: pulumi.interpolate`arn:${partition}:iam::aws:policy/service-role/${policy}`,
-        },
+        { role: role.name, policyArn: managedPolicyArn(child, `service-role/${policy}`) },
         child,
       );
     }
@@ -230,6 +240,75 @@ export class FaultInjection extends pulumi.ComponentResource {
     }
     return role.arn;
   }
+}
+
+/** One stop condition of an experiment template. */
+interface StopCondition {
+  readonly source: string;
+  readonly value?: pulumi.Input<string>;
+}
+
+/** What a stop alarm is matched on: its service tag, Region and metric. */
+interface AlarmMatchFacts {
+  readonly service?: string;
+  readonly region?: string;
+  readonly metric?: { readonly namespace: string; readonly metricName?: string };
+}
+
+/** A candidate stop alarm: matched on its known arguments, or on its outputs. */
+type StopCandidate =
+  | { readonly arn: pulumi.Output<string>; readonly facts: AlarmMatchFacts }
+  | { readonly resolved: pulumi.Output<[string, AlarmMatchFacts]> };
+
+function stopCandidate(alarm: aws.cloudwatch.MetricAlarm): StopCandidate {
+  const facts = knownMatchFacts(metricAlarmArgs(alarm));
+  if (facts) return { arn: alarm.arn, facts };
+  return {
+    resolved: pulumi
+      .all([
+        alarm.arn,
+        alarm.namespace,
+        alarm.metricName,
+        alarm.tags,
+        alarm.region,
+        alarm.metricQueries,
+      ])
+      .apply(([arn, namespace, metricName, tags, region, queries]): [string, AlarmMatchFacts] => [
+        arn,
+        {
+          service: tags?.[TAG_SERVICE],
+          region,
+          // A Metrics Insights alarm names its metric in the query.
+          metric: namespace === undefined ? queriedMetric(queries) : { namespace, metricName },
+        },
+      ]),
+  };
+}
+
+/**
+ * The match facts of an alarm created with plain namespace, metric, Region and service tag (the
+ * provider echoes them as outputs); `undefined` when any of them is only known at deploy time.
+ */
+function knownMatchFacts(
+  args: Readonly<aws.cloudwatch.MetricAlarmArgs> | undefined,
+): AlarmMatchFacts | undefined {
+  if (args === undefined) return undefined;
+  const { namespace, metricName, region, tags } = args;
+  if (typeof namespace !== 'string' || typeof metricName !== 'string') return undefined;
+  if (typeof region !== 'string') return undefined;
+  if (tags !== undefined && !isPlainRecord(tags)) return undefined;
+  const service: unknown = tags?.[TAG_SERVICE];
+  if (service !== undefined && typeof service !== 'string') return undefined;
+  return { service, region, metric: { namespace, metricName } };
+}
+
+function isPlainRecord(value: unknown): value is Readonly<Record<string, unknown>> {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    !pulumi.Output.isInstance(value) &&
+    !(value instanceof Promise)
+  );
 }
 
 /** Namespace and metric a Metrics Insights alarm selects, if one of its queries is such a query. */

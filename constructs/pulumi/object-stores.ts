@@ -94,30 +94,32 @@ export function renderS3(ctx: StoreContext): S3Resources {
     `${ctx.name}-replication-policy`,
     {
       role: role.id,
-      policy: pulumi.jsonStringify({
-        Version: '2012-10-17',
-        Statement: [
-          {
-            Effect: 'Allow',
-            Action: ['s3:GetReplicationConfiguration', 's3:ListBucket'],
-            Resource: primary.bucket.arn,
-          },
-          {
-            Effect: 'Allow',
-            Action: [
-              's3:GetObjectVersionForReplication',
-              's3:GetObjectVersionAcl',
-              's3:GetObjectVersionTagging',
-            ],
-            Resource: pulumi.interpolate`${primary.bucket.arn}/*`,
-          },
-          {
-            Effect: 'Allow',
-            Action: ['s3:ReplicateObject', 's3:ReplicateDelete', 's3:ReplicateTags'],
-            Resource: pulumi.interpolate`${replica.bucket.arn}/*`,
-          },
-        ],
-      }),
+      policy: pulumi.all([primary.bucket.arn, replica.bucket.arn]).apply(([source, destination]) =>
+        JSON.stringify({
+          Version: '2012-10-17',
+          Statement: [
+            {
+              Effect: 'Allow',
+              Action: ['s3:GetReplicationConfiguration', 's3:ListBucket'],
+              Resource: source,
+            },
+            {
+              Effect: 'Allow',
+              Action: [
+                's3:GetObjectVersionForReplication',
+                's3:GetObjectVersionAcl',
+                's3:GetObjectVersionTagging',
+              ],
+              Resource: `${source}/*`,
+            },
+            {
+              Effect: 'Allow',
+              Action: ['s3:ReplicateObject', 's3:ReplicateDelete', 's3:ReplicateTags'],
+              Resource: `${destination}/*`,
+            },
+          ],
+        }),
+      ),
     },
     ctx.primaryOpts,
   );

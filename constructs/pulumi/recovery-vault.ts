@@ -3,6 +3,7 @@ import * as pulumi from '@pulumi/pulumi';
 
 import { BACKUP_KEY_ACTIONS, backupViaService } from '../../lib/facts';
 import type { VaultSpec } from '../../lib/model';
+import { awsPartition } from './aws-partition';
 import { DEFAULT_DELETION_PROTECTION, statefulOptions } from './stateful';
 import type { DeletionProtection } from './stateful';
 import { TYPE_TOKENS } from './type-tokens';
@@ -88,8 +89,8 @@ export class RecoveryVault extends pulumi.ComponentResource {
     };
     const tags = { ...args.tags };
 
-    const identity = aws.getCallerIdentityOutput({}, child);
-    const partition = aws.getPartitionOutput({}, child);
+    const accountId = aws.getCallerIdentityOutput({}, child).accountId;
+    const partition = awsPartition(child);
     this.key = new aws.kms.Key(
       `${name}-key`,
       {
@@ -97,7 +98,9 @@ export class RecoveryVault extends pulumi.ComponentResource {
         description: `continuity-kit backup vault key (${name})`,
         enableKeyRotation: true,
         deletionWindowInDays: KEY_DELETION_WINDOW_DAYS,
-        policy: pulumi.jsonStringify(keyPolicy(identity.accountId, partition.partition, region)),
+        policy: pulumi
+          .all([accountId, partition])
+          .apply(([account, part]) => JSON.stringify(keyPolicy(account, part, region))),
         tags,
       },
       stateful,
@@ -137,7 +140,7 @@ export class RecoveryVault extends pulumi.ComponentResource {
         {
           region,
           backupVaultName: this.vault.name,
-          policy: pulumi.jsonStringify({
+          policy: JSON.stringify({
             Version: '2012-10-17',
             Statement: [
               {
@@ -183,12 +186,8 @@ function renderedLockMode(
  * Key policy: the account administers the key through IAM; AWS Backup may use it in this Region.
  * https://docs.aws.amazon.com/aws-backup/latest/devguide/encryption.html
  */
-function keyPolicy(
-  accountId: pulumi.Input<string>,
-  partition: pulumi.Input<string>,
-  region: string,
-): Record<string, unknown> {
-  const root = pulumi.interpolate`arn:${partition}:iam::${accountId}:root`;
+function keyPolicy(accountId: string, partition: string, region: string): Record<string, unknown> {
+  const root = `arn:${partition}:iam::${accountId}:root`;
   return {
     Version: '2012-10-17',
     Statement: [

@@ -8,6 +8,7 @@ import {
   restoreTestingOf,
   restoreTimeAlarmShape,
 } from '../../lib/planner';
+import { managedPolicyArn } from './aws-partition';
 import type { Skip } from './standby';
 import { TIER_CONDITION_KEY } from './tags';
 import { BACKUP_ROLE_MANAGED_POLICIES } from './tier-backup';
@@ -182,14 +183,13 @@ export class RestoreTesting extends pulumi.ComponentResource {
       },
       child,
     );
-    const partition = aws.getPartitionOutput({}, child).partition;
     // The AWS managed restore policies cover restore testing, deleting restored resources included.
     for (const suffix of ['restore', 's3-restore'] as const) {
       new aws.iam.RolePolicyAttachment(
         `${name}-role-${suffix}`,
         {
           role: role.name,
-          policyArn: pulumi.interpolate`arn:${partition}:iam::aws:policy/${BACKUP_ROLE_MANAGED_POLICIES[suffix]}`,
+          policyArn: managedPolicyArn(child, BACKUP_ROLE_MANAGED_POLICIES[suffix]),
         },
         child,
       );

@@ -3,6 +3,7 @@ import * as pulumi from '@pulumi/pulumi';
 
 import { STORE_KINDS } from '../../lib/model';
 import type { BackupRuleSpec, ResourceKind, StoreKind, TierPlan } from '../../lib/model';
+import { managedPolicyArn } from './aws-partition';
 import { TIER_CONDITION_KEY } from './tags';
 import { TYPE_TOKENS } from './type-tokens';
 
@@ -133,14 +134,10 @@ export class TierBackup extends pulumi.ComponentResource {
         },
         child,
       );
-      const partition = aws.getPartitionOutput({}, child).partition;
       for (const [suffix, policy] of Object.entries(BACKUP_ROLE_MANAGED_POLICIES)) {
         new aws.iam.RolePolicyAttachment(
           `${name}-role-${suffix}`,
-          {
-            role: this.role.name,
-            policyArn: pulumi.interpolate`arn:${partition}:iam::aws:policy/${policy}`,
-          },
+          { role: this.role.name, policyArn: managedPolicyArn(child, policy) },
           child,
         );
       }

@@ -378,6 +378,38 @@ describe.each([
   });
 });
 
+test('ContinuityStacks drills stop on the service replication alarms of its monitoring, in plan order', async () => {
+  // GIVEN a gold service with a DynamoDB table and an S3 bucket
+  const spec = specOf('gold', [
+    { kind: 'dynamodb', logicalId: 'Ledger' },
+    { kind: 's3', logicalId: 'Files' },
+  ]);
+  // WHEN
+  const run = await runUnderMocks(
+    () => new ContinuityStacks('kit', { spec, plan: planContinuity(spec) }),
+  );
+  // THEN the az template stops on the lag and failure alarms, not on the backup job alarms
+  const az = findRegistration(run.registrations, TEMPLATE, 'kit-checkout-drills-az');
+  const alarmArn = (name: string): string => {
+    findRegistration(run.registrations, ALARM, name); // throws when the alarm is missing
+    return `arn:aws:cloudwatch:us-east-1:123456789012:metricalarm/${name}-mock`;
+  };
+  expect(az.inputs.stopConditions).toEqual([
+    {
+      source: 'aws:cloudwatch:alarm',
+      value: alarmArn('kit-monitoring-checkout-dynamodb-replication-latency-Ledger'),
+    },
+    {
+      source: 'aws:cloudwatch:alarm',
+      value: alarmArn('kit-monitoring-checkout-s3-replication-latency-Files'),
+    },
+    {
+      source: 'aws:cloudwatch:alarm',
+      value: alarmArn('kit-monitoring-checkout-s3-replication-failed-Files'),
+    },
+  ]);
+});
+
 describe('ContinuityStacks drills of a bronze service with compute', () => {
   let regs: readonly Registration[];
   beforeAll(async () => {
