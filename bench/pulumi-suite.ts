@@ -19,8 +19,8 @@ export const pulumiSuite: Suite = {
         ]
       : [
           { n: 10, repeats: 3 },
-          { n: 50, repeats: 3 },
-          { n: 100, repeats: 2 },
+          { n: 50, repeats: 5 },
+          { n: 100, repeats: 3 },
         ];
     const rows: BenchRow[] = [];
     const notes: string[] = [];

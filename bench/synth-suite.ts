@@ -52,8 +52,8 @@ export const synthSuite: Suite = {
       : [
           { n: 10, repeats: 5 },
           { n: 100, repeats: 3 },
-          { n: 200, repeats: 3 },
-          { n: 500, repeats: 2 },
+          { n: 200, repeats: 5 },
+          { n: 500, repeats: 5 },
         ];
     const rows: BenchRow[] = [];
     const notes: string[] = [];
