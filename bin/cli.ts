@@ -13,9 +13,18 @@
  *
  * Without the bundle (only `tsc` ran) it runs `bin/continuity.ts` as compiled.
  */
-import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import Module from 'node:module';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { Script } from 'node:vm';
 
 /** The bundled CLI, relative to this file in `dist/bin/`. */
@@ -65,6 +74,15 @@ function writeCache(file: string, data: Buffer): void {
     renameSync(partial, file);
   } catch {
     // a read-only install: the command still works, only without the cached bytecode
+    return;
+  }
+  // caches of the same command for an older bundle or Node version are never read again
+  const name = basename(file);
+  const command = name.slice(0, name.indexOf('-v') + 1);
+  for (const other of readdirSync(dirname(file))) {
+    if (other !== name && other.startsWith(command) && other.endsWith('.bin')) {
+      rmSync(join(dirname(file), other), { force: true });
+    }
   }
 }
 

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { cacheFileFor } from '../../bin/cli';
@@ -63,5 +63,21 @@ describe('bin/cli (entry with a V8 code cache)', () => {
     writeFileSync(cacheFile, 'not a code cache');
     expect(run(bundle, cacheFile, 0).stdout).toBe(`ran ${path.sep} rejected`);
     expect(run(bundle, cacheFile, 0).stdout).toBe(`ran ${path.sep} used`);
+  });
+
+  it("removes the command's caches of older builds when it writes a new one", () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'cli-entry-'));
+    const bundle = bundleIn(dir);
+    const cache = path.join(dir, 'cache');
+    const current = cacheFileFor(['check'], bundle, cache);
+    const stale = path.join(cache, `check-${process.version}-1-1.bin`);
+    const otherCommand = path.join(cache, `plan-${process.version}-1-1.bin`);
+    mkdirSync(cache);
+    writeFileSync(stale, 'old');
+    writeFileSync(otherCommand, 'old');
+    expect(run(bundle, current, 0).status).toBe(0);
+    expect(readdirSync(cache).sort()).toEqual(
+      [path.basename(current), path.basename(otherCommand)].sort(),
+    );
   });
 });
