@@ -96,7 +96,9 @@ export function loadWithCodeCache(bundle: string, cacheFile: string): LoadedBund
     filename: bundle,
     ...(cachedData ? { cachedData } : {}),
   });
-  if (cachedData === undefined || script.cachedDataRejected === true) {
+  const cache =
+    cachedData === undefined ? 'missing' : script.cachedDataRejected === true ? 'rejected' : 'used';
+  if (cache !== 'used') {
     process.once('exit', (code) => {
       // Only a run that went all the way (met or not met) has compiled what the command needs;
       // a usage error would leave a cache without most of it.
@@ -126,8 +128,6 @@ export function loadWithCodeCache(bundle: string, cacheFile: string): LoadedBund
     dirname(bundle),
   );
   const { main } = bundled.exports as { main: Main };
-  const cache =
-    cachedData === undefined ? 'missing' : script.cachedDataRejected === true ? 'rejected' : 'used';
   return { main, cache };
 }
 

@@ -32,6 +32,24 @@ export interface DefaultResourceContext {
 }
 
 /**
+ * Settings every default database (RDS instance or Aurora cluster) shares: isolated subnets,
+ * encryption, deletion protection, IAM authentication, a non-default port, logs, and a final
+ * snapshot on removal.
+ */
+function databaseSettings(context: DefaultResourceContext) {
+  return {
+    vpc: context.vpc(),
+    vpcSubnets: { subnetType: ec2.SubnetType.PRIVATE_ISOLATED },
+    storageEncrypted: true,
+    deletionProtection: true,
+    iamAuthentication: true,
+    port: 5433,
+    cloudwatchLogsExports: ['postgresql'],
+    removalPolicy: RemovalPolicy.SNAPSHOT,
+  } as const satisfies Partial<rds.DatabaseInstanceProps & rds.DatabaseClusterProps>;
+}
+
+/**
  * Creates a minimal, secure store of `kind` with construct id `id`, for services whose resources
  * the user did not supply. Stateful resources get no physical name and are retained.
  */
@@ -70,14 +88,7 @@ export function createDefaultStore(
             version: rds.PostgresEngineVersion.VER_16,
           }),
           instanceType: ec2.InstanceType.of(ec2.InstanceClass.T4G, ec2.InstanceSize.MEDIUM),
-          vpc: context.vpc(),
-          vpcSubnets: { subnetType: ec2.SubnetType.PRIVATE_ISOLATED },
-          storageEncrypted: true,
-          deletionProtection: true,
-          iamAuthentication: true,
-          port: 5433,
-          cloudwatchLogsExports: ['postgresql'],
-          removalPolicy: RemovalPolicy.SNAPSHOT,
+          ...databaseSettings(context),
         }),
       );
     case 'aurora':
@@ -95,14 +106,7 @@ export function createDefaultStore(
               instanceType: ec2.InstanceType.of(ec2.InstanceClass.R6G, ec2.InstanceSize.LARGE),
             }),
           ],
-          vpc: context.vpc(),
-          vpcSubnets: { subnetType: ec2.SubnetType.PRIVATE_ISOLATED },
-          storageEncrypted: true,
-          deletionProtection: true,
-          iamAuthentication: true,
-          port: 5433,
-          cloudwatchLogsExports: ['postgresql'],
-          removalPolicy: RemovalPolicy.SNAPSHOT,
+          ...databaseSettings(context),
         }),
       );
     case 'efs':
