@@ -2,7 +2,7 @@ import { isUnresolved } from '../model';
 import { globMatches } from './glob';
 import { indexSelections } from './selection-index';
 import { arnPatternMatches, storeArn } from './store-arn';
-import { allOf, anyOf, not } from './tri-state';
+import { orTri } from './tri-state';
 import type { Coverage, StoreCoverage, UncertainCoverage } from './assessment-context';
 import type { InventoryIndex } from './index-inventory';
 import type { StoreArn } from './store-arn';
@@ -68,13 +68,39 @@ export function selectionSelects(
   ) {
     return false;
   }
-  const byResource = selection.resources.map((item) => itemSelects(item, store, arn));
-  const byTag = selection.listOfTags.map((c) => tagConditionHolds(c, store));
-  const candidate =
-    byResource.length + byTag.length === 0 ? true : anyOf([...byResource, ...byTag]);
-  const conditions = allOf(selection.conditions.map((c) => tagConditionHolds(c, store)));
-  const excluded = anyOf(selection.notResources.map((item) => itemSelects(item, store, arn)));
-  return allOf([candidate, conditions, not(excluded)]);
+  // Resources and ListOfTags (OR), then Conditions (AND), then NotResources; `false` anywhere
+  // decides, an `unknown` stays unless something decides.
+  let result: Tri = selection.resources.length + selection.listOfTags.length === 0;
+  for (const item of selection.resources) {
+    if (result === true) break;
+    result = orTri(result, itemSelects(item, store, arn));
+  }
+  for (const condition of selection.listOfTags) {
+    if (result === true) break;
+    result = orTri(result, tagConditionHolds(condition, store));
+  }
+  if (result === false) {
+    return false;
+  }
+  for (const condition of selection.conditions) {
+    const holds = tagConditionHolds(condition, store);
+    if (holds === false) {
+      return false;
+    }
+    if (holds === 'unknown') {
+      result = 'unknown';
+    }
+  }
+  for (const item of selection.notResources) {
+    const excluded = itemSelects(item, store, arn);
+    if (excluded === true) {
+      return false;
+    }
+    if (excluded === 'unknown') {
+      result = 'unknown';
+    }
+  }
+  return result;
 }
 
 function describeUnknown(selection: BackupSelection): string {

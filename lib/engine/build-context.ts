@@ -13,6 +13,7 @@ import type {
   Disruption,
   Inventory,
   ResourceId,
+  ServiceSpec,
   Suppression,
 } from '../model';
 
@@ -54,6 +55,35 @@ function notRecoverable(reason: string): Achievement {
   return { rtoSeconds: null, rpoSeconds: null, basis: 'estimate', explanation: [reason] };
 }
 
+/** Achievements per disruption, each computed when first read. */
+function lazyAchievements(
+  compute: (disruption: Disruption) => Achievement,
+): Record<Disruption, Achievement> {
+  const known: Partial<Record<Disruption, Achievement>> = {};
+  const achievements = {} as Record<Disruption, Achievement>;
+  for (const d of DISRUPTIONS) {
+    Object.defineProperty(achievements, d, {
+      enumerable: true,
+      get: () => (known[d] ??= compute(d)),
+    });
+  }
+  return achievements;
+}
+
+/** Lower-cased names of the services that depend on one, and of those they reach. */
+function dependencyClosure(services: readonly ServiceSpec[]): Set<string> {
+  const byName = new Map(services.map((s) => [s.name.toLowerCase(), s] as const));
+  const involved = new Set<string>();
+  const queue = services.filter((s) => s.dependsOn.length > 0).map((s) => s.name.toLowerCase());
+  for (let key = queue.pop(); key !== undefined; key = queue.pop()) {
+    if (!involved.has(key)) {
+      involved.add(key);
+      queue.push(...(byName.get(key)?.dependsOn ?? []).map((d) => d.toLowerCase()));
+    }
+  }
+  return involved;
+}
+
 /** Indexes the inventory and works out membership, coverage, protection and achievements once. */
 export function buildContext(
   spec: ContinuitySpec,
@@ -80,22 +110,25 @@ export function buildContext(
       servicesOfResource.set(e.id, list);
     }
     const built = buildServiceProtection(m.members, m.sizeGiB, inputs);
-    const own = {} as Record<Disruption, Achievement>;
-    for (const d of DISRUPTIONS) {
-      own[d] =
-        m.members.length === 0
-          ? notRecoverable(
-              `no resource of service '${m.service.name}' was found in the templates read`,
-            )
-          : achieve(built.protection, d);
-    }
+    const own = lazyAchievements((d) =>
+      m.members.length === 0
+        ? notRecoverable(
+            `no resource of service '${m.service.name}' was found in the templates read`,
+          )
+        : achieve(built.protection, d),
+    );
     return { m, built, own };
   });
+  // Only services on a dependency edge can be bounded by another; the rest keep their own
+  // achievements, computed when first read (most reports read the declared disruptions only).
+  const involved = dependencyClosure(spec.services);
   const own: Record<string, Record<Disruption, Achievement>> = {};
   const graph: Record<string, readonly string[]> = {};
   for (const p of partial) {
-    own[p.m.service.name] = p.own;
-    graph[p.m.service.name] = p.m.service.dependsOn;
+    if (involved.has(p.m.service.name.toLowerCase())) {
+      own[p.m.service.name] = p.own;
+      graph[p.m.service.name] = p.m.service.dependsOn;
+    }
   }
   const propagated = propagateDependencies(own, graph);
   const services: ServiceContext[] = partial.map(({ m, built, own }) => {

@@ -21,19 +21,16 @@ export type MemberEntry = Store | Compute;
 /** Lookup tables over an {@link Inventory}, built once per assessment. */
 export interface InventoryIndex {
   readonly resources: ReadonlyMap<ResourceId, InventoryResource>;
-  readonly resourcesByType: ReadonlyMap<string, readonly InventoryResource[]>;
   readonly stores: ReadonlyMap<ResourceId, Store>;
   readonly computes: ReadonlyMap<ResourceId, Compute>;
   /** Stores and compute by exact logical ID. */
   readonly membersByLogicalId: ReadonlyMap<string, readonly MemberEntry[]>;
   /** Stores and compute by logical ID without a CDK hash suffix (`OrdersTable` for `OrdersTableA1B2C3D4`). */
   readonly membersByLogicalIdBase: ReadonlyMap<string, readonly MemberEntry[]>;
-  /** Stores and compute by construct path segment. */
+  /** Stores and compute by construct path segment (built on first use: the last resort of a reference). */
   readonly membersByPathSegment: ReadonlyMap<string, readonly MemberEntry[]>;
   /** Stores and compute by lower-cased `continuity:service`-style tag: key → value → entries. */
   readonly membersByTag: ReadonlyMap<string, ReadonlyMap<string, readonly MemberEntry[]>>;
-  /** Stores and compute whose tag value (any key) is unknown until deploy: key → entries. */
-  readonly membersWithUnresolvedTag: ReadonlyMap<string, readonly MemberEntry[]>;
   /** Replica stores by the id of the store they copy. */
   readonly replicasBySource: ReadonlyMap<ResourceId, readonly Store[]>;
   readonly backupPlans: ReadonlyMap<ResourceId, BackupPlan>;
@@ -98,6 +95,16 @@ function pathSegments(entry: InventoryEntry): readonly string[] {
   return path ? path.split('/').filter((s) => s.length > 0) : [];
 }
 
+function indexPathSegments(members: readonly MemberEntry[]): Map<string, MemberEntry[]> {
+  const bySegment = new Map<string, MemberEntry[]>();
+  for (const entry of members) {
+    for (const segment of new Set(pathSegments(entry))) {
+      push(bySegment, segment, entry);
+    }
+  }
+  return bySegment;
+}
+
 function eventPatternSources(pattern: Readonly<Record<string, unknown>>): readonly string[] {
   const source = pattern.source;
   if (typeof source === 'string') {
@@ -109,19 +116,16 @@ function eventPatternSources(pattern: Readonly<Record<string, unknown>>): readon
 /** Builds the lookup tables for `inventory`, in one pass over each list. */
 export function indexInventory(inventory: Inventory): InventoryIndex {
   const resources = new Map<ResourceId, InventoryResource>();
-  const resourcesByType = new Map<string, InventoryResource[]>();
   for (const r of inventory.resources) {
     resources.set(r.id, r);
-    push(resourcesByType, r.type, r);
   }
 
   const stores = new Map<ResourceId, Store>();
+  let membersByPathSegment: Map<string, MemberEntry[]> | undefined;
   const computes = new Map<ResourceId, Compute>();
   const membersByLogicalId = new Map<string, MemberEntry[]>();
   const membersByLogicalIdBase = new Map<string, MemberEntry[]>();
-  const membersByPathSegment = new Map<string, MemberEntry[]>();
   const membersByTag = new Map<string, Map<string, MemberEntry[]>>();
-  const membersWithUnresolvedTag = new Map<string, MemberEntry[]>();
   const replicasBySource = new Map<ResourceId, Store[]>();
 
   const addMember = (entry: MemberEntry): void => {
@@ -130,12 +134,10 @@ export function indexInventory(inventory: Inventory): InventoryIndex {
     if (base !== undefined) {
       push(membersByLogicalIdBase, base, entry);
     }
-    for (const segment of new Set(pathSegments(entry))) {
-      push(membersByPathSegment, segment, entry);
-    }
-    for (const [key, value] of Object.entries(entry.tags)) {
+    const { tags } = entry;
+    for (const key in tags) {
+      const value = tags[key];
       if (isUnresolved(value)) {
-        push(membersWithUnresolvedTag, key, entry);
         continue;
       }
       let byValue = membersByTag.get(key);
@@ -235,14 +237,15 @@ export function indexInventory(inventory: Inventory): InventoryIndex {
 
   return {
     resources,
-    resourcesByType,
     stores,
     computes,
     membersByLogicalId,
     membersByLogicalIdBase,
-    membersByPathSegment,
+    get membersByPathSegment() {
+      membersByPathSegment ??= indexPathSegments([...inventory.stores, ...inventory.computes]);
+      return membersByPathSegment;
+    },
     membersByTag,
-    membersWithUnresolvedTag,
     replicasBySource,
     backupPlans,
     selectionsByPlan,

@@ -55,32 +55,53 @@ export function indexSelections(selections: readonly BackupSelection[]): Selecti
     }
   });
   const all = { positions: selections.map((_, position) => position), byKey: false };
+  // Only keys some selection was indexed under are worth building for a store.
+  const anyRegion = [...keyed.keys()].some((key) => key.startsWith(ANY_REGION));
+  const tagKeys = new Set(
+    chosen.flatMap(({ keys }) => keys.filter((k) => k.startsWith('tag\u0000')).map(tagOfKey)),
+  );
+  const byId = chosen.some(({ keys }) => keys.some((k) => k.startsWith('id\u0000')));
   return {
     selectsOnKeyHit: (position) => exact[position] === true,
     candidates(store: Store): SelectionCandidates {
       if (isUnresolved(store.region)) {
         return all;
       }
+      const region = store.region;
       const found = new Set<number>();
       const lookUp = (key: string): void => {
-        for (const region of [store.region as string, ANY_REGION]) {
-          for (const position of keyed.get(`${region}\u0000${key}`) ?? []) {
+        for (const position of keyed.get(`${region}\u0000${key}`) ?? []) {
+          found.add(position);
+        }
+        if (anyRegion) {
+          for (const position of keyed.get(`${ANY_REGION}\u0000${key}`) ?? []) {
             found.add(position);
           }
         }
       };
       lookUp(ANY_STORE);
-      lookUp(`id\u0000${store.id}`);
-      for (const [key, value] of Object.entries(store.tags)) {
+      if (byId) {
+        lookUp(`id\u0000${store.id}`);
+      }
+      const { tags } = store;
+      for (const key in tags) {
+        const value = tags[key];
         if (isUnresolved(value)) {
           // A tag known only at deploy time might match any tag entry or condition.
           return all;
         }
-        lookUp(`tag\u0000${key}\u0000${value}`);
+        if (tagKeys.has(key)) {
+          lookUp(`tag\u0000${key}\u0000${value}`);
+        }
       }
       return { positions: [...found].sort((a, b) => a - b), byKey: true };
     },
   };
+}
+
+/** The tag key of an index key `tag\0<key>\0<value>`. */
+function tagOfKey(key: string): string {
+  return key.slice(4, key.indexOf('\u0000', 4));
 }
 
 /** Key of selections that might select any store of their Region. */

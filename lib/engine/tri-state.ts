@@ -15,6 +15,14 @@ export function anyOf(values: Iterable<Tri>): Tri {
   return result;
 }
 
+/** Logical OR of two three-valued truths. */
+export function orTri(a: Tri, b: Tri): Tri {
+  if (a === true || b === true) {
+    return true;
+  }
+  return a === 'unknown' || b === 'unknown' ? 'unknown' : false;
+}
+
 /** Logical AND over three-valued truths (`false` wins, then `unknown`). */
 export function allOf(values: Iterable<Tri>): Tri {
   let result: Tri = true;

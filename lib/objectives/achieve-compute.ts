@@ -110,10 +110,14 @@ export function achieveCompute(
   disruption: Disruption,
 ): ComputeRecovery {
   if (compute.length === 0) return { rtoSeconds: 0, basis: 'sla', explanation: [] };
-  const each = compute.map((c) => oneCompute(c, disruption));
-  return {
-    rtoSeconds: Math.max(...each.map((e) => e.fact.seconds)),
-    basis: weakestBasis(...each.map((e) => e.fact.basis)),
-    explanation: each.map((e) => e.line),
-  };
+  let rtoSeconds = -Infinity;
+  let basis: Basis = 'sla';
+  const explanation: string[] = [];
+  for (const c of compute) {
+    const { fact, line } = oneCompute(c, disruption);
+    rtoSeconds = Math.max(rtoSeconds, fact.seconds);
+    basis = weakestBasis(basis, fact.basis);
+    explanation.push(line);
+  }
+  return { rtoSeconds, basis, explanation };
 }

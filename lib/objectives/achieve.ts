@@ -13,27 +13,22 @@ import { fmt } from './recovery-path';
  * `null` when any store cannot recover. `basis` is the weakest basis of the numbers used.
  */
 export function achieve(protection: ServiceProtection, disruption: Disruption): Achievement {
-  const stores = protection.stores.map((s) =>
-    achieveStore(s, disruption, protection.recoveryRegion),
-  );
-  const compute = achieveCompute(protection.compute, disruption);
-  const traffic =
-    disruption === 'region'
-      ? trafficSwitch(protection.failover, protection.compute.length > 0)
-      : undefined;
-  const lost = stores.filter((s) => s.rpoSeconds === null || s.rtoSeconds === null);
-  if (lost.length > 0) {
-    return {
-      rpoSeconds: null,
-      rtoSeconds: null,
-      basis: 'estimate',
-      explanation: [
-        `not recoverable from ${disruption} loss`,
-        ...lost.flatMap((s) => s.explanation),
-      ],
-    };
+  const stores: Achievement[] = [];
+  let lost = false;
+  for (const s of protection.stores) {
+    const a = achieveStore(s, disruption, protection.recoveryRegion);
+    stores.push(a);
+    lost ||= a.rpoSeconds === null || a.rtoSeconds === null;
   }
-  if (stores.length === 0 && protection.compute.length === 0) {
+  if (lost) {
+    const explanation = [`not recoverable from ${disruption} loss`];
+    for (const s of stores) {
+      if (s.rpoSeconds === null || s.rtoSeconds === null) explanation.push(...s.explanation);
+    }
+    return { rpoSeconds: null, rtoSeconds: null, basis: 'estimate', explanation };
+  }
+  const hasCompute = protection.compute.length > 0;
+  if (stores.length === 0 && !hasCompute) {
     return {
       rpoSeconds: 0,
       rtoSeconds: 0,
@@ -41,36 +36,31 @@ export function achieve(protection: ServiceProtection, disruption: Disruption): 
       explanation: ['no store and no compute declared: nothing to recover'],
     };
   }
-  const rpo = Math.max(0, ...stores.map((s) => s.rpoSeconds as number));
-  const storeRto = Math.max(0, ...stores.map((s) => s.rtoSeconds as number));
-  const parallel = Math.max(storeRto, compute.rtoSeconds);
-  const rto = parallel + (traffic?.rtoSeconds ?? 0);
-  const bases: Basis[] = [
-    ...stores.map((s) => s.basis),
-    ...(protection.compute.length ? [compute.basis] : []),
-  ];
-  if (traffic && traffic.explanation.length) bases.push(traffic.basis);
-  const summary = [`RPO ${fmt(rpo)} = worst of ${stores.length} store(s)`];
-  if (traffic && traffic.explanation.length) {
-    summary.push(
-      `RTO ${fmt(rto)} = ${fmt(traffic.rtoSeconds)} traffic switch + max(stores ${fmt(storeRto)}, compute ${fmt(compute.rtoSeconds)})`,
-    );
-  } else {
-    summary.push(
-      `RTO ${fmt(rto)} = max(stores ${fmt(storeRto)}, compute ${fmt(compute.rtoSeconds)})`,
-    );
+  const compute = achieveCompute(protection.compute, disruption);
+  const traffic =
+    disruption === 'region' ? trafficSwitch(protection.failover, hasCompute) : undefined;
+  const switches = traffic !== undefined && traffic.explanation.length > 0;
+  let rpo = 0;
+  let storeRto = 0;
+  let basis: Basis | undefined;
+  for (const s of stores) {
+    rpo = Math.max(rpo, s.rpoSeconds as number);
+    storeRto = Math.max(storeRto, s.rtoSeconds as number);
+    basis = basis === undefined ? s.basis : weakestBasis(basis, s.basis);
   }
-  return {
-    rpoSeconds: rpo,
-    rtoSeconds: rto,
-    basis: bases.length ? weakestBasis(...bases) : 'estimate',
-    explanation: [
-      ...summary,
-      ...stores.flatMap((s) => s.explanation),
-      ...compute.explanation,
-      ...(traffic?.explanation ?? []),
-    ],
-  };
+  if (hasCompute) basis = basis === undefined ? compute.basis : weakestBasis(basis, compute.basis);
+  if (switches) basis = basis === undefined ? traffic.basis : weakestBasis(basis, traffic.basis);
+  const rto = Math.max(storeRto, compute.rtoSeconds) + (traffic?.rtoSeconds ?? 0);
+  const explanation = [
+    `RPO ${fmt(rpo)} = worst of ${stores.length} store(s)`,
+    switches
+      ? `RTO ${fmt(rto)} = ${fmt(traffic.rtoSeconds)} traffic switch + max(stores ${fmt(storeRto)}, compute ${fmt(compute.rtoSeconds)})`
+      : `RTO ${fmt(rto)} = max(stores ${fmt(storeRto)}, compute ${fmt(compute.rtoSeconds)})`,
+  ];
+  for (const s of stores) explanation.push(...s.explanation);
+  explanation.push(...compute.explanation);
+  if (traffic) explanation.push(...traffic.explanation);
+  return { rpoSeconds: rpo, rtoSeconds: rto, basis: basis ?? 'estimate', explanation };
 }
 
 /** {@link achieve} for several disruptions. */
