@@ -58,7 +58,12 @@ export function assess(
       f.service === undefined ? undefined : context.serviceByName.get(f.service.toLowerCase());
     if (service) {
       const key = service.spec.name.toLowerCase();
-      byService.set(key, [...(byService.get(key) ?? []), f]);
+      const own = byService.get(key);
+      if (own) {
+        own.push(f);
+      } else {
+        byService.set(key, [f]);
+      }
     } else {
       unattached.push(f);
     }

@@ -51,10 +51,11 @@ export function regionOf(entry: InventoryEntry, defaultRegion: string): string {
   return isUnresolved(entry.region) ? defaultRegion : entry.region;
 }
 
-function known<T>(value: Known<T>, fallback: T, what: string, unknowns: string[]): T {
+/** `value`, or `fallback` with a note in `unknowns` when it is known only at deploy time (`what` of `of`). */
+function known<T>(value: Known<T>, fallback: T, unknowns: string[], what: string, of: string): T {
   if (isUnresolved(value)) {
     unknowns.push(
-      `${what} is known only at deploy time (${value.expression}); assumed ${String(fallback)}`,
+      `${what} of ${of} is known only at deploy time (${value.expression}); assumed ${String(fallback)}`,
     );
     return fallback;
   }
@@ -87,18 +88,13 @@ function storeProtection(
 ): Named<StoreProtection> {
   const name = store.id;
   // Unknown settings are assumed off, so they never count as protection (fail closed).
-  const multiAz = known(store.multiAz, false, `Multi-AZ of ${name}`, unknowns);
-  const pitr = known(
-    store.pointInTimeRecovery,
-    false,
-    `point-in-time recovery of ${name}`,
-    unknowns,
-  );
+  const multiAz = known(store.multiAz, false, unknowns, 'Multi-AZ', name);
+  const pitr = known(store.pointInTimeRecovery, false, unknowns, 'point-in-time recovery', name);
   const pitrDays = store.pitrRetentionDays;
   const versioning =
     store.versioning === undefined
       ? undefined
-      : known(store.versioning, false, `versioning of ${name}`, unknowns);
+      : known(store.versioning, false, unknowns, 'versioning', name);
   const replicas: ReplicaProtection[] = [];
   for (const r of store.replicas) {
     if (isUnresolved(r.region)) {
@@ -113,8 +109,9 @@ function storeProtection(
         : known(
             r.pointInTimeRecovery,
             false,
-            `point-in-time recovery of the replica of ${name}`,
             unknowns,
+            'point-in-time recovery of the replica',
+            name,
           );
     replicas.push({
       mechanism: r.mechanism,
@@ -177,18 +174,13 @@ function computeProtection(
   const recovery =
     standby === undefined
       ? undefined
-      : known(standby.desiredCapacity, 0, `desired capacity of ${standby.id}`, unknowns);
+      : known(standby.desiredCapacity, 0, unknowns, 'desired capacity', standby.id);
   return {
     name: compute.location.logicalId,
     kind: compute.kind,
     region: regionOf(compute, inputs.defaultRegion),
-    primaryCapacity: known(compute.desiredCapacity, 1, `desired capacity of ${name}`, unknowns),
-    availabilityZones: known(
-      compute.availabilityZones,
-      1,
-      `Availability Zones of ${name}`,
-      unknowns,
-    ),
+    primaryCapacity: known(compute.desiredCapacity, 1, unknowns, 'desired capacity', name),
+    availabilityZones: known(compute.availabilityZones, 1, unknowns, 'Availability Zones', name),
     ...(recovery === undefined ? {} : { recoveryCapacity: recovery }),
   };
 }
@@ -290,9 +282,11 @@ export function buildServiceProtection(
   const pairs = pairStandby(computes, standbyComputes);
   const compute = computes.map((c) => computeProtection(c, pairs.get(c.id), inputs, unknowns));
   const recordSet = new Map<ResourceId, DnsRecord>();
-  for (const m of [...computes, ...standbyComputes, ...stores]) {
-    for (const rec of inputs.index.recordsByTarget.get(m.id) ?? []) {
-      recordSet.set(rec.id, rec);
+  if (inputs.index.recordsByTarget.size > 0) {
+    for (const m of [...computes, ...standbyComputes, ...stores]) {
+      for (const rec of inputs.index.recordsByTarget.get(m.id) ?? []) {
+        recordSet.set(rec.id, rec);
+      }
     }
   }
   const records = [...recordSet.values()];

@@ -273,21 +273,24 @@ export function achieveStore(
 ): Achievement {
   // The engine asks for the same store several times (the service's objectives, then rules
   // RR-OBJ1 and RR-OBJ2); a protection is immutable, so its answers are kept with it.
-  let known = ACHIEVED.get(store);
+  let byRegion = ACHIEVED.get(store);
+  if (byRegion === undefined) {
+    byRegion = new Map();
+    ACHIEVED.set(store, byRegion);
+  }
+  let known = byRegion.get(recoveryRegion);
   if (known === undefined) {
-    known = new Map();
-    ACHIEVED.set(store, known);
+    known = {};
+    byRegion.set(recoveryRegion, known);
   }
-  const key = `${disruption}\u0000${recoveryRegion}`;
-  let achieved = known.get(key);
-  if (achieved === undefined) {
-    achieved = computeAchievement(store, disruption, recoveryRegion);
-    known.set(key, achieved);
-  }
-  return achieved;
+  return (known[disruption] ??= computeAchievement(store, disruption, recoveryRegion));
 }
 
-const ACHIEVED = new WeakMap<StoreProtection, Map<string, Achievement>>();
+/** Achievements of each store protection, by recovery Region and disruption. */
+const ACHIEVED = new WeakMap<
+  StoreProtection,
+  Map<string, Partial<Record<Disruption, Achievement>>>
+>();
 
 function computeAchievement(
   store: Named<StoreProtection>,

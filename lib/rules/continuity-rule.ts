@@ -1,4 +1,4 @@
-import { formatDuration } from '../duration';
+import { fmt } from '../objectives';
 import { isUnresolved } from '../model';
 import type { AssessmentContext, ServiceContext } from '../engine/assessment-context';
 import type {
@@ -23,7 +23,7 @@ export function locationOf(entry: InventoryEntry, type?: string): ResourceLocati
 
 /** A duration for messages; `null` reads "not recoverable". */
 export function showSeconds(seconds: number | null | undefined): string {
-  return seconds === null || seconds === undefined ? 'not recoverable' : formatDuration(seconds);
+  return seconds === null || seconds === undefined ? 'not recoverable' : fmt(seconds);
 }
 
 /** A deploy-time value for messages. */
