@@ -72,9 +72,12 @@ function lazyAchievements(
 
 /** Lower-cased names of the services that depend on one, and of those they reach. */
 function dependencyClosure(services: readonly ServiceSpec[]): Set<string> {
-  const byName = new Map(services.map((s) => [s.name.toLowerCase(), s] as const));
   const involved = new Set<string>();
   const queue = services.filter((s) => s.dependsOn.length > 0).map((s) => s.name.toLowerCase());
+  if (queue.length === 0) {
+    return involved;
+  }
+  const byName = new Map(services.map((s) => [s.name.toLowerCase(), s] as const));
   for (let key = queue.pop(); key !== undefined; key = queue.pop()) {
     if (!involved.has(key)) {
       involved.add(key);
