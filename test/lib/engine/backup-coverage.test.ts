@@ -1,6 +1,10 @@
+import * as fc from 'fast-check';
 import {
+  allOf,
+  anyOf,
   computeCoverage,
   indexInventory,
+  not,
   selectionSelects,
   storeArn,
   tagConditionHolds,
@@ -201,5 +205,44 @@ describe('computeCoverage', () => {
       'App/Elsewhere',
       'App/UnknownPlan',
     ]);
+  });
+});
+
+describe('selectionSelects combines entries as AWS Backup does', () => {
+  // Each generated entry is decided by the tag `k<i>`: 'yes' matches, 'no' does not, and a tag
+  // known only at deploy time is unknown.
+  const decision = fc.constantFrom<boolean | 'unknown'>(true, false, 'unknown');
+  const entries = fc.array(decision, { maxLength: 3 });
+
+  test('(Resources OR ListOfTags) AND every Condition AND NOT any NotResources, in three values', () => {
+    fc.assert(
+      fc.property(entries, entries, entries, entries, (resources, tags, conditions, excluded) => {
+        // GIVEN a store with one tag per decision
+        const storeTags: Record<string, string | Unresolved> = {};
+        const entry = (d: boolean | 'unknown', i: number): TagCondition => {
+          storeTags[`k${i}`] = d === 'unknown' ? new Unresolved('Ref: Tag') : d ? 'yes' : 'no';
+          return eq(`k${i}`, 'yes');
+        };
+        let i = 0;
+        const listOfTags = tags.map((d) => entry(d, i++));
+        const conditionEntries = conditions.map((d) => entry(d, i++));
+        const ids = (ds: readonly (boolean | 'unknown')[]) =>
+          ds.map((d) =>
+            d === 'unknown' ? new Unresolved('Ref: Table') : { id: d ? 'App/Orders' : 'App/Other' },
+          );
+        const sel = selection('Sel', 'App/Plan', {
+          resources: ids(resources),
+          listOfTags,
+          conditions: conditionEntries,
+          notResources: ids(excluded),
+        });
+        const store = table('Orders', { tags: storeTags });
+        // THEN
+        const candidate =
+          resources.length + tags.length === 0 ? true : anyOf([...resources, ...tags]);
+        const expected = allOf([candidate, allOf(conditions), not(anyOf(excluded))]);
+        expect(selectionSelects(sel, store, storeArn(store, named))).toBe(expected);
+      }),
+    );
   });
 });

@@ -1,4 +1,5 @@
-import { applySuppressions, assess } from '../../../lib/engine';
+import { applySuppressions, assess, buildContext } from '../../../lib/engine';
+import { DISRUPTIONS } from '../../../lib/model';
 import { inventory, service, spec, table, tier, TIERS, TODAY } from './builders';
 import type { Finding } from '../../../lib/model';
 
@@ -41,6 +42,60 @@ describe('dependencies in assess', () => {
     expect(web?.achieved.az?.rpoSeconds).toBeNull();
     const obj = web?.findings.find((f) => f.rule === 'RR-OBJ1' && f.disruption === 'az');
     expect(obj?.message).toMatch(/RPO not recoverable bound by dependency 'orders'/);
+  });
+
+  test('a dependency bounds its dependents transitively, through a service that bounds nothing', () => {
+    // GIVEN: web -> api -> orders; only orders (single-AZ RDS without backups) cannot recover
+    const chain = spec(
+      [
+        service('web', {
+          tier: 'zonal',
+          resources: [{ kind: 'dynamodb', logicalId: 'Sessions' }],
+          dependsOn: ['api'],
+        }),
+        service('api', {
+          tier: 'zonal',
+          resources: [{ kind: 'dynamodb', logicalId: 'Carts' }],
+          dependsOn: ['orders'],
+        }),
+        service('orders', { tier: 'zonal', resources: [{ kind: 'rds', logicalId: 'Orders' }] }),
+        service('search', { tier: 'zonal', resources: [{ kind: 'dynamodb', logicalId: 'Index' }] }),
+      ],
+      { tiers: { ...TIERS, zonal } },
+    );
+    const stores = inventory({
+      stores: [...inv.stores, table('Carts'), table('Index')],
+    });
+    // WHEN
+    const result = assess(chain, stores, { today: TODAY });
+    // THEN
+    const web = result.services.find((x) => x.name === 'web');
+    expect(web?.achieved.az?.rpoSeconds).toBeNull();
+    expect(web?.achieved.az?.explanation.join('\n')).toMatch(/dependency 'orders' via 'api'/);
+    expect(result.services.find((x) => x.name === 'search')?.achieved.az?.rpoSeconds).toBe(0);
+  });
+
+  test('a service on no dependency edge keeps its own achievements for every disruption', () => {
+    // GIVEN: the zonal tier declares no region or account objectives
+    const alone = spec(
+      [
+        service('search', {
+          tier: 'zonal',
+          resources: [{ kind: 'dynamodb', logicalId: 'Sessions' }],
+        }),
+      ],
+      { tiers: { ...TIERS, zonal } },
+    );
+    // WHEN
+    const context = buildContext(alone, inv, { today: TODAY });
+    // THEN: undeclared disruptions are still worked out, when read
+    const search = context.services[0];
+    for (const d of DISRUPTIONS) {
+      expect(search.achieved[d]).toBe(search.ownAchieved[d]);
+      expect(search.achieved[d].explanation.length).toBeGreaterThan(0);
+    }
+    expect(search.achieved.region.rpoSeconds).toBeNull();
+    expect(search.limitedBy).toEqual({});
   });
 
   test('application is judged by the service itself, not its dependencies', () => {
