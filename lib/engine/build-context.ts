@@ -55,17 +55,25 @@ function notRecoverable(reason: string): Achievement {
   return { rtoSeconds: null, rpoSeconds: null, basis: 'estimate', explanation: [reason] };
 }
 
-/** Achievements per disruption, each computed when first read. */
-function lazyAchievements(
+/**
+ * Achievements per disruption: the `declared` ones now (every report reads them), the others
+ * when first read.
+ */
+function achievementsOf(
+  declared: Readonly<Partial<Record<Disruption, unknown>>>,
   compute: (disruption: Disruption) => Achievement,
 ): Record<Disruption, Achievement> {
-  const known: Partial<Record<Disruption, Achievement>> = {};
   const achievements = {} as Record<Disruption, Achievement>;
   for (const d of DISRUPTIONS) {
-    Object.defineProperty(achievements, d, {
-      enumerable: true,
-      get: () => (known[d] ??= compute(d)),
-    });
+    if (declared[d] !== undefined) {
+      achievements[d] = compute(d);
+    } else {
+      let known: Achievement | undefined;
+      Object.defineProperty(achievements, d, {
+        enumerable: true,
+        get: () => (known ??= compute(d)),
+      });
+    }
   }
   return achievements;
 }
@@ -113,7 +121,7 @@ export function buildContext(
       servicesOfResource.set(e.id, list);
     }
     const built = buildServiceProtection(m.members, m.sizeGiB, inputs);
-    const own = lazyAchievements((d) =>
+    const own = achievementsOf(spec.tiers[m.service.tier]?.objectives ?? {}, (d) =>
       m.members.length === 0
         ? notRecoverable(
             `no resource of service '${m.service.name}' was found in the templates read`,

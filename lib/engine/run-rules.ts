@@ -1,6 +1,8 @@
 import type { AssessmentContext } from './assessment-context';
 import type { Finding, ResourceLocation, Rule, RuleOutcome } from '../model';
 
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
 /** Id of the finding reported when a rule throws. */
 export const RULE_CRASHED_ID = 'RR-ENG1';
 
@@ -34,16 +36,18 @@ function toFinding(
   }
   const service = outcome.service ?? where.service;
   const resource = outcome.resource ?? where.resource;
-  return {
+  // Keys in this order, optional ones only when set (no spreads: one finding per outcome).
+  const finding: Partial<Mutable<Finding>> = {
     rule: rule.id,
     severity: rule.severity,
     status: outcome.status,
-    ...(service !== undefined ? { service } : {}),
-    ...(outcome.disruption !== undefined ? { disruption: outcome.disruption } : {}),
-    ...(resource !== undefined ? { resource } : {}),
-    message: outcome.message ?? rule.violation,
-    fix: outcome.fix ?? rule.fix,
   };
+  if (service !== undefined) finding.service = service;
+  if (outcome.disruption !== undefined) finding.disruption = outcome.disruption;
+  if (resource !== undefined) finding.resource = resource;
+  finding.message = outcome.message ?? rule.violation;
+  finding.fix = outcome.fix ?? rule.fix;
+  return finding as Finding;
 }
 
 /**
