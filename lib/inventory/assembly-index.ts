@@ -97,8 +97,11 @@ export class AssemblyIndex {
     let index = this.namesByType.get(key);
     if (!index) {
       index = new Map();
+      // one pass over every resource of every stack: `for...in` allocates no [key, value] pairs
       for (const stack of this.stacks.values()) {
-        for (const [logicalId, raw] of Object.entries(stack.resources)) {
+        const { resources } = stack;
+        for (const logicalId in resources) {
+          const raw = resources[logicalId];
           const value =
             raw.Type === type && isRecord(raw.Properties) ? raw.Properties[property] : undefined;
           if (typeof value === 'string') {
