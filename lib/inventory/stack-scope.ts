@@ -3,6 +3,7 @@ import { isUnresolved, Unresolved } from '../model/unresolved';
 import type { Known } from '../model/unresolved';
 import type { AssemblyIndex } from './assembly-index';
 import { describe, isRecord } from './raw';
+import type { RawObject } from './raw';
 import type { Resolved } from './resolved';
 import type { StackTemplate } from './stack-template';
 
@@ -17,6 +18,21 @@ function unresolved(value: unknown, why?: string): Resolved {
 
 function literal(value: unknown): Resolved {
   return { kind: 'literal', value };
+}
+
+/**
+ * The key of an object with exactly one key (the shape of an intrinsic function), else
+ * `undefined`. Unlike `Object.keys` it allocates nothing, and it runs for every object resolved.
+ */
+function onlyKey(value: RawObject): string | undefined {
+  let only: string | undefined;
+  for (const key in value) {
+    if (only !== undefined) {
+      return undefined;
+    }
+    only = key;
+  }
+  return only;
 }
 
 /** AWS partition of a Region (`aws`, `aws-cn`, `aws-us-gov`). */
@@ -80,11 +96,10 @@ export class StackScope {
     if (!isRecord(value)) {
       return literal(value);
     }
-    const keys = Object.keys(value);
-    if (keys.length !== 1) {
+    const key = onlyKey(value);
+    if (key === undefined) {
       return literal(value);
     }
-    const key = keys[0];
     const arg = value[key];
     switch (key) {
       case 'Ref':
