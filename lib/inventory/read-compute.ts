@@ -31,7 +31,7 @@ const readEcsService: ResourceReader = (resource, scope, out) => {
     ? p.NetworkConfiguration.AwsvpcConfiguration
     : undefined;
   out.computes.push(
-    withEntry(resource.entry, {
+    withEntry(resource, {
       kind: 'ecs',
       type: resource.type,
       desiredCapacity: desired,
@@ -46,7 +46,7 @@ const readAutoScalingGroup: ResourceReader = (resource, scope, out) => {
   const p = resource.properties;
   const desired = readNumber(scope, p.DesiredCapacity) ?? readNumber(scope, p.MinSize);
   out.computes.push(
-    withEntry(resource.entry, {
+    withEntry(resource, {
       kind: 'asg',
       type: resource.type,
       desiredCapacity: desired ?? new Unresolved('MinSize (absent)'),
@@ -66,7 +66,7 @@ const readFunction: ResourceReader = (resource, scope, out) => {
       ? RESOURCE_DEFAULTS.lambdaMinAzs
       : countDistinct(scope, subnets, 'SubnetIds');
   out.computes.push(
-    withEntry(resource.entry, {
+    withEntry(resource, {
       kind: 'lambda',
       type: resource.type,
       desiredCapacity: 1,

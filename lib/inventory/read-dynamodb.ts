@@ -32,7 +32,7 @@ function sseKms(scope: StackScope, spec: unknown): Known<boolean> {
 const readTable: ResourceReader = (resource: TemplateResource, scope, out) => {
   const p = resource.properties;
   out.addStore(
-    withEntry(resource.entry, {
+    withEntry(resource, {
       kind: 'dynamodb',
       type: resource.type,
       // DynamoDB stores every table across three AZs of its Region
@@ -64,12 +64,10 @@ const readGlobalTable: ResourceReader = (resource, scope, out) => {
   const ownPitr = own
     ? pitr(scope, own.PointInTimeRecoverySpecification)
     : {
-        pointInTimeRecovery: new Unresolved(
-          `replica of ${resource.entry.id} in the stack's region`,
-        ),
+        pointInTimeRecovery: new Unresolved(`replica of ${resource.id} in the stack's region`),
       };
   out.addStore(
-    withEntry(resource.entry, {
+    withEntry(resource, {
       kind: 'dynamodb',
       type: resource.type,
       multiAz: true,

@@ -78,7 +78,7 @@ const readBucket: ResourceReader = (resource, scope, out) => {
     isRecord(p.VersioningConfiguration) ? p.VersioningConfiguration.Status : undefined,
   );
   out.addStore(
-    withEntry(resource.entry, {
+    withEntry(resource, {
       kind: 's3',
       type: resource.type,
       // S3 has no native point-in-time restore; AWS Backup continuous backup provides it
