@@ -65,14 +65,18 @@ const readFunction: ResourceReader = (resource, scope, out) => {
     subnets === undefined
       ? RESOURCE_DEFAULTS.lambdaMinAzs
       : countDistinct(scope, subnets, 'SubnetIds');
-  out.computes.push(
-    withEntry(resource, {
-      kind: 'lambda',
-      type: resource.type,
-      desiredCapacity: 1,
-      availabilityZones: isUnresolved(zones) || zones > 0 ? zones : RESOURCE_DEFAULTS.lambdaMinAzs,
-    }),
-  );
+  // one literal with the entry fields, not `withEntry`: functions are among the most common resources
+  out.computes.push({
+    id: resource.id,
+    location: resource.location,
+    region: resource.region,
+    account: resource.account,
+    tags: resource.tags,
+    kind: 'lambda',
+    type: resource.type,
+    desiredCapacity: 1,
+    availabilityZones: isUnresolved(zones) || zones > 0 ? zones : RESOURCE_DEFAULTS.lambdaMinAzs,
+  });
 };
 
 /** ECS services, Auto Scaling groups and Lambda functions. */

@@ -4,16 +4,19 @@ import type { RawObject } from './raw';
 import type { StackScope } from './stack-scope';
 import { readString } from './values';
 
-/** Property holding the tags, for types that do not use `Tags`. */
-const TAG_PROPERTY: Readonly<Record<string, string>> = {
-  'AWS::Backup::BackupPlan': 'BackupPlanTags',
-  'AWS::Backup::BackupVault': 'BackupVaultTags',
-  'AWS::Backup::LogicallyAirGappedBackupVault': 'BackupVaultTags',
-  'AWS::EFS::FileSystem': 'FileSystemTags',
-  'AWS::EFS::AccessPoint': 'AccessPointTags',
-  'AWS::Route53::HealthCheck': 'HealthCheckTags',
-  'AWS::Route53::HostedZone': 'HostedZoneTags',
-};
+/**
+ * Property holding the tags, for types that do not use `Tags`. A map, not an object: looking a
+ * type read from JSON up in an object searches V8's string table, a map reuses the string's hash.
+ */
+const TAG_PROPERTY: ReadonlyMap<string, string> = new Map([
+  ['AWS::Backup::BackupPlan', 'BackupPlanTags'],
+  ['AWS::Backup::BackupVault', 'BackupVaultTags'],
+  ['AWS::Backup::LogicallyAirGappedBackupVault', 'BackupVaultTags'],
+  ['AWS::EFS::FileSystem', 'FileSystemTags'],
+  ['AWS::EFS::AccessPoint', 'AccessPointTags'],
+  ['AWS::Route53::HealthCheck', 'HealthCheckTags'],
+  ['AWS::Route53::HostedZone', 'HostedZoneTags'],
+]);
 
 /** Shared tags of untagged resources (most of a template): saves one object per resource. */
 const NO_TAGS: Readonly<Record<string, Known<string>>> = Object.freeze({});
@@ -53,10 +56,12 @@ export function readTags(
 ): Readonly<Record<string, Known<string>>> {
   if (type === 'AWS::DynamoDB::GlobalTable') {
     // global tables carry tags per replica: take the replica in this stack's region
-    const own = asArray(properties.Replicas).find(
-      (r) => isRecord(r) && readString(scope, r.Region) === scope.stack.region,
-    );
-    return isRecord(own) ? readTagValue(scope, own.Tags) : NO_TAGS;
+    for (const replica of asArray(properties.Replicas)) {
+      if (isRecord(replica) && readString(scope, replica.Region) === scope.stack.region) {
+        return readTagValue(scope, replica.Tags);
+      }
+    }
+    return NO_TAGS;
   }
-  return readTagValue(scope, properties[TAG_PROPERTY[type] ?? 'Tags']);
+  return readTagValue(scope, properties[TAG_PROPERTY.get(type) ?? 'Tags']);
 }
