@@ -75,14 +75,19 @@ function concat(parts: readonly (string | Resolved)[]): Resolved {
  * references into the other stacks of the assembly.
  */
 export class StackScope {
+  /** `Stack/`, joined once: an id is then one concatenation, not two. */
+  private readonly idPrefix: string;
+
   public constructor(
     public readonly stack: StackTemplate,
     public readonly index: AssemblyIndex,
-  ) {}
+  ) {
+    this.idPrefix = `${stack.name}/`;
+  }
 
   /** `Stack/LogicalId` of a logical id of this stack. */
   public idOf(logicalId: string): ResourceId {
-    return `${this.stack.name}/${logicalId}`;
+    return this.idPrefix + logicalId;
   }
 
   /** Resolves `value` as far as the templates allow. */

@@ -158,6 +158,9 @@ export function readReference(
  * not a string at all.
  */
 export function readPartialString(scope: StackScope, raw: unknown): string | undefined {
+  if (typeof raw === 'string' && isPlainScalar(raw)) {
+    return raw;
+  }
   const resolved = scope.resolve(raw);
   if (resolved.kind === 'literal') {
     return typeof resolved.value === 'string' ? resolved.value : undefined;
