@@ -40,8 +40,7 @@ function checkResources(
   issues: InputIssue[],
 ): Map<string, string[]> {
   const byType = new Map<string, string[]>();
-  // `for...in`, not `Object.keys`: no array of keys per template, and V8 reads each value
-  // through the object's enumeration cache
+  // `for...in`, not `Object.keys`: no array of keys per template
   for (const logicalId in resources) {
     const resource = resources[logicalId];
     if (!isRecord(resource) || typeof resource.Type !== 'string') {
@@ -103,7 +102,12 @@ function checkTemplate(input: TemplateInput, issues: InputIssue[]): StackTemplat
 }
 
 /** Reads one resource into the inventory: its entry, then what its type's reader finds. */
-function readResource(scope: StackScope, logicalId: string, raw: RawObject, out: InventoryBuilder) {
+function readResource(
+  scope: StackScope,
+  logicalId: string,
+  raw: RawObject,
+  out: InventoryBuilder,
+): void {
   const { stack } = scope;
   const type = raw.Type as string;
   const properties = isRecord(raw.Properties) ? raw.Properties : EMPTY;
