@@ -12,6 +12,9 @@ export interface ExportSource {
 /** CDK's SSM parameter prefix for cross-region references (`crossRegionReferences: true`). */
 const CDK_EXPORTS_PREFIX = '/cdk/exports/';
 
+/** The custom resource CDK writes cross-region references with. */
+const CROSS_REGION_WRITER = 'Custom::CrossRegionExportWriter';
+
 /**
  * Every stack of an inventory and the lookups that cross stacks: exports, CDK cross-region
  * export writers, resources by physical name.
@@ -74,8 +77,9 @@ export class AssemblyIndex {
     if (!this.crossRegionByName) {
       this.crossRegionByName = new Map();
       for (const stack of this.stacks.values()) {
-        for (const raw of Object.values(stack.resources)) {
-          if (raw.Type !== 'Custom::CrossRegionExportWriter' || !isRecord(raw.Properties)) {
+        for (const logicalId of stack.logicalIdsByType.get(CROSS_REGION_WRITER) ?? []) {
+          const raw = stack.resources[logicalId];
+          if (!isRecord(raw.Properties)) {
             continue;
           }
           const writer = raw.Properties.WriterProps;
@@ -96,20 +100,30 @@ export class AssemblyIndex {
     const key = `${type}\u0000${property}`;
     let index = this.namesByType.get(key);
     if (!index) {
-      index = new Map();
-      for (const stack of this.stacks.values()) {
-        for (const [logicalId, raw] of Object.entries(stack.resources)) {
-          const value =
-            raw.Type === type && isRecord(raw.Properties) ? raw.Properties[property] : undefined;
-          if (typeof value === 'string') {
-            const ids = index.get(value) ?? [];
-            ids.push(`${stack.name}/${logicalId}`);
-            index.set(value, ids);
-          }
-        }
-      }
+      index = this.nameIndex(type, property);
       this.namesByType.set(key, index);
     }
     return index.get(name) ?? [];
+  }
+
+  /** Ids of the resources of `type` by their literal `property`. */
+  private nameIndex(type: string, property: string): Map<string, ResourceId[]> {
+    const index = new Map<string, ResourceId[]>();
+    for (const stack of this.stacks.values()) {
+      for (const logicalId of stack.logicalIdsByType.get(type) ?? []) {
+        const properties = stack.resources[logicalId].Properties;
+        const value = isRecord(properties) ? properties[property] : undefined;
+        if (typeof value === 'string') {
+          const ids = index.get(value);
+          const id = `${stack.name}/${logicalId}`;
+          if (ids) {
+            ids.push(id);
+          } else {
+            index.set(value, [id]);
+          }
+        }
+      }
+    }
+    return index;
   }
 }

@@ -22,10 +22,24 @@ function scopeOf(
   return scopes.get(store.location.stack);
 }
 
+/**
+ * True when a template has a resource of `type`. Most assemblies have no RDS resources, and then
+ * the linkers need not look at every resource read.
+ */
+function anyOfType(scopes: ReadonlyMap<string, StackScope>, type: string): boolean {
+  for (const scope of scopes.values()) {
+    if (scope.stack.logicalIdsByType.has(type)) {
+      return true;
+    }
+  }
+  return false;
+}
+
 /** Settles `multiAz` of Aurora clusters from their `AWS::RDS::DBInstance`s. */
 function linkInstances(out: InventoryBuilder, scopes: ReadonlyMap<string, StackScope>): void {
   const instances: AuroraInstance[] = [];
-  for (const resource of out.resources) {
+  const resources = anyOfType(scopes, 'AWS::RDS::DBInstance') ? out.resources : [];
+  for (const resource of resources) {
     if (resource.type !== 'AWS::RDS::DBInstance') {
       continue;
     }
@@ -122,7 +136,8 @@ function linkGlobalDatabases(out: InventoryBuilder, scopes: ReadonlyMap<string, 
     }
   }
   // a global cluster created from an existing cluster names it as SourceDBClusterIdentifier
-  for (const resource of out.resources) {
+  const resources = anyOfType(scopes, GLOBAL_CLUSTER) ? out.resources : [];
+  for (const resource of resources) {
     const scope =
       resource.type === GLOBAL_CLUSTER ? scopes.get(resource.location.stack) : undefined;
     const raw = resource.properties.SourceDBClusterIdentifier;

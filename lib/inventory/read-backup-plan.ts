@@ -123,7 +123,7 @@ export const readBackupPlan: ResourceReader = (resource, scope, out) => {
   const plan = resource.properties.BackupPlan;
   const rules = isRecord(plan) ? asArray(plan.BackupPlanRule).filter(isRecord) : [];
   out.backupPlans.push(
-    withEntry(resource.entry, {
+    withEntry(resource, {
       rules: rules.map((r, i) => rule(scope, r, i)),
     }),
   );
@@ -132,7 +132,7 @@ export const readBackupPlan: ResourceReader = (resource, scope, out) => {
 /** Reads `AWS::Backup::RestoreTestingPlan`. */
 export const readRestoreTestingPlan: ResourceReader = (resource, scope, out) => {
   out.restoreTestingPlans.push(
-    withEntry(resource.entry, {
+    withEntry(resource, {
       scheduleExpression: requiredString(
         scope,
         resource.properties.ScheduleExpression,

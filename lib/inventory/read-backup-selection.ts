@@ -96,7 +96,7 @@ export const readBackupSelection: ResourceReader = (resource, scope, out) => {
   const listOfTags = asArray(s.ListOfTags)
     .map((c) => condition(scope, 'StringEquals', c))
     .filter((c): c is TagCondition => c !== undefined);
-  const selection = withEntry<BackupSelection>(resource.entry, {
+  const selection = withEntry<BackupSelection>(resource, {
     plan: plan(scope, p.BackupPlanId),
     resources: selected(scope, s.Resources),
     notResources: selected(scope, s.NotResources),

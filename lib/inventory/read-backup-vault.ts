@@ -87,7 +87,7 @@ export const readBackupVault: ResourceReader = (resource, scope, out) => {
   const airGapped = resource.type === 'AWS::Backup::LogicallyAirGappedBackupVault';
   const lock = isRecord(p.LockConfiguration) ? p.LockConfiguration : undefined;
   out.vaults.push(
-    withEntry(resource.entry, {
+    withEntry(resource, {
       name: readString(scope, p.BackupVaultName),
       deniesRecoveryPointDeletion: deniesDeletion(scope, p.AccessPolicy),
       // logically air-gapped vaults are encrypted with an AWS owned key and locked in compliance mode

@@ -31,7 +31,7 @@ const readEcsService: ResourceReader = (resource, scope, out) => {
     ? p.NetworkConfiguration.AwsvpcConfiguration
     : undefined;
   out.computes.push(
-    withEntry(resource.entry, {
+    withEntry(resource, {
       kind: 'ecs',
       type: resource.type,
       desiredCapacity: desired,
@@ -46,7 +46,7 @@ const readAutoScalingGroup: ResourceReader = (resource, scope, out) => {
   const p = resource.properties;
   const desired = readNumber(scope, p.DesiredCapacity) ?? readNumber(scope, p.MinSize);
   out.computes.push(
-    withEntry(resource.entry, {
+    withEntry(resource, {
       kind: 'asg',
       type: resource.type,
       desiredCapacity: desired ?? new Unresolved('MinSize (absent)'),
@@ -65,14 +65,18 @@ const readFunction: ResourceReader = (resource, scope, out) => {
     subnets === undefined
       ? RESOURCE_DEFAULTS.lambdaMinAzs
       : countDistinct(scope, subnets, 'SubnetIds');
-  out.computes.push(
-    withEntry(resource.entry, {
-      kind: 'lambda',
-      type: resource.type,
-      desiredCapacity: 1,
-      availabilityZones: isUnresolved(zones) || zones > 0 ? zones : RESOURCE_DEFAULTS.lambdaMinAzs,
-    }),
-  );
+  // one literal with the entry fields, not `withEntry`: functions are among the most common resources
+  out.computes.push({
+    id: resource.id,
+    location: resource.location,
+    region: resource.region,
+    account: resource.account,
+    tags: resource.tags,
+    kind: 'lambda',
+    type: resource.type,
+    desiredCapacity: 1,
+    availabilityZones: isUnresolved(zones) || zones > 0 ? zones : RESOURCE_DEFAULTS.lambdaMinAzs,
+  });
 };
 
 /** ECS services, Auto Scaling groups and Lambda functions. */

@@ -1,4 +1,5 @@
 import { RESOURCE_DEFAULTS } from '../facts/resource-defaults';
+import type { StoreReplica } from '../model/inventory';
 import type { ReplicationMechanism } from '../model/protection';
 import { Unresolved } from '../model/unresolved';
 import type { Known } from '../model/unresolved';
@@ -9,19 +10,24 @@ import type { StackScope } from './stack-scope';
 import { readBoolean, readNumber, readString, requiredString } from './values';
 import { withEntry } from './with-entry';
 
+/** Whether a `PointInTimeRecoverySpecification` enables point-in-time recovery (absent: no). */
+function pitrEnabled(scope: StackScope, spec: unknown): Known<boolean> {
+  return readBoolean(scope, isRecord(spec) ? spec.PointInTimeRecoveryEnabled : undefined) ?? false;
+}
+
 function pitr(
   scope: StackScope,
   spec: unknown,
 ): { pointInTimeRecovery: Known<boolean>; pitrRetentionDays?: Known<number> } {
-  const s = isRecord(spec) ? spec : {};
-  const enabled = readBoolean(scope, s.PointInTimeRecoveryEnabled) ?? false;
+  const enabled = pitrEnabled(scope, spec);
   if (enabled !== true) {
     return { pointInTimeRecovery: enabled };
   }
   return {
     pointInTimeRecovery: true,
     pitrRetentionDays:
-      readNumber(scope, s.RecoveryPeriodInDays) ?? RESOURCE_DEFAULTS.dynamodbPitrDays,
+      readNumber(scope, (spec as RawObject).RecoveryPeriodInDays) ??
+      RESOURCE_DEFAULTS.dynamodbPitrDays,
   };
 }
 
@@ -32,7 +38,7 @@ function sseKms(scope: StackScope, spec: unknown): Known<boolean> {
 const readTable: ResourceReader = (resource: TemplateResource, scope, out) => {
   const p = resource.properties;
   out.addStore(
-    withEntry(resource.entry, {
+    withEntry(resource, {
       kind: 'dynamodb',
       type: resource.type,
       // DynamoDB stores every table across three AZs of its Region
@@ -53,33 +59,40 @@ function isOwnReplica(scope: StackScope, replica: RawObject): boolean {
 
 const readGlobalTable: ResourceReader = (resource, scope, out) => {
   const p = resource.properties;
-  const replicas = asArray(p.Replicas).filter(isRecord);
   // MultiRegionConsistency STRONG: synchronous replication (MRSC), RPO zero
   // https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/V2globaltables_HowItWorks.html
   const consistency = readString(scope, p.MultiRegionConsistency);
   const mechanism: ReplicationMechanism =
     consistency === 'STRONG' ? 'dynamodb-global-table-strong' : 'dynamodb-global-table';
-  // CloudFormation requires a replica in the stack's Region: that one is this store
-  const own = replicas.find((r) => isOwnReplica(scope, r));
+  // CloudFormation requires a replica in the stack's Region: that one is this store, the others
+  // are its replicas (plain loops: global tables are common, and this runs per table)
+  let own: RawObject | undefined;
+  const replicas: StoreReplica[] = [];
+  for (const r of asArray(p.Replicas)) {
+    if (!isRecord(r)) {
+      continue;
+    }
+    if (own === undefined && isOwnReplica(scope, r)) {
+      own = r;
+    } else {
+      replicas.push({
+        mechanism,
+        region: requiredString(scope, r.Region, 'Region'),
+        pointInTimeRecovery: pitrEnabled(scope, r.PointInTimeRecoverySpecification),
+      });
+    }
+  }
   const ownPitr = own
     ? pitr(scope, own.PointInTimeRecoverySpecification)
     : {
-        pointInTimeRecovery: new Unresolved(
-          `replica of ${resource.entry.id} in the stack's region`,
-        ),
+        pointInTimeRecovery: new Unresolved(`replica of ${resource.id} in the stack's region`),
       };
   out.addStore(
-    withEntry(resource.entry, {
+    withEntry(resource, {
       kind: 'dynamodb',
       type: resource.type,
       multiAz: true,
-      replicas: replicas
-        .filter((r) => r !== own)
-        .map((r) => ({
-          mechanism,
-          region: requiredString(scope, r.Region, 'Region'),
-          pointInTimeRecovery: pitr(scope, r.PointInTimeRecoverySpecification).pointInTimeRecovery,
-        })),
+      replicas,
       encrypted: sseKms(scope, p.SSESpecification),
       ...ownPitr,
     }),

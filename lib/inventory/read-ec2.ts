@@ -4,7 +4,7 @@ import { withEntry } from './with-entry';
 
 const readVolume: ResourceReader = (resource, scope, out) => {
   out.addStore(
-    withEntry(resource.entry, {
+    withEntry(resource, {
       kind: 'ebs',
       type: resource.type,
       pointInTimeRecovery: false,

@@ -32,7 +32,7 @@ const readFileSystem: ResourceReader = (resource, scope, out) => {
   const oneZone = p.AvailabilityZoneName !== undefined;
   const policy = readString(scope, isRecord(p.BackupPolicy) ? p.BackupPolicy.Status : undefined);
   out.addStore(
-    withEntry(resource.entry, {
+    withEntry(resource, {
       kind: 'efs',
       type: resource.type,
       pointInTimeRecovery: false,

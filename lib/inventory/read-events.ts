@@ -29,7 +29,7 @@ function eventPattern(
 const readEventRule: ResourceReader = (resource, scope, out) => {
   const p = resource.properties;
   out.eventRules.push(
-    withEntry(resource.entry, {
+    withEntry(resource, {
       eventPattern: eventPattern(scope, p.EventPattern),
       hasTargets: asArray(p.Targets).length > 0,
     }),

@@ -7,7 +7,7 @@ const readExperimentTemplate: ResourceReader = (resource, scope, out) => {
   const p = resource.properties;
   const actions = isRecord(p.Actions) ? Object.values(p.Actions) : [];
   out.experimentTemplates.push(
-    withEntry(resource.entry, {
+    withEntry(resource, {
       actions: actions
         .map((a) => (isRecord(a) ? readString(scope, a.ActionId) : undefined))
         .filter((a): a is string => typeof a === 'string'),

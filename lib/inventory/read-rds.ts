@@ -65,7 +65,7 @@ const readDbInstance: ResourceReader = (resource, scope, out) => {
   const backupRegion = readString(scope, p.AutomaticBackupReplicationRegion);
   const replicaOf = isReplica ? sourceInstance(scope, p.SourceDBInstanceIdentifier) : undefined;
   out.addStore(
-    withEntry(resource.entry, {
+    withEntry(resource, {
       kind: 'rds',
       type: resource.type,
       multiAz: readBoolean(scope, p.MultiAZ) ?? false,
@@ -103,9 +103,9 @@ const readDbCluster: ResourceReader = (resource, scope, out) => {
         // https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/multi-az-db-clusters-concepts.html
         true
       : // settled by linkAuroraClusters from the cluster's instances
-        new Unresolved(`instances of ${resource.entry.id}`);
+        new Unresolved(`instances of ${resource.id}`);
   out.addStore(
-    withEntry(resource.entry, {
+    withEntry(resource, {
       kind,
       type: resource.type,
       multiAz,

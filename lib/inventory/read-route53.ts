@@ -14,7 +14,7 @@ const readHealthCheck: ResourceReader = (resource, scope, out) => {
     ? resource.properties.HealthCheckConfig
     : {};
   out.healthChecks.push(
-    withEntry(resource.entry, {
+    withEntry(resource, {
       requestIntervalSeconds:
         readNumber(scope, config.RequestInterval) ?? ROUTE53.standardIntervalSeconds,
       failureThreshold:
@@ -62,10 +62,10 @@ function record(
   const region = set.Region === undefined ? undefined : requiredString(scope, set.Region, 'Region');
   return {
     id,
-    location: resource.entry.location,
-    region: resource.entry.region,
-    account: resource.entry.account,
-    tags: resource.entry.tags,
+    location: resource.location,
+    region: resource.region,
+    account: resource.account,
+    tags: resource.tags,
     name: requiredString(scope, set.Name, 'Name'),
     routing: routing(set),
     // alias records have no TTL of their own
@@ -78,13 +78,13 @@ function record(
 }
 
 const readRecordSet: ResourceReader = (resource, scope, out) => {
-  out.dnsRecords.push(record(resource, scope, resource.properties, resource.entry.id));
+  out.dnsRecords.push(record(resource, scope, resource.properties, resource.id));
 };
 
 const readRecordSetGroup: ResourceReader = (resource, scope, out) => {
   asArray(resource.properties.RecordSets).forEach((set, i) => {
     if (isRecord(set)) {
-      out.dnsRecords.push(record(resource, scope, set, `${resource.entry.id}[${i}]`));
+      out.dnsRecords.push(record(resource, scope, set, `${resource.id}[${i}]`));
     }
   });
 };

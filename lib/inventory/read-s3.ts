@@ -5,7 +5,6 @@ import { asArray, describe, isRecord } from './raw';
 import type { ResourceReader, ServiceReaders } from './resource-reader';
 import type { StackScope } from './stack-scope';
 import { isWhole, readPartialString, readReference, readString, regionOfResource } from './values';
-import { withEntry } from './with-entry';
 
 const BUCKET = 'AWS::S3::Bucket';
 
@@ -77,20 +76,24 @@ const readBucket: ResourceReader = (resource, scope, out) => {
     scope,
     isRecord(p.VersioningConfiguration) ? p.VersioningConfiguration.Status : undefined,
   );
-  out.addStore(
-    withEntry(resource.entry, {
-      kind: 's3',
-      type: resource.type,
-      // S3 has no native point-in-time restore; AWS Backup continuous backup provides it
-      pointInTimeRecovery: false,
-      versioning: status instanceof Unresolved ? status : status === 'Enabled',
-      // S3 Standard stores objects across at least three AZs
-      // https://docs.aws.amazon.com/AmazonS3/latest/userguide/DataDurability.html
-      multiAz: true,
-      replicas: replicationRules(scope, p.ReplicationConfiguration),
-      encrypted: kmsEncrypted(scope, p.BucketEncryption),
-    }),
-  );
+  // one literal with the entry fields, not `withEntry`: buckets are among the most common resources
+  out.addStore({
+    id: resource.id,
+    location: resource.location,
+    region: resource.region,
+    account: resource.account,
+    tags: resource.tags,
+    kind: 's3',
+    type: resource.type,
+    // S3 has no native point-in-time restore; AWS Backup continuous backup provides it
+    pointInTimeRecovery: false,
+    versioning: status instanceof Unresolved ? status : status === 'Enabled',
+    // S3 Standard stores objects across at least three AZs
+    // https://docs.aws.amazon.com/AmazonS3/latest/userguide/DataDurability.html
+    multiAz: true,
+    replicas: replicationRules(scope, p.ReplicationConfiguration),
+    encrypted: kmsEncrypted(scope, p.BucketEncryption),
+  });
 };
 
 /** S3 buckets. */

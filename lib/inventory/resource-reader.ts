@@ -1,14 +1,13 @@
-import type { InventoryEntry } from '../model/inventory';
+import type { InventoryResource } from '../model/inventory';
 import type { InventoryBuilder } from './inventory-builder';
-import type { RawObject } from './raw';
 import type { StackScope } from './stack-scope';
 
-/** One resource of a template, with its common inventory fields already read. */
-export interface TemplateResource {
-  readonly entry: InventoryEntry;
-  readonly type: string;
-  readonly properties: RawObject;
-}
+/**
+ * One resource of a template, as it entered the inventory: its common entry fields (id, location,
+ * region, account, tags), type and raw properties. Readers copy the entry fields with
+ * `withEntry`.
+ */
+export type TemplateResource = InventoryResource;
 
 /** Reads one resource type into the inventory. */
 export type ResourceReader = (

@@ -3,6 +3,7 @@ import { isUnresolved, Unresolved } from '../model/unresolved';
 import type { Known } from '../model/unresolved';
 import type { AssemblyIndex } from './assembly-index';
 import { describe, isRecord } from './raw';
+import type { RawObject } from './raw';
 import type { Resolved } from './resolved';
 import type { StackTemplate } from './stack-template';
 
@@ -17,6 +18,21 @@ function unresolved(value: unknown, why?: string): Resolved {
 
 function literal(value: unknown): Resolved {
   return { kind: 'literal', value };
+}
+
+/**
+ * The key of an object with exactly one key (the shape of an intrinsic function), else
+ * `undefined`. Unlike `Object.keys` it allocates nothing, and it runs for every object resolved.
+ */
+function onlyKey(value: RawObject): string | undefined {
+  let only: string | undefined;
+  for (const key in value) {
+    if (only !== undefined) {
+      return undefined;
+    }
+    only = key;
+  }
+  return only;
 }
 
 /** AWS partition of a Region (`aws`, `aws-cn`, `aws-us-gov`). */
@@ -59,14 +75,19 @@ function concat(parts: readonly (string | Resolved)[]): Resolved {
  * references into the other stacks of the assembly.
  */
 export class StackScope {
+  /** `Stack/`, joined once: an id is then one concatenation, not two. */
+  private readonly idPrefix: string;
+
   public constructor(
     public readonly stack: StackTemplate,
     public readonly index: AssemblyIndex,
-  ) {}
+  ) {
+    this.idPrefix = `${stack.name}/`;
+  }
 
   /** `Stack/LogicalId` of a logical id of this stack. */
   public idOf(logicalId: string): ResourceId {
-    return `${this.stack.name}/${logicalId}`;
+    return this.idPrefix + logicalId;
   }
 
   /** Resolves `value` as far as the templates allow. */
@@ -80,11 +101,10 @@ export class StackScope {
     if (!isRecord(value)) {
       return literal(value);
     }
-    const keys = Object.keys(value);
-    if (keys.length !== 1) {
+    const key = onlyKey(value);
+    if (key === undefined) {
       return literal(value);
     }
-    const key = keys[0];
     const arg = value[key];
     switch (key) {
       case 'Ref':

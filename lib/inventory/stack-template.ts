@@ -41,6 +41,8 @@ export interface StackTemplate {
   readonly account: Known<string>;
   readonly file?: string;
   readonly resources: Readonly<Record<string, RawObject>>;
+  /** Logical ids of the resources of each CloudFormation type, in template order. */
+  readonly logicalIdsByType: ReadonlyMap<string, readonly string[]>;
   readonly parameters: RawObject;
   readonly mappings: RawObject;
   readonly conditions: RawObject;

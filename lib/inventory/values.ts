@@ -22,6 +22,16 @@ function readLiteral<T>(
   raw: unknown,
   coerce: (value: unknown) => T | undefined,
 ): Known<T | undefined> {
+  // fast paths for what most properties hold: nothing, or a plain value (no intrinsic to resolve)
+  if (raw === undefined || raw === null) {
+    return undefined;
+  }
+  if (isPlainScalar(raw)) {
+    const coerced = coerce(raw);
+    if (coerced !== undefined) {
+      return coerced;
+    }
+  }
   const resolved = scope.resolve(raw);
   if (resolved.kind === 'literal') {
     const { value } = resolved;
@@ -34,6 +44,15 @@ function readLiteral<T>(
     }
   }
   return unresolvedOf(resolved, raw);
+}
+
+/** True for a number, boolean or string that is not a dynamic reference: it resolves to itself. */
+function isPlainScalar(raw: unknown): boolean {
+  return (
+    typeof raw === 'number' ||
+    typeof raw === 'boolean' ||
+    (typeof raw === 'string' && !raw.includes('{{resolve:'))
+  );
 }
 
 function asString(value: unknown): string | undefined {
@@ -102,7 +121,19 @@ export function readReference(
   raw: unknown,
   types?: readonly string[],
 ): Known<{ readonly id: ResourceId } | { readonly literal: string } | undefined> {
+  if (raw === undefined || raw === null) {
+    return undefined;
+  }
+  if (isPlainScalar(raw) && typeof raw !== 'boolean') {
+    return { literal: String(raw) };
+  }
   const resolved = scope.resolve(raw);
+  if (resolved.kind === 'ref') {
+    // a plain `Ref`/`Fn::GetAtt`: no parts to collect
+    return !types || types.includes(resolved.type)
+      ? { id: resolved.id }
+      : unresolvedOf(resolved, raw);
+  }
   if (resolved.kind === 'literal') {
     const { value } = resolved;
     if (value === undefined || value === null) {
@@ -112,12 +143,11 @@ export function readReference(
       return { literal: String(value) };
     }
   }
-  const refs = referencesIn(resolved).filter((r) => !types || types.includes(r.type));
+  // a string built around references: it points at one resource when they all name it
+  const all = referencesIn(resolved);
+  const refs = all.filter((r) => !types || types.includes(r.type));
   const distinct = new Set(refs.map((r) => r.id));
-  if (
-    distinct.size === 1 &&
-    (resolved.kind === 'ref' || refs.length === referencesIn(resolved).length)
-  ) {
+  if (distinct.size === 1 && refs.length === all.length) {
     return { id: refs[0].id };
   }
   return unresolvedOf(resolved, raw);
@@ -128,6 +158,9 @@ export function readReference(
  * not a string at all.
  */
 export function readPartialString(scope: StackScope, raw: unknown): string | undefined {
+  if (typeof raw === 'string' && isPlainScalar(raw)) {
+    return raw;
+  }
   const resolved = scope.resolve(raw);
   if (resolved.kind === 'literal') {
     return typeof resolved.value === 'string' ? resolved.value : undefined;
