@@ -93,7 +93,12 @@ export function sortFindings(findings: readonly Finding[]): Finding[] {
 
 /** Every finding of an assessment: per service, then the ones tied to no service. */
 export function allFindings(assessment: Assessment): Finding[] {
-  return [...assessment.services.flatMap((s) => s.findings), ...assessment.findings];
+  const findings: Finding[] = [];
+  for (const service of assessment.services) {
+    findings.push(...service.findings);
+  }
+  findings.push(...assessment.findings);
+  return findings;
 }
 
 /** Counts shown in summaries. */
