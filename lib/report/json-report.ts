@@ -97,7 +97,8 @@ function jsonService(service: ServiceAssessment): JsonService {
       rpoSeconds: verdict.achieved?.rpoSeconds ?? null,
       met: verdict.met,
       basis: verdict.achieved?.basis ?? 'estimate',
-      explanation: verdict.achieved ? [...verdict.achieved.explanation] : [NOT_ASSESSED],
+      // The engine's readonly list as it is: a copy would serialize the same.
+      explanation: verdict.achieved?.explanation ?? [NOT_ASSESSED],
     };
   }
   return {
