@@ -62,8 +62,9 @@ export function toJunit(assessment: Assessment): string {
     `<testsuites name="continuity-kit" tests="${total}" failures="${failures}" errors="0">`,
     ...suites.flatMap(renderSuite),
     '</testsuites>',
+    '', // the final newline, without copying the whole document once more
   ];
-  return `${lines.join('\n')}\n`;
+  return lines.join('\n');
 }
 
 function serviceSuite(service: ServiceAssessment): TestSuite {
