@@ -128,13 +128,23 @@ function jsonFinding(finding: Finding): JsonFinding {
   };
 }
 
+/** The location's known keys, always in the same order. */
 function compact(location: ResourceLocation): ResourceLocation {
-  const out: Record<string, string> = {};
-  for (const key of ['stack', 'logicalId', 'path', 'type', 'file'] as const) {
-    const value = location[key];
-    if (value !== undefined) {
-      out[key] = value;
-    }
+  const out: { -readonly [K in keyof ResourceLocation]: ResourceLocation[K] } = {};
+  if (location.stack !== undefined) {
+    out.stack = location.stack;
+  }
+  if (location.logicalId !== undefined) {
+    out.logicalId = location.logicalId;
+  }
+  if (location.path !== undefined) {
+    out.path = location.path;
+  }
+  if (location.type !== undefined) {
+    out.type = location.type;
+  }
+  if (location.file !== undefined) {
+    out.file = location.file;
   }
   return out;
 }
