@@ -206,6 +206,8 @@ function mermaidLabel(text: string): string {
 }
 
 const MD_SPECIAL = /[&<>|]|\r?\n/g;
+/** Whether {@link MD_SPECIAL} occurs: a cheap test, as most text needs no escaping. */
+const HAS_MD_SPECIAL = /[&<>|\n]/;
 
 const MD_ESCAPES: Readonly<Record<string, string>> = {
   '&': '&amp;',
@@ -218,6 +220,9 @@ const MD_ESCAPES: Readonly<Record<string, string>> = {
 
 /** Text safe in Markdown prose: no HTML, no table breaks. */
 function escapeMd(text: string): string {
+  if (!HAS_MD_SPECIAL.test(text)) {
+    return text;
+  }
   // One pass: no replacement introduces a character another one would escape.
   return text.replace(MD_SPECIAL, (c) => MD_ESCAPES[c]);
 }
