@@ -181,18 +181,24 @@ function statusCell(met: boolean, p: Palette): Cell {
 /** Pads every column to its widest cell; two spaces between columns, none at the end of a line. */
 function appendTable(lines: string[], rows: readonly (readonly Cell[])[]): void {
   const widths = rows[0].map(() => 0);
+  // Each cell's width, row by row, measured once for the column widths and the padding.
+  const cellWidths: number[] = [];
   for (const row of rows) {
     for (let col = 0; col < row.length; col += 1) {
-      widths[col] = Math.max(widths[col], textWidth(row[col].text));
+      const width = textWidth(row[col].text);
+      cellWidths.push(width);
+      widths[col] = Math.max(widths[col], width);
     }
   }
+  let cell = 0;
   for (const row of rows) {
     let line = '';
     for (let col = 0; col < row.length; col += 1) {
       const { text, paint } = row[col];
       // Measure the plain text, then paint, so escape codes never count towards a column width.
       const painted = paint && text !== '' ? paint(text) : text;
-      const padding = ' '.repeat(widths[col] - textWidth(text));
+      const padding = ' '.repeat(widths[col] - cellWidths[cell]);
+      cell += 1;
       line += col === 0 ? painted + padding : `  ${painted}${padding}`;
     }
     lines.push(line.trimEnd());
