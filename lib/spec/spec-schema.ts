@@ -1,5 +1,6 @@
 // The zod schemas of the spec: the source of truth for validation and its messages. They load on
-// first use only (see validate-spec.ts), since valid documents take the fast path of fast-parse.ts.
+// first use only (see validate-spec.ts), since valid documents take the fast path of fast-parse.ts,
+// which mirrors them: change both together (test/lib/spec/fast-parse.test.ts compares them).
 import { z } from 'zod';
 
 import { STRATEGIES } from '../model/disruption';

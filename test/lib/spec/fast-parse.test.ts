@@ -10,7 +10,7 @@ import {
   suppressionSchema,
   tierSchema,
 } from '../../../lib/spec/spec-schema';
-import { validDocument } from './fixtures';
+import { NOW, validDocument } from './fixtures';
 
 // The fast path must never disagree with the zod schemas: whatever it accepts, the schema accepts
 // with the same data (same keys, in the same order); what it declines, the schema reports.
@@ -260,5 +260,27 @@ describe('fast path', () => {
     ['an unknown strategy', { strategy: 'Pilot-Light' }],
   ])('declines a tier with %s', (_case, tier) => {
     expect(fastTier(tier)).toBeUndefined();
+  });
+});
+
+describe('validateSpec', () => {
+  test('validates a valid document without loading zod, and loads it to report issues', () => {
+    jest.isolateModules(() => {
+      // GIVEN
+      jest.doMock('zod', () => {
+        throw new Error('zod loaded');
+      });
+      const { validateSpec } =
+        // eslint-disable-next-line @typescript-eslint/no-require-imports
+        require('../../../lib/spec/validate-spec') as typeof import('../../../lib/spec/validate-spec');
+      const doc = validDocument();
+      // WHEN
+      const valid = validateSpec(doc, { now: NOW });
+      doc.services[0].owner = ' ';
+      // THEN
+      expect(valid.issues).toEqual([]);
+      expect(valid.spec?.services).toHaveLength(3);
+      expect(() => validateSpec(doc, { now: NOW })).toThrow('zod loaded');
+    });
   });
 });
