@@ -45,6 +45,25 @@ export interface SarifReportOptions {
 /** Finds the 1-based line where `name` (a logical ID or a service name) is defined in `file`. */
 export type LineLocator = (file: string, name: string) => number | undefined;
 
+/**
+ * `locate`, asked at most once per file and name: many findings point at the same resource, and
+ * finding a line can mean scanning a whole template.
+ */
+export function rememberLines(locate: LineLocator): LineLocator {
+  const lines = new Map<string, Map<string, number | undefined>>();
+  return (file, name) => {
+    let inFile = lines.get(file);
+    if (inFile === undefined) {
+      inFile = new Map();
+      lines.set(file, inFile);
+    }
+    if (!inFile.has(name)) {
+      inFile.set(name, locate(file, name));
+    }
+    return inFile.get(name);
+  };
+}
+
 /** Where the SARIF 2.1.0 schema lives, written as `$schema`. */
 export const SARIF_SCHEMA_URI = 'https://json.schemastore.org/sarif-2.1.0.json';
 
@@ -79,6 +98,7 @@ export function toSarifLog(assessment: Assessment, options: SarifReportOptions):
     }
   }
   const ruleIndex = new Map(rules.map((r, index) => [r.id, index]));
+  const locateLine = options.locateLine && rememberLines(options.locateLine);
   // Findings share a few files: each one's URI is worked out once.
   const uris = new Map<string, string>();
   const uriOf = (file: string): string => {
@@ -103,7 +123,7 @@ export function toSarifLog(assessment: Assessment, options: SarifReportOptions):
           },
         },
         results: allFindings(assessment).map((f) =>
-          result(f, ruleIndex.get(f.rule), options, uriOf),
+          result(f, ruleIndex.get(f.rule), options.specFile, locateLine, uriOf),
         ),
         columnKind: 'unicodeCodePoints',
       },
@@ -132,15 +152,16 @@ function ruleDescriptor(rule: RuleMetadata): sarif.ReportingDescriptor {
 function result(
   finding: Finding,
   ruleIndex: number | undefined,
-  options: SarifReportOptions,
+  specFile: string | undefined,
+  locateLine: LineLocator | undefined,
   uriOf: (file: string) => string,
 ): sarif.Result {
   const { resource, service, disruption } = finding;
-  const file = resource?.file ?? options.specFile;
+  const file = resource?.file ?? specFile;
   const logicalName = resource?.logicalId ?? service;
   const location: sarif.Location = {};
   if (file !== undefined) {
-    const line = logicalName === undefined ? undefined : options.locateLine?.(file, logicalName);
+    const line = logicalName === undefined ? undefined : locateLine?.(file, logicalName);
     location.physicalLocation = {
       artifactLocation: { uri: uriOf(file) },
       region: { startLine: line ?? 1 },
