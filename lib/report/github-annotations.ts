@@ -1,6 +1,7 @@
 import { allFindings, describeLocation, isActive, sortFindings } from './verdict';
 import type { Assessment } from '../model/assessment';
 import type { Severity } from '../model/finding';
+import { rememberLines } from './sarif-report';
 import type { LineLocator } from './sarif-report';
 
 /** Options of {@link toGithubAnnotations}. */
@@ -37,14 +38,14 @@ export function toGithubAnnotations(
   assessment: Assessment,
   options: GithubAnnotationOptions = {},
 ): string {
+  const locateLine = options.locateLine && rememberLines(options.locateLine);
   const lines = sortFindings(allFindings(assessment).filter(isActive)).map((finding) => {
     const file = finding.resource?.file ?? options.specFile;
     const subject = [finding.service, finding.disruption, describeLocation(finding.resource)]
       .filter((x) => x !== undefined)
       .join(' ');
     const name = finding.resource?.logicalId ?? finding.service;
-    const line =
-      file !== undefined && name !== undefined ? options.locateLine?.(file, name) : undefined;
+    const line = file !== undefined && name !== undefined ? locateLine?.(file, name) : undefined;
     const properties = [
       ...(file !== undefined ? [`file=${escapeProperty(file.split('\\').join('/'))}`] : []),
       ...(line !== undefined ? [`line=${line}`] : []),

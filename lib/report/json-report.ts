@@ -97,7 +97,8 @@ function jsonService(service: ServiceAssessment): JsonService {
       rpoSeconds: verdict.achieved?.rpoSeconds ?? null,
       met: verdict.met,
       basis: verdict.achieved?.basis ?? 'estimate',
-      explanation: verdict.achieved ? [...verdict.achieved.explanation] : [NOT_ASSESSED],
+      // The engine's readonly list as it is: a copy would serialize the same.
+      explanation: verdict.achieved?.explanation ?? [NOT_ASSESSED],
     };
   }
   return {
@@ -127,13 +128,23 @@ function jsonFinding(finding: Finding): JsonFinding {
   };
 }
 
+/** The location's known keys, always in the same order. */
 function compact(location: ResourceLocation): ResourceLocation {
-  const out: Record<string, string> = {};
-  for (const key of ['stack', 'logicalId', 'path', 'type', 'file'] as const) {
-    const value = location[key];
-    if (value !== undefined) {
-      out[key] = value;
-    }
+  const out: { -readonly [K in keyof ResourceLocation]: ResourceLocation[K] } = {};
+  if (location.stack !== undefined) {
+    out.stack = location.stack;
+  }
+  if (location.logicalId !== undefined) {
+    out.logicalId = location.logicalId;
+  }
+  if (location.path !== undefined) {
+    out.path = location.path;
+  }
+  if (location.type !== undefined) {
+    out.type = location.type;
+  }
+  if (location.file !== undefined) {
+    out.file = location.file;
   }
   return out;
 }

@@ -60,10 +60,13 @@ export function toJunit(assessment: Assessment): string {
   const lines = [
     '<?xml version="1.0" encoding="UTF-8"?>',
     `<testsuites name="continuity-kit" tests="${total}" failures="${failures}" errors="0">`,
-    ...suites.flatMap(renderSuite),
-    '</testsuites>',
   ];
-  return `${lines.join('\n')}\n`;
+  for (const suite of suites) {
+    appendSuite(lines, suite);
+  }
+  // The empty last line gives the final newline without copying the whole document once more.
+  lines.push('</testsuites>', '');
+  return lines.join('\n');
 }
 
 function serviceSuite(service: ServiceAssessment): TestSuite {
@@ -110,12 +113,14 @@ function disruptionFailure(
     `RPO ${showDuration(verdict.objective.rpoSeconds)} declared, ${showDuration(achieved?.rpoSeconds)} achieved`;
   const failing = sortFindings(verdict.findings.filter(isFailing));
   const explanation = achieved?.explanation ?? [NOT_ASSESSED];
-  const body = [
-    ...(explanation.length > 0
-      ? [`achieved because:\n${explanation.map((e) => `  ${e}`).join('\n')}`]
-      : []),
-    ...failing.map(findingText),
-  ].join('\n\n');
+  const parts: string[] = [];
+  if (explanation.length > 0) {
+    parts.push(`achieved because:\n  ${explanation.join('\n  ')}`);
+  }
+  for (const finding of failing) {
+    parts.push(findingText(finding));
+  }
+  const body = parts.join('\n\n');
   return { message, type: failing[0]?.rule ?? 'objective-not-met', body };
 }
 
@@ -130,21 +135,24 @@ function findingText(finding: Finding): string {
   return `${head}: ${finding.message}\nfix: ${finding.fix}${file}${suppressed}`;
 }
 
-function renderSuite(suite: TestSuite): string[] {
+function appendSuite(lines: string[], suite: TestSuite): void {
   const failures = suite.cases.filter((c) => c.failure).length;
-  return [
+  lines.push(
     `  <testsuite name="${xmlEscape(suite.name)}" tests="${suite.cases.length}" failures="${failures}" errors="0" skipped="0">`,
-    ...suite.cases.flatMap(renderCase),
-    '  </testsuite>',
-  ];
+  );
+  for (const testCase of suite.cases) {
+    appendCase(lines, testCase);
+  }
+  lines.push('  </testsuite>');
 }
 
-function renderCase(testCase: TestCase): string[] {
+function appendCase(lines: string[], testCase: TestCase): void {
   const open = `    <testcase classname="${xmlEscape(testCase.classname)}" name="${xmlEscape(testCase.name)}"`;
   if (!testCase.failure && testCase.output.length === 0) {
-    return [`${open}/>`];
+    lines.push(`${open}/>`);
+    return;
   }
-  const lines = [`${open}>`];
+  lines.push(`${open}>`);
   if (testCase.failure) {
     const { message, type, body } = testCase.failure;
     lines.push(
@@ -155,5 +163,4 @@ function renderCase(testCase: TestCase): string[] {
     lines.push(`      <system-out>${xmlText(testCase.output.join('\n\n'))}</system-out>`);
   }
   lines.push('    </testcase>');
-  return lines;
 }

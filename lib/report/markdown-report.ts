@@ -73,7 +73,23 @@ export function toMarkdown(assessment: Assessment, options: MarkdownReportOption
   if (assessment.findings.length > 0) {
     out.push(`${h(1)} Resources of no service`, '', ...findingList(assessment.findings), '');
   }
-  return `${out.join('\n').trimEnd()}\n`;
+  return joinTrimmed(out);
+}
+
+/**
+ * The lines joined, without trailing whitespace, ending in one newline: the same text as
+ * `${lines.join('\n').trimEnd()}\n`, without copying the whole report once more to trim it.
+ */
+function joinTrimmed(lines: string[]): string {
+  while (lines.length > 0 && lines[lines.length - 1].trimEnd() === '') {
+    lines.pop();
+  }
+  if (lines.length === 0) {
+    return '\n';
+  }
+  lines[lines.length - 1] = lines[lines.length - 1].trimEnd();
+  lines.push('');
+  return lines.join('\n');
 }
 
 function serviceSection(service: ServiceAssessment, heading: string, label: string): string[] {
@@ -189,12 +205,24 @@ function mermaidLabel(text: string): string {
   return text.replace(/[#"<>&]/g, (c) => `#${c.charCodeAt(0)};`);
 }
 
+const MD_SPECIAL = /[&<>|]|\r?\n/g;
+/** Whether {@link MD_SPECIAL} occurs: a cheap test, as most text needs no escaping. */
+const HAS_MD_SPECIAL = /[&<>|\n]/;
+
+const MD_ESCAPES: Readonly<Record<string, string>> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '|': '\\|',
+  '\n': '<br>',
+  '\r\n': '<br>',
+};
+
 /** Text safe in Markdown prose: no HTML, no table breaks. */
 function escapeMd(text: string): string {
-  return text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/\|/g, '\\|')
-    .replace(/\r?\n/g, '<br>');
+  if (!HAS_MD_SPECIAL.test(text)) {
+    return text;
+  }
+  // One pass: no replacement introduces a character another one would escape.
+  return text.replace(MD_SPECIAL, (c) => MD_ESCAPES[c]);
 }

@@ -45,6 +45,25 @@ export interface SarifReportOptions {
 /** Finds the 1-based line where `name` (a logical ID or a service name) is defined in `file`. */
 export type LineLocator = (file: string, name: string) => number | undefined;
 
+/**
+ * `locate`, asked at most once per file and name: many findings point at the same resource, and
+ * finding a line can mean scanning a whole template.
+ */
+export function rememberLines(locate: LineLocator): LineLocator {
+  const lines = new Map<string, Map<string, number | undefined>>();
+  return (file, name) => {
+    let inFile = lines.get(file);
+    if (inFile === undefined) {
+      inFile = new Map();
+      lines.set(file, inFile);
+    }
+    if (!inFile.has(name)) {
+      inFile.set(name, locate(file, name));
+    }
+    return inFile.get(name);
+  };
+}
+
 /** Where the SARIF 2.1.0 schema lives, written as `$schema`. */
 export const SARIF_SCHEMA_URI = 'https://json.schemastore.org/sarif-2.1.0.json';
 
@@ -79,6 +98,17 @@ export function toSarifLog(assessment: Assessment, options: SarifReportOptions):
     }
   }
   const ruleIndex = new Map(rules.map((r, index) => [r.id, index]));
+  const locateLine = options.locateLine && rememberLines(options.locateLine);
+  // Findings share a few files: each one's URI is worked out once.
+  const uris = new Map<string, string>();
+  const uriOf = (file: string): string => {
+    let uri = uris.get(file);
+    if (uri === undefined) {
+      uri = toUri(file, options.rootDir);
+      uris.set(file, uri);
+    }
+    return uri;
+  };
   return {
     $schema: SARIF_SCHEMA_URI,
     version: '2.1.0',
@@ -92,7 +122,9 @@ export function toSarifLog(assessment: Assessment, options: SarifReportOptions):
             rules: rules.map(ruleDescriptor),
           },
         },
-        results: allFindings(assessment).map((f) => result(f, ruleIndex.get(f.rule), options)),
+        results: allFindings(assessment).map((f) =>
+          result(f, ruleIndex.get(f.rule), options.specFile, locateLine, uriOf),
+        ),
         columnKind: 'unicodeCodePoints',
       },
     ],
@@ -120,15 +152,18 @@ function ruleDescriptor(rule: RuleMetadata): sarif.ReportingDescriptor {
 function result(
   finding: Finding,
   ruleIndex: number | undefined,
-  options: SarifReportOptions,
+  specFile: string | undefined,
+  locateLine: LineLocator | undefined,
+  uriOf: (file: string) => string,
 ): sarif.Result {
-  const file = finding.resource?.file ?? options.specFile;
-  const logicalName = finding.resource?.logicalId ?? finding.service;
+  const { resource, service, disruption } = finding;
+  const file = resource?.file ?? specFile;
+  const logicalName = resource?.logicalId ?? service;
   const location: sarif.Location = {};
   if (file !== undefined) {
-    const line = logicalName === undefined ? undefined : options.locateLine?.(file, logicalName);
+    const line = logicalName === undefined ? undefined : locateLine?.(file, logicalName);
     location.physicalLocation = {
-      artifactLocation: { uri: toUri(file, options.rootDir) },
+      artifactLocation: { uri: uriOf(file) },
       region: { startLine: line ?? 1 },
     };
   }
@@ -136,43 +171,53 @@ function result(
     location.logicalLocations = [
       {
         name: logicalName,
-        fullyQualifiedName:
-          finding.resource?.path ?? describeLocation(finding.resource) ?? logicalName,
-        kind: finding.resource?.logicalId !== undefined ? 'resource' : 'module',
+        fullyQualifiedName: resource?.path ?? describeLocation(resource) ?? logicalName,
+        kind: resource?.logicalId !== undefined ? 'resource' : 'module',
       },
     ];
   }
-  const where = [finding.service, finding.disruption].filter((x) => x !== undefined).join(' / ');
-  return {
-    ruleId: finding.rule,
-    ...(ruleIndex !== undefined ? { ruleIndex } : {}),
-    level: LEVELS[finding.severity],
-    kind: finding.status === 'unknown' ? 'review' : 'fail',
-    message: { text: `${where ? `${where}: ` : ''}${finding.message}; fix: ${finding.fix}` },
-    ...(Object.keys(location).length > 0 ? { locations: [location] } : {}),
-    partialFingerprints: { 'continuityFinding/v1': fingerprint(finding) },
-    ...(isActive(finding)
-      ? {}
-      : {
-          suppressions: [
-            {
-              kind: 'external',
-              status: 'accepted',
-              justification: finding.suppressed?.reason ?? '',
-              ...(finding.suppressed?.expires
-                ? { properties: { expires: finding.suppressed.expires } }
-                : {}),
-            },
-          ],
-        }),
-    properties: {
-      status: finding.status,
-      fix: finding.fix,
-      ...(finding.service !== undefined ? { service: finding.service } : {}),
-      ...(finding.disruption !== undefined ? { disruption: finding.disruption } : {}),
-      ...(finding.resource?.type !== undefined ? { resourceType: finding.resource.type } : {}),
-    },
-  };
+  const where =
+    service === undefined
+      ? (disruption ?? '')
+      : disruption === undefined
+        ? service
+        : `${service} / ${disruption}`;
+  // Keys are assigned in the order of earlier reports, so the document stays the same; `message`
+  // is set below.
+  const out = { ruleId: finding.rule } as sarif.Result;
+  if (ruleIndex !== undefined) {
+    out.ruleIndex = ruleIndex;
+  }
+  out.level = LEVELS[finding.severity];
+  out.kind = finding.status === 'unknown' ? 'review' : 'fail';
+  out.message = { text: `${where ? `${where}: ` : ''}${finding.message}; fix: ${finding.fix}` };
+  if (location.physicalLocation !== undefined || location.logicalLocations !== undefined) {
+    out.locations = [location];
+  }
+  out.partialFingerprints = { 'continuityFinding/v1': fingerprint(finding) };
+  if (!isActive(finding)) {
+    const suppression: sarif.Suppression = {
+      kind: 'external',
+      status: 'accepted',
+      justification: finding.suppressed?.reason ?? '',
+    };
+    if (finding.suppressed?.expires) {
+      suppression.properties = { expires: finding.suppressed.expires };
+    }
+    out.suppressions = [suppression];
+  }
+  const properties: sarif.PropertyBag = { status: finding.status, fix: finding.fix };
+  if (service !== undefined) {
+    properties.service = service;
+  }
+  if (disruption !== undefined) {
+    properties.disruption = disruption;
+  }
+  if (resource?.type !== undefined) {
+    properties.resourceType = resource.type;
+  }
+  out.properties = properties;
+  return out;
 }
 
 let crypto: typeof import('node:crypto') | undefined;
@@ -181,7 +226,10 @@ let crypto: typeof import('node:crypto') | undefined;
 function sha256(text: string): string {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   crypto ??= require('node:crypto') as typeof import('node:crypto');
-  return crypto.createHash('sha256').update(text).digest('hex');
+  // `crypto.hash` (Node 20.12 and later) digests in one call, without a Hash object per finding.
+  return typeof crypto.hash === 'function'
+    ? crypto.hash('sha256', text)
+    : crypto.createHash('sha256').update(text).digest('hex');
 }
 
 /** Same finding, same fingerprint across runs, so code scanning tracks it instead of reopening. */

@@ -1,6 +1,7 @@
 import { showDuration } from './show-duration';
 import {
   NOT_ASSESSED,
+  allFindings,
   countFindings,
   describeLocation,
   disruptionVerdicts,
@@ -9,6 +10,7 @@ import {
   sortFindings,
   summarize,
 } from './verdict';
+import type { DisruptionVerdict } from './verdict';
 import type { Assessment, ServiceAssessment } from '../model/assessment';
 import type { Finding, Severity } from '../model/finding';
 
@@ -80,67 +82,85 @@ interface Cell {
  */
 export function toText(assessment: Assessment, options: TextReportOptions = {}): string {
   const p = options.color === true ? COLOURS : PLAIN;
+  const explainAll = options.explainAll === true;
   const lines: string[] = [];
   const headline = `continuity check: ${summarize(assessment)}`;
   lines.push(p.bold(assessment.met ? p.ok(headline) : p.bad(headline)), '');
+  // Each service's verdicts serve both the table and its section below.
+  const verdicts = assessment.services.map(disruptionVerdicts);
   if (assessment.services.length > 0) {
-    lines.push(...objectivesTable(assessment.services, p, options.achievedLabel ?? 'achieved'), '');
+    appendObjectivesTable(
+      lines,
+      assessment.services,
+      verdicts,
+      p,
+      options.achievedLabel ?? 'achieved',
+    );
+    lines.push('');
   }
-  const sections = [
-    ...assessment.services
-      .filter((s) => s.findings.length > 0 || !s.met || options.explainAll === true)
-      .map((s) => serviceSection(s, p, options.explainAll === true)),
-    ...(assessment.findings.length > 0 ? [orphanSection(assessment.findings, p)] : []),
-  ];
-  if (sections.length > 0) {
-    lines.push(p.bold(options.explainAll === true ? 'Details' : 'Findings'), '');
-    for (const section of sections) {
-      lines.push(...section, '');
+  const detailed = (s: ServiceAssessment): boolean => s.findings.length > 0 || !s.met || explainAll;
+  if (assessment.services.some(detailed) || assessment.findings.length > 0) {
+    lines.push(p.bold(explainAll ? 'Details' : 'Findings'), '');
+    assessment.services.forEach((service, i) => {
+      if (detailed(service)) {
+        appendServiceSection(lines, service, verdicts[i], p, explainAll);
+        lines.push('');
+      }
+    });
+    if (assessment.findings.length > 0) {
+      lines.push(`${p.bold('resources of no service')}:`);
+      appendFindings(lines, assessment.findings, p);
+      lines.push('');
     }
   }
-  lines.push(countsLine(assessment));
-  return `${lines.join('\n')}\n`;
+  // The empty last line gives the final newline without copying the whole text once more.
+  lines.push(countsLine(assessment), '');
+  return lines.join('\n');
 }
 
-function objectivesTable(
+function appendObjectivesTable(
+  lines: string[],
   services: readonly ServiceAssessment[],
+  verdictsOf: readonly (readonly DisruptionVerdict[])[],
   p: Palette,
   label: string,
-): string[] {
+): void {
   const header: Cell[] = [
-    { text: 'SERVICE' },
-    { text: 'TIER' },
-    { text: 'DISRUPTION' },
-    { text: `RTO declared / ${label}` },
-    { text: `RPO declared / ${label}` },
-    { text: 'STATUS' },
-  ].map((c) => ({ ...c, paint: p.bold }));
+    { text: 'SERVICE', paint: p.bold },
+    { text: 'TIER', paint: p.bold },
+    { text: 'DISRUPTION', paint: p.bold },
+    { text: `RTO declared / ${label}`, paint: p.bold },
+    { text: `RPO declared / ${label}`, paint: p.bold },
+    { text: 'STATUS', paint: p.bold },
+  ];
   const rows: Cell[][] = [header];
-  for (const service of services) {
-    const verdicts = disruptionVerdicts(service);
+  services.forEach((service, i) => {
+    const verdicts = verdictsOf[i];
     if (verdicts.length === 0) {
       rows.push([
         { text: service.name },
         { text: service.tier },
         { text: '(none declared)', paint: p.dim },
-        { text: '' },
-        { text: '' },
+        EMPTY_CELL,
+        EMPTY_CELL,
         statusCell(service.met, p),
       ]);
     }
     verdicts.forEach((v, index) => {
       rows.push([
-        { text: index === 0 ? service.name : '' },
-        { text: index === 0 ? service.tier : '' },
+        index === 0 ? { text: service.name } : EMPTY_CELL,
+        index === 0 ? { text: service.tier } : EMPTY_CELL,
         { text: v.disruption },
         compareCell(v.objective.rtoSeconds, v.achieved?.rtoSeconds, v.rtoMet, p),
         compareCell(v.objective.rpoSeconds, v.achieved?.rpoSeconds, v.rpoMet, p),
         statusCell(v.met, p),
       ]);
     });
-  }
-  return renderTable(rows);
+  });
+  appendTable(lines, rows);
 }
+
+const EMPTY_CELL: Cell = { text: '' };
 
 function compareCell(
   declared: number,
@@ -158,70 +178,95 @@ function statusCell(met: boolean, p: Palette): Cell {
   return met ? { text: 'met', paint: p.ok } : { text: 'NOT MET', paint: p.bad };
 }
 
-function renderTable(rows: readonly (readonly Cell[])[]): string[] {
-  const width = (text: string): number => [...text].length;
-  const widths = rows[0].map((_, col) => Math.max(...rows.map((r) => width(r[col].text))));
-  return rows.map((row) =>
-    row
+/** Pads every column to its widest cell; two spaces between columns, none at the end of a line. */
+function appendTable(lines: string[], rows: readonly (readonly Cell[])[]): void {
+  const widths = rows[0].map(() => 0);
+  // Each cell's width, row by row, measured once for the column widths and the padding.
+  const cellWidths: number[] = [];
+  for (const row of rows) {
+    for (let col = 0; col < row.length; col += 1) {
+      const width = textWidth(row[col].text);
+      cellWidths.push(width);
+      widths[col] = Math.max(widths[col], width);
+    }
+  }
+  let cell = 0;
+  for (const row of rows) {
+    let line = '';
+    for (let col = 0; col < row.length; col += 1) {
+      const { text, paint } = row[col];
       // Measure the plain text, then paint, so escape codes never count towards a column width.
-      .map((cell, col) => {
-        const painted = cell.paint && cell.text !== '' ? cell.paint(cell.text) : cell.text;
-        return painted + ' '.repeat(widths[col] - width(cell.text));
-      })
-      .join('  ')
-      .trimEnd(),
-  );
+      const painted = paint && text !== '' ? paint(text) : text;
+      const padding = ' '.repeat(widths[col] - cellWidths[cell]);
+      cell += 1;
+      line += col === 0 ? painted + padding : `  ${painted}${padding}`;
+    }
+    lines.push(line.trimEnd());
+  }
 }
 
-function serviceSection(service: ServiceAssessment, p: Palette, explainAll: boolean): string[] {
+const SURROGATE = /[\ud800-\udfff]/;
+
+/** Width of a cell in code points, so a character outside the BMP counts once. */
+function textWidth(text: string): number {
+  // Counting code points means splitting the text; only text with surrogates needs it.
+  return SURROGATE.test(text) ? [...text].length : text.length;
+}
+
+function appendServiceSection(
+  lines: string[],
+  service: ServiceAssessment,
+  verdicts: readonly DisruptionVerdict[],
+  p: Palette,
+  explainAll: boolean,
+): void {
   const status = service.met ? p.ok('met') : p.bad('not met');
-  const lines = [`${p.bold(service.name)} (${service.tier}): ${status}`];
-  for (const verdict of disruptionVerdicts(service)) {
+  lines.push(`${p.bold(service.name)} (${service.tier}): ${status}`);
+  for (const verdict of verdicts) {
     if (verdict.met && !explainAll) {
       continue;
     }
     const explanation = verdict.achieved?.explanation ?? [NOT_ASSESSED];
     if (explanation.length > 0) {
       lines.push(`  ${verdict.disruption}:`);
-      lines.push(...explanation.map((e) => `    ${p.dim(e)}`));
+      for (const step of explanation) {
+        lines.push(`    ${p.dim(step)}`);
+      }
     }
   }
-  for (const finding of sortFindings(service.findings)) {
-    lines.push(...findingLines(finding, p));
-  }
-  return lines;
-}
-
-function orphanSection(findings: readonly Finding[], p: Palette): string[] {
-  return [
-    `${p.bold('resources of no service')}:`,
-    ...sortFindings(findings).flatMap((f) => findingLines(f, p)),
-  ];
+  appendFindings(lines, service.findings, p);
 }
 
 const SEVERITY_MARK: Readonly<Record<Severity, string>> = { error: UNMET, warning: '!', info: 'i' };
 
-function findingLines(finding: Finding, p: Palette): string[] {
-  const where = [finding.disruption, describeLocation(finding.resource)].filter(
-    (x): x is string => x !== undefined,
-  );
-  const head = `${SEVERITY_MARK[finding.severity]} ${finding.severity} ${finding.rule}`;
-  const context = where.length > 0 ? ` [${where.join(', ')}]` : '';
-  if (!isActive(finding)) {
-    const expires = finding.suppressed?.expires ? `, expires ${finding.suppressed.expires}` : '';
-    return [
-      p.dim(`  - suppressed ${finding.severity} ${finding.rule}${context}: ${finding.message}`),
-      p.dim(`      reason: ${finding.suppressed?.reason ?? ''}${expires}`),
-    ];
+/** Two lines per finding, sorted: what is wrong, then the fix (or why it is suppressed). */
+function appendFindings(lines: string[], findings: readonly Finding[], p: Palette): void {
+  for (const finding of sortFindings(findings)) {
+    const location = describeLocation(finding.resource);
+    const where =
+      finding.disruption === undefined
+        ? location
+        : location === undefined
+          ? finding.disruption
+          : `${finding.disruption}, ${location}`;
+    const context = where === undefined ? '' : ` [${where}]`;
+    if (!isActive(finding)) {
+      const expires = finding.suppressed?.expires ? `, expires ${finding.suppressed.expires}` : '';
+      lines.push(
+        p.dim(`  - suppressed ${finding.severity} ${finding.rule}${context}: ${finding.message}`),
+        p.dim(`      reason: ${finding.suppressed?.reason ?? ''}${expires}`),
+      );
+      continue;
+    }
+    const paint =
+      finding.severity === 'error' ? p.bad : finding.severity === 'warning' ? p.warn : p.dim;
+    const head = `${SEVERITY_MARK[finding.severity]} ${finding.severity} ${finding.rule}`;
+    lines.push(`  ${paint(head)}${context}: ${finding.message}`, `      fix: ${finding.fix}`);
   }
-  const paint =
-    finding.severity === 'error' ? p.bad : finding.severity === 'warning' ? p.warn : p.dim;
-  return [`  ${paint(head)}${context}: ${finding.message}`, `      fix: ${finding.fix}`];
 }
 
 function countsLine(assessment: Assessment): string {
-  const all = [...assessment.services.flatMap((s) => s.findings), ...assessment.findings];
-  const counts = countFindings(all);
+  const counts = countFindings(allFindings(assessment));
   const parts = [plural(counts.error, 'error'), plural(counts.warning, 'warning')];
   if (counts.info > 0) {
     parts.push(`${counts.info} info`);

@@ -82,18 +82,28 @@ export function compareText(a: string, b: string): number {
 
 /** Sorts findings: active before suppressed, then by severity, rule id and message. */
 export function sortFindings(findings: readonly Finding[]): Finding[] {
-  return [...findings].sort(
-    (a, b) =>
-      Number(!isActive(a)) - Number(!isActive(b)) ||
-      SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
-      compareText(a.rule, b.rule) ||
-      compareText(a.message, b.message),
+  return [...findings].sort(compareFindings);
+}
+
+function compareFindings(a: Finding, b: Finding): number {
+  return (
+    groupRank(a) - groupRank(b) || compareText(a.rule, b.rule) || compareText(a.message, b.message)
   );
+}
+
+/** Active findings by severity (0 to 2), then suppressed ones by severity (3 to 5). */
+function groupRank(finding: Finding): number {
+  return (isActive(finding) ? 0 : 3) + SEVERITY_ORDER[finding.severity];
 }
 
 /** Every finding of an assessment: per service, then the ones tied to no service. */
 export function allFindings(assessment: Assessment): Finding[] {
-  return [...assessment.services.flatMap((s) => s.findings), ...assessment.findings];
+  const findings: Finding[] = [];
+  for (const service of assessment.services) {
+    findings.push(...service.findings);
+  }
+  findings.push(...assessment.findings);
+  return findings;
 }
 
 /** Counts shown in summaries. */

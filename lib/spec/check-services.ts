@@ -81,52 +81,45 @@ function checkDates(services: readonly IndexedService[], today: string): SpecIss
 function checkClaims(services: readonly IndexedService[]): SpecIssue[] {
   const issues: SpecIssue[] = [];
   // Claims by logical id, each list in spec order, so a clash is found without scanning them all.
-  const claims = new Map<
-    string,
-    { stack?: string; logicalId: string; service: string; where: string }[]
-  >();
+  const claims = new Map<string, Claim[]>();
   for (const { index, service } of services) {
     service.resources.forEach((resource, r) => {
-      if (resource.logicalId === undefined) {
+      const { logicalId, stack } = resource;
+      if (logicalId === undefined) {
         return;
       }
-      const where = `services[${index}].resources[${r}]`;
-      const clash = claims
-        .get(resource.logicalId)
-        ?.find(
-          (claim) =>
-            claim.logicalId === resource.logicalId &&
-            (claim.stack === undefined ||
-              resource.stack === undefined ||
-              claim.stack === resource.stack),
-        );
+      const same = claims.get(logicalId);
+      const clash = same?.find(
+        (claim) => claim.stack === undefined || stack === undefined || claim.stack === stack,
+      );
       if (clash) {
-        const what = resource.stack
-          ? `${resource.stack}/${resource.logicalId}`
-          : resource.logicalId;
+        const what = stack ? `${stack}/${logicalId}` : logicalId;
+        const where = `services[${clash.index}].resources[${clash.resource}]`;
         issues.push({
           segments: ['services', index, 'resources', r, 'logicalId'],
           message:
             clash.service === service.name
-              ? `resource '${what}' is listed twice in service '${service.name}' (also at ${clash.where}); remove one`
-              : `resource '${what}' is already claimed by service '${clash.service}' (${clash.where}); ` +
+              ? `resource '${what}' is listed twice in service '${service.name}' (also at ${where}); remove one`
+              : `resource '${what}' is already claimed by service '${clash.service}' (${where}); ` +
                 'a resource belongs to one service, so remove it here or set stack on both to tell them apart',
         });
         return;
       }
-      const claim = {
-        stack: resource.stack,
-        logicalId: resource.logicalId,
-        service: service.name,
-        where,
-      };
-      const same = claims.get(resource.logicalId);
+      const claim: Claim = { stack, service: service.name, index, resource: r };
       if (same === undefined) {
-        claims.set(resource.logicalId, [claim]);
+        claims.set(logicalId, [claim]);
       } else {
         same.push(claim);
       }
     });
   }
   return issues;
+}
+
+/** A resource claimed by a service: `services[index].resources[resource]`. */
+interface Claim {
+  readonly stack?: string;
+  readonly service: string;
+  readonly index: number;
+  readonly resource: number;
 }

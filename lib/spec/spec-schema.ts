@@ -1,33 +1,14 @@
+// The zod schemas of the spec: the source of truth for validation and its messages. They load on
+// first use only (see validate-spec.ts), since valid documents take the fast path of fast-parse.ts,
+// which mirrors them: change both together (test/lib/spec/fast-parse.test.ts compares them).
 import { z } from 'zod';
 
-import { COMPUTE_KINDS, STORE_KINDS, STRATEGIES } from '../model/disruption';
+import { STRATEGIES } from '../model/disruption';
 import { didYouMean } from '../regions/closest-match';
 import { durationField } from './duration-field';
 import { showValue } from './issue-path';
+import { RESOURCE_KINDS, SERVICE_NAME_PATTERN, isCalendarDate } from './spec-constants';
 import { strictMapping } from './strict-mapping';
-
-/** Every resource kind a service may declare. */
-export const RESOURCE_KINDS: readonly string[] = [...STORE_KINDS, ...COMPUTE_KINDS];
-
-/** Tier names: lowercase, as they go into tags and reports. */
-export const TIER_NAME_PATTERN = /^[a-z][a-z0-9-]{0,62}$/;
-/** Service names: a letter, then letters, digits, `-` or `_` (they become tag values and ids). */
-export const SERVICE_NAME_PATTERN = /^[A-Za-z][A-Za-z0-9_-]{0,62}$/;
-/** Calendar dates as `YYYY-MM-DD`. */
-export const DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-/** True when `text` is a real calendar date written `YYYY-MM-DD`. */
-export function isCalendarDate(text: string): boolean {
-  const match = DATE_PATTERN.exec(text);
-  if (!match) {
-    return false;
-  }
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const date = new Date(Date.UTC(year, month - 1, day));
-  return (
-    date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day
-  );
-}
 
 /** Non-empty text; `example` shows what a good value looks like. */
 function text(example: string, pattern?: RegExp, patternHint?: string) {
@@ -202,9 +183,6 @@ export const regionsSchema = strictMapping(
   { primary: text('us-east-1'), recovery: text('us-west-2') },
   'regions',
 );
-
-/** Top-level keys of a spec document. */
-export const SPEC_KEYS = ['regions', 'tiers', 'services', 'suppressions'] as const;
 
 /** One tier as parsed from the document, before merging with the built-in catalogue. */
 export type TierOverride = z.output<typeof tierSchema>;

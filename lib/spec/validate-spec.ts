@@ -12,14 +12,8 @@ import { comparePaths, formatPath, showValue } from './issue-path';
 import type { PathSegment } from './issue-path';
 import { resolveTiers } from './resolve-tiers';
 import type { SpecIssue } from './spec-issue';
-import {
-  SPEC_KEYS,
-  TIER_NAME_PATTERN,
-  regionsSchema,
-  serviceSchema,
-  suppressionSchema,
-  tierSchema,
-} from './spec-schema';
+import { fastRegions, fastService, fastSuppression, fastTier } from './fast-parse';
+import { SPEC_KEYS, TIER_NAME_PATTERN } from './spec-constants';
 import type { TierOverride } from './spec-schema';
 
 /** Options for {@link validateSpec}. */
@@ -88,17 +82,21 @@ export function validateSpecIssues(
   const suppressions = parseList(
     raw.suppressions,
     'suppressions',
-    suppressionSchema,
+    fastSuppression,
+    () => schemas().suppressionSchema,
     issues,
     false,
   );
 
   const today = (options.now ?? new Date()).toISOString().slice(0, 10);
-  const knownNames = Array.isArray(raw.services)
-    ? raw.services.flatMap((s: unknown) =>
-        isMapping(s) && typeof s.name === 'string' ? [s.name.trim()] : [],
-      )
-    : [];
+  const knownNames: string[] = [];
+  if (Array.isArray(raw.services)) {
+    for (const service of raw.services as unknown[]) {
+      if (isMapping(service) && typeof service.name === 'string') {
+        knownNames.push(service.name.trim());
+      }
+    }
+  }
   issues.push(...checkServices(services, tiers, today, broken));
   issues.push(...checkDependencies(services, tiers, knownNames));
   issues.push(...checkReachability(services, tiers));
@@ -129,14 +127,18 @@ function parseRegions(raw: unknown, issues: SpecIssue[]): RegionPair | undefined
     });
     return undefined;
   }
-  const result = regionsSchema.safeParse(raw, { reportInput: true });
-  if (!result.success) {
-    issues.push(...fromZod(result.error, ['regions']));
-    return undefined;
+  let regions = fastRegions(raw);
+  if (regions === undefined) {
+    const result = schemas().regionsSchema.safeParse(raw, { reportInput: true });
+    if (!result.success) {
+      issues.push(...fromZod(result.error, ['regions']));
+      return undefined;
+    }
+    regions = result.data;
   }
-  const regionIssues = checkRegions(result.data);
+  const regionIssues = checkRegions(regions);
   issues.push(...regionIssues);
-  return regionIssues.length === 0 ? result.data : undefined;
+  return regionIssues.length === 0 ? regions : undefined;
 }
 
 function parseTiers(
@@ -164,7 +166,12 @@ function parseTiers(
       broken.push(name);
       continue;
     }
-    const result = tierSchema.safeParse(value ?? {}, { reportInput: true });
+    const fast = fastTier(value ?? {});
+    if (fast !== undefined) {
+      overrides.set(name, fast);
+      continue;
+    }
+    const result = schemas().tierSchema.safeParse(value ?? {}, { reportInput: true });
     if (result.success) {
       overrides.set(name, result.data);
     } else {
@@ -183,7 +190,15 @@ function parseServices(raw: unknown, issues: SpecIssue[]): IndexedService[] {
     });
     return [];
   }
-  const services = parseList(raw, 'services', serviceSchema, issues, true, salvageService);
+  const services = parseList(
+    raw,
+    'services',
+    fastService,
+    () => schemas().serviceSchema,
+    issues,
+    true,
+    salvageService,
+  );
   return services.map(({ index, value }) => ({ index, service: value as ServiceSpec }));
 }
 
@@ -217,14 +232,19 @@ function salvageService(raw: unknown, error: z.ZodError): unknown {
       copy[key] = (copy[key] as unknown[]).filter((item) => item !== undefined);
     }
   }
-  const retry = serviceSchema.safeParse(copy);
+  const retry = schemas().serviceSchema.safeParse(copy);
   return retry.success ? retry.data : undefined;
 }
 
+/**
+ * Parses each item of a list: `fast` takes the valid ones; `schema` (loaded only then) parses the
+ * others, to report their issues.
+ */
 function parseList(
   raw: unknown,
   key: string,
-  schema: z.ZodType,
+  fast: (item: unknown) => unknown,
+  schema: () => z.ZodType,
   issues: SpecIssue[],
   required: boolean,
   salvage?: (item: unknown, error: z.ZodError) => unknown,
@@ -241,7 +261,12 @@ function parseList(
   }
   const parsed: { index: number; value: unknown }[] = [];
   raw.forEach((item: unknown, index) => {
-    const result = schema.safeParse(item, { reportInput: true });
+    const value = fast(item);
+    if (value !== undefined) {
+      parsed.push({ index, value });
+      return;
+    }
+    const result = schema().safeParse(item, { reportInput: true });
     if (result.success) {
       parsed.push({ index, value: result.data });
     } else {
@@ -253,6 +278,16 @@ function parseList(
     }
   });
   return parsed;
+}
+
+/**
+ * The zod schemas, loaded on first use: they give every issue its message, but valid documents
+ * never need them (see fast-parse.ts), and loading zod and building them is a good part of the
+ * time `continuity check` spends on the spec.
+ */
+function schemas(): typeof import('./spec-schema') {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return require('./spec-schema') as typeof import('./spec-schema');
 }
 
 /** Turns zod issues into spec issues, one per unknown key. */

@@ -101,6 +101,26 @@ describe('toJson', () => {
     );
   });
 
+  test('writes the known keys of a location in a fixed order, leaving out absent ones', () => {
+    // GIVEN
+    const assessment = {
+      met: false,
+      services: [],
+      findings: [
+        {
+          ...mixedAssessment.findings[0],
+          resource: { file: 'a.json', type: 'AWS::S3::Bucket', path: undefined, stack: 'Shop' },
+        },
+      ],
+    };
+    // WHEN
+    const report = toJson(assessment);
+    // THEN
+    expect(report).toContain(
+      '"resource": {\n        "stack": "Shop",\n        "type": "AWS::S3::Bucket",\n        "file": "a.json"\n      },',
+    );
+  });
+
   test('shows suppressed findings with their reason and expiry', () => {
     // GIVEN
     const assessment = metAssessment;

@@ -72,14 +72,15 @@ describe('toMarkdown', () => {
     const odd = {
       ...ordersUnmet,
       name: 'a|b "x"',
-      findings: [{ ...ordersUnmet.findings[0], message: 'x <script> | y' }],
+      findings: [{ ...ordersUnmet.findings[0], message: 'x <script> | y\r\nz\nw\rv &lt;' }],
     };
     // WHEN
     const md = toMarkdown({ met: false, services: [odd, paymentsMet], findings: [] });
     // THEN
     expect(md).toContain('| a\\|b "x" | gold |');
-    expect(md).toContain('x &lt;script&gt; \\| y');
+    expect(md).toContain('x &lt;script&gt; \\| y<br>z<br>w\rv &amp;lt;');
     expect(md).not.toContain('<script>');
+    expect(md).toMatch(/[^\s]\n$/);
     expect(mermaid(md)).toContain('s0["a|b #34;x#34;"]');
   });
 

@@ -102,6 +102,25 @@ describe('toSarif', () => {
     expect(validate(JSON.parse(JSON.stringify(located)))).toBe(true);
   });
 
+  test('asks the line locator once per file and name', () => {
+    // GIVEN
+    const asked: string[] = [];
+    const locateLine = (file: string, name: string) => {
+      asked.push(`${file} ${name}`);
+      return name === 'OrdersTable' ? 42 : undefined;
+    };
+    const orders = mixedAssessment.services[0];
+    const twice = { ...mixedAssessment, services: [orders, { ...orders, name: 'copy' }] };
+    // WHEN
+    const log = toSarifLog(twice, { rules: ruleMetadata, locateLine });
+    // THEN
+    expect(new Set(asked).size).toBe(asked.length);
+    const lines = log.runs[0].results?.map(
+      (r) => r.locations?.[0].physicalLocation?.region?.startLine,
+    );
+    expect(lines?.filter((line) => line === 42).length).toBeGreaterThan(1);
+  });
+
   test('marks suppressed findings with an accepted external suppression and its reason', () => {
     // GIVEN
     const assessment = mixedAssessment;

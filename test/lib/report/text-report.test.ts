@@ -41,6 +41,24 @@ describe('toText', () => {
     }
   });
 
+  test('counts a character outside the BMP as one column when aligning', () => {
+    // GIVEN
+    const [orders, payments] = mixedAssessment.services;
+    const assessment = {
+      ...mixedAssessment,
+      services: [{ ...orders, name: 'orders🚀🚀' }, payments],
+    };
+    // WHEN
+    const lines = toText(assessment).split('\n');
+    // THEN
+    const header = lines.find((l) => l.startsWith('SERVICE')) as string;
+    const tier = header.indexOf('TIER');
+    // 8 code points (10 UTF-16 code units) in both names, then the two spaces between columns.
+    expect(tier).toBe(8 + 2);
+    const first = lines.find((l) => l.startsWith('orders🚀🚀')) as string;
+    expect([...first].slice(tier).join('')).toMatch(/^gold /);
+  });
+
   test('lists findings under their service with the fix, and suppressed ones with the reason', () => {
     // GIVEN
     const assessment = mixedAssessment;
