@@ -25,6 +25,7 @@ import {
 } from 'node:fs';
 import Module from 'node:module';
 import { basename, dirname, join } from 'node:path';
+import { setFlagsFromString } from 'node:v8';
 import { Script } from 'node:vm';
 
 /** The bundled CLI, relative to this file in `dist/bin/`. */
@@ -131,6 +132,26 @@ export function loadWithCodeCache(bundle: string, cacheFile: string): LoadedBund
   return { main, cache };
 }
 
+/**
+ * The V8 flag the CLI sets for its own process: `--no-turbofan`, unless the user chose how V8
+ * tiers up (`--turbofan`, `--opt`, `--max-opt`, `--maglev`, on node's command line or in
+ * `NODE_OPTIONS`).
+ *
+ * A command runs for about a second over many functions, each called a few thousand times.
+ * V8's optimizing compiler spends more on compiling them than the optimized code saves in that
+ * time, so the CLI runs on bytecode and baseline (Sparkplug) code; it stays ahead with four times
+ * the benchmark's largest estate. Measured in BENCHMARKS.md (check suite).
+ */
+export function tieringFlag(
+  execArgv: readonly string[],
+  nodeOptions: string | undefined,
+): string | undefined {
+  const chosen = [...execArgv, ...(nodeOptions ?? '').split(/\s+/)].some((arg) =>
+    /^--(no-)?(turbofan|opt|max-opt|maglev)(=|$)/.test(arg),
+  );
+  return chosen ? undefined : '--no-turbofan';
+}
+
 function load(): { main: Main } {
   if (existsSync(BUNDLE)) {
     return loadWithCodeCache(BUNDLE, cacheFileFor(process.argv.slice(2)));
@@ -140,5 +161,9 @@ function load(): { main: Main } {
 }
 
 if (require.main === module) {
+  const flag = tieringFlag(process.execArgv, process.env.NODE_OPTIONS);
+  if (flag !== undefined) {
+    setFlagsFromString(flag);
+  }
   void load().main();
 }

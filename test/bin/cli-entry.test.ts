@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { cacheFileFor } from '../../bin/cli';
+import { cacheFileFor, tieringFlag } from '../../bin/cli';
 
 // The entry runs from dist/ (`npm test` builds it first); each case runs it in a child process,
 // since the code cache is written when the process exits.
@@ -78,6 +78,31 @@ describe('bin/cli (entry with a V8 code cache)', () => {
     expect(run(bundle, current, 0).status).toBe(0);
     expect(readdirSync(cache).sort()).toEqual(
       [path.basename(current), path.basename(otherCommand)].sort(),
+    );
+  });
+});
+
+describe('tieringFlag', () => {
+  test('turns off the optimizing compiler for a plain run', () => {
+    expect(tieringFlag([], undefined)).toBe('--no-turbofan');
+    expect(tieringFlag(['--enable-source-maps'], '--max-old-space-size=4096')).toBe(
+      '--no-turbofan',
+    );
+  });
+
+  test.each([
+    [['--turbofan'], undefined],
+    [['--max-opt=3'], undefined],
+    [[], '--opt'],
+    [[], '--max-old-space-size=4096 --maglev'],
+    [['--no-opt'], undefined],
+  ])('leaves the choice to a user who made one: %p %p', (execArgv, nodeOptions) => {
+    expect(tieringFlag(execArgv, nodeOptions)).toBeUndefined();
+  });
+
+  test('a flag with a similar name is not a choice of tiering', () => {
+    expect(tieringFlag(['--optimize-for-size'], '--max-optimized-bytecode-size=1')).toBe(
+      '--no-turbofan',
     );
   });
 });

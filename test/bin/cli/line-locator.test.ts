@@ -1,7 +1,8 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { fileLineLocator } from '../../../bin/cli/line-locator';
+import * as fc from 'fast-check';
+import { fileLineLocator, scanLines } from '../../../bin/cli/line-locator';
 
 function file(name: string, text: string): string {
   const dir = mkdtempSync(path.join(tmpdir(), 'continuity-lines-'));
@@ -42,5 +43,53 @@ describe('fileLineLocator', () => {
     // THEN
     expect(locate(yaml, 'Ord.rs')).toBeUndefined();
     expect(locate(path.join(tmpdir(), 'no-such-file.yaml'), 'Orders')).toBeUndefined();
+  });
+});
+
+describe('fileLineLocator index', () => {
+  const word = fc.constantFrom('Orders', 'orders', 'name', 'Orders2', 'a.b', 'x');
+  const quote = fc.constantFrom('', '"', "'");
+  const space = fc.constantFrom('', ' ', '  ', '\t');
+  const tail = fc.constantFrom('', ' {', ' x', ',', ' }', ' "v",', ': y');
+  // Lines shaped like keys, names, references and noise, so that both patterns match often.
+  const keyLine = fc
+    .tuple(space, quote, word, quote, space, tail)
+    .map(([indent, q1, w, q2, s, t]) => `${indent}${q1}${w}${q2}${s}:${t}`);
+  const nameLine = fc
+    .tuple(
+      space,
+      fc.constantFrom('- ', '', '{ '),
+      quote,
+      quote,
+      word,
+      quote,
+      fc.constantFrom('', ',', ' }', ', '),
+    )
+    .map(
+      ([indent, dash, q1, q2, w, q3, end]) =>
+        `${indent}${dash}${q1}name${q1}: ${q2}${w}${q3}${end}`,
+    );
+  const noise = fc
+    .array(fc.constantFrom('Orders', 'name', '"', "'", ':', ' ', ',', '}', '{', '-', 'Ref'), {
+      maxLength: 6,
+    })
+    .map((parts) => parts.join(''));
+  const text = fc
+    .array(fc.oneof(keyLine, nameLine, noise), { maxLength: 10 })
+    .map((lines) => lines.join('\n'));
+  const name = fc.oneof(word, fc.constantFrom('Ord"ers', 'a b', 'x:', 'name,'));
+
+  test('finds the same line as testing every line with the name’s own patterns', () => {
+    fc.assert(
+      fc.property(text, name, (content, wanted) => {
+        // GIVEN
+        const f = file('t.yaml', content);
+        // WHEN
+        const found = fileLineLocator()(f, wanted);
+        // THEN
+        expect(found).toBe(scanLines(content.split(/\r?\n/), wanted));
+      }),
+      { numRuns: 500 },
+    );
   });
 });
