@@ -20,7 +20,7 @@ export function findCfnGuard(root: string): string | undefined {
 /** The packages a `continuity check` must never load. */
 const FORBIDDEN_PACKAGES = ['aws-cdk-lib', 'constructs', '@pulumi'];
 
-type Variant = 'floor' | 'check' | 'guard';
+type Variant = 'floor' | 'check' | 'turbofan' | 'guard';
 
 function checkArgs(root: string, assembly: GeneratedAssembly): string[] {
   return [
@@ -72,7 +72,12 @@ export const checkSuite: Suite = {
     const rows: BenchRow[] = [];
     const notes: string[] = [];
     const checks: { what: string; pass: boolean }[] = [];
-    const points: Record<Variant, { x: number; y: number }[]> = { floor: [], check: [], guard: [] };
+    const points: Record<Variant, { x: number; y: number }[]> = {
+      floor: [],
+      check: [],
+      turbofan: [],
+      guard: [],
+    };
     let forbidden: string[] = [];
     for (const size of sizes) {
       const assembly = generateAssembly({
@@ -85,9 +90,15 @@ export const checkSuite: Suite = {
       const samples: Record<Variant, Samples> = {
         floor: new Samples(),
         check: new Samples(),
+        turbofan: new Samples(),
         guard: new Samples(),
       };
-      const variants: Variant[] = guard ? ['floor', 'check', 'guard'] : ['floor', 'check'];
+      const variants: Variant[] = [
+        'floor',
+        'check',
+        'turbofan',
+        ...(guard ? ['guard' as const] : []),
+      ];
       const guardData = assembly.templateFiles.flatMap((f) => ['-d', f]);
       interleave(variants, repeatsFor(size), (variant) => {
         if (variant === 'floor') {
@@ -98,10 +109,12 @@ export const checkSuite: Suite = {
               assembly.specFile,
             ]),
           );
-        } else if (variant === 'check') {
-          // exit 1: some services miss their objectives (the generator plants findings)
-          samples.check.add(
-            runProcess(process.execPath, checkArgs(context.root, assembly), {
+        } else if (variant === 'check' || variant === 'turbofan') {
+          // exit 1: some services miss their objectives (the generator plants findings);
+          // `--turbofan` keeps V8's optimizing compiler, which bin/cli.ts otherwise turns off
+          const flags = variant === 'turbofan' ? ['--turbofan'] : [];
+          samples[variant].add(
+            runProcess(process.execPath, [...flags, ...checkArgs(context.root, assembly)], {
               okExitCodes: [0, 1],
             }),
           );
@@ -131,6 +144,16 @@ export const checkSuite: Suite = {
           'wallMs',
         ),
       );
+      rows.push(
+        comparisonRow(
+          'check with TurboFan vs without',
+          assembly.resources,
+          samples.check,
+          samples.turbofan,
+          { target: '(reported)' },
+          'wallMs',
+        ),
+      );
       if (guard) {
         rows.push(
           comparisonRow(
@@ -146,7 +169,8 @@ export const checkSuite: Suite = {
       notes.push(
         `${assembly.resources} resources (${assembly.stacks} stacks, ${assembly.services} services): ` +
           `median CPU time (user + system) floor ${formatMs(samples.floor.cpuMs)}, check ` +
-          `${formatMs(samples.check.cpuMs)}${guard ? `, cfn-guard ${formatMs(samples.guard.cpuMs)}` : ''}; ` +
+          `${formatMs(samples.check.cpuMs)} (with TurboFan ${formatMs(samples.turbofan.cpuMs)})` +
+          `${guard ? `, cfn-guard ${formatMs(samples.guard.cpuMs)}` : ''}; ` +
           `CPU ratio check/floor ${(samples.check.cpuMs / samples.floor.cpuMs).toFixed(2)}x` +
           (guard
             ? `, check/cfn-guard ${(samples.check.cpuMs / samples.guard.cpuMs).toFixed(2)}x`
@@ -194,7 +218,9 @@ export const checkSuite: Suite = {
           'estate nobody deploys whose cost grows with stacks × stores.',
         '- *ours*: `node dist/bin/cli.js check <dir> --spec <spec> --format json --output /dev/null`, the installed ' +
           '`continuity` command: the CLI bundled by esbuild into one file, loaded with the V8 code cache that its first ' +
-          '`check` run writes (`bin/cli.ts`);',
+          "`check` run writes, and run without V8's optimizing compiler, TurboFan (`bin/cli.ts`); the row " +
+          '*check with TurboFan vs without* runs the same command as `node --turbofan dist/bin/cli.js ...` (ratio > 1: ' +
+          'TurboFan costs more than it saves);',
         '- *floor*: `node dist/bench/floor.js <dir> <spec>`, which reads and `JSON.parse`s the manifest, every template and the spec, and does nothing else;',
         `- *cfn-guard* ${guard ? '3.x (the binary inside `@cdklabs/cdk-validator-cfnguard`)' : '(not found)'}: ` +
           `\`cfn-guard validate -r bench/guard -d <each template> -z -S none -o json\` with ${ruleFiles.length} rule files ` +
