@@ -25,7 +25,7 @@ import {
 } from 'node:fs';
 import Module from 'node:module';
 import { basename, dirname, join } from 'node:path';
-import { setFlagsFromString } from 'node:v8';
+import { cachedDataVersionTag, setFlagsFromString } from 'node:v8';
 import { Script } from 'node:vm';
 
 /** The bundled CLI, relative to this file in `dist/bin/`. */
@@ -45,9 +45,10 @@ export interface LoadedBundle {
 }
 
 /**
- * File of the code cache for a command line: one per subcommand, which runs its own code, and
- * per build of the bundle (V8 checks only the source's length, so a rebuilt bundle of the same
- * length must not meet the old cache).
+ * File of the code cache for a command line: one per subcommand, which runs its own code; per
+ * Node version and V8 flags (`cachedDataVersionTag`: V8 rejects a cache made under other flags,
+ * such as a run with `--turbofan`, so each keeps its own); and per build of the bundle (V8 checks
+ * only the source's length, so a rebuilt bundle of the same length must not meet the old cache).
  */
 export function cacheFileFor(
   args: readonly string[],
@@ -56,7 +57,13 @@ export function cacheFileFor(
 ): string {
   const command = /^[a-z][a-z-]*$/.test(args[0] ?? '') ? (args[0] as string) : 'other';
   const { size, mtimeMs } = statSync(bundle);
-  return join(dir, `${command}-${process.version}-${size}-${Math.round(mtimeMs)}.bin`);
+  const flags = cachedDataVersionTag();
+  return join(dir, `${command}-${process.version}-${flags}-${size}-${Math.round(mtimeMs)}.bin`);
+}
+
+/** The build of the bundle a cache file is for: its name's last two fields, `<size>-<mtime>.bin`. */
+function buildOf(cacheName: string): string {
+  return cacheName.slice(cacheName.lastIndexOf('-', cacheName.lastIndexOf('-') - 1));
 }
 
 function readCache(file: string): Buffer | undefined {
@@ -77,11 +84,13 @@ function writeCache(file: string, data: Buffer): void {
     // a read-only install: the command still works, only without the cached bytecode
     return;
   }
-  // caches of the same command for an older bundle or Node version are never read again
+  // caches of the same command for an older build of the bundle are never read again (those of
+  // this build under another Node version or other V8 flags still are)
   const name = basename(file);
   const command = name.slice(0, name.indexOf('-v') + 1);
+  const build = buildOf(name);
   for (const other of readdirSync(dirname(file))) {
-    if (other !== name && other.startsWith(command) && other.endsWith('.bin')) {
+    if (other.startsWith(command) && other.endsWith('.bin') && buildOf(other) !== build) {
       rmSync(join(dirname(file), other), { force: true });
     }
   }

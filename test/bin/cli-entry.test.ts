@@ -1,7 +1,8 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
+import { cachedDataVersionTag } from 'node:v8';
 import { cacheFileFor, tieringFlag } from '../../bin/cli';
 
 // The entry runs from dist/ (`npm test` builds it first); each case runs it in a child process,
@@ -29,12 +30,14 @@ function run(bundle: string, cacheFile: string, code: number): { stdout: string;
 }
 
 describe('bin/cli (entry with a V8 code cache)', () => {
-  it('names one cache per subcommand, Node version and build of the bundle', () => {
+  it('names one cache per subcommand, Node version, V8 flags and build of the bundle', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'cli-entry-'));
     const bundle = bundleIn(dir);
     const check = cacheFileFor(['check', 'cdk.out'], bundle, dir);
     expect(path.dirname(check)).toBe(dir);
-    expect(path.basename(check)).toMatch(new RegExp(`^check-${process.version}-\\d+-\\d+\\.bin$`));
+    expect(path.basename(check)).toBe(
+      `check-${process.version}-${cachedDataVersionTag()}-${statSync(bundle).size}-${Math.round(statSync(bundle).mtimeMs)}.bin`,
+    );
     expect(cacheFileFor(['plan'], bundle, dir)).not.toBe(check);
     expect(path.basename(cacheFileFor(['--help'], bundle, dir))).toMatch(/^other-/);
   });
@@ -70,14 +73,18 @@ describe('bin/cli (entry with a V8 code cache)', () => {
     const bundle = bundleIn(dir);
     const cache = path.join(dir, 'cache');
     const current = cacheFileFor(['check'], bundle, cache);
-    const stale = path.join(cache, `check-${process.version}-1-1.bin`);
-    const otherCommand = path.join(cache, `plan-${process.version}-1-1.bin`);
+    const build = path.basename(current).split('-').slice(-2).join('-');
+    const stale = path.join(cache, `check-${process.version}-7-1-1.bin`);
+    const otherCommand = path.join(cache, `plan-${process.version}-7-1-1.bin`);
+    // the same build under other V8 flags (e.g. `node --turbofan`): V8 would reject the other's
+    const otherFlags = path.join(cache, `check-${process.version}-7-${build}`);
     mkdirSync(cache);
     writeFileSync(stale, 'old');
     writeFileSync(otherCommand, 'old');
+    writeFileSync(otherFlags, 'other flags');
     expect(run(bundle, current, 0).status).toBe(0);
     expect(readdirSync(cache).sort()).toEqual(
-      [path.basename(current), path.basename(otherCommand)].sort(),
+      [path.basename(current), path.basename(otherCommand), path.basename(otherFlags)].sort(),
     );
   });
 });
