@@ -12,6 +12,7 @@ import type {
   ContinuitySpec,
   Disruption,
   Inventory,
+  RecoveryTier,
   ResourceId,
   ServiceSpec,
   Suppression,
@@ -121,14 +122,15 @@ export function buildContext(
       servicesOfResource.set(e.id, list);
     }
     const built = buildServiceProtection(m.members, m.sizeGiB, inputs);
-    const own = achievementsOf(spec.tiers[m.service.tier]?.objectives ?? {}, (d) =>
+    const tier: RecoveryTier | undefined = spec.tiers[m.service.tier];
+    const own = achievementsOf(tier?.objectives ?? {}, (d) =>
       m.members.length === 0
         ? notRecoverable(
             `no resource of service '${m.service.name}' was found in the templates read`,
           )
         : achieve(built.protection, d),
     );
-    return { m, built, own };
+    return { m, tier, built, own };
   });
   // Only services on a dependency edge can be bounded by another; the rest keep their own
   // achievements, computed when first read (most reports read the declared disruptions only).
@@ -142,8 +144,7 @@ export function buildContext(
     }
   }
   const propagated = propagateDependencies(own, graph);
-  const services: ServiceContext[] = partial.map(({ m, built, own }) => {
-    const tier = spec.tiers[m.service.tier];
+  const services: ServiceContext[] = partial.map(({ m, tier, built, own }) => {
     const after = propagated.get(m.service.name.toLowerCase());
     return {
       spec: m.service,

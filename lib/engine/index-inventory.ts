@@ -121,10 +121,10 @@ export function indexInventory(inventory: Inventory): InventoryIndex {
   }
 
   const stores = new Map<ResourceId, Store>();
-  let membersByPathSegment: Map<string, MemberEntry[]> | undefined;
   const computes = new Map<ResourceId, Compute>();
   const membersByLogicalId = new Map<string, MemberEntry[]>();
   const membersByLogicalIdBase = new Map<string, MemberEntry[]>();
+  let membersByPathSegment: Map<string, MemberEntry[]> | undefined; // built on first use
   const membersByTag = new Map<string, Map<string, MemberEntry[]>>();
   const replicasBySource = new Map<ResourceId, Store[]>();
 
