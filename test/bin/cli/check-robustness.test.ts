@@ -238,6 +238,27 @@ function assessedRuns(): number {
   return codes.filter((c) => c === 0 || c === 1).length;
 }
 
+/** A short-form YAML template `check` assesses: a known example for the tag property. */
+const REACHES_ENGINE_YAML = [
+  'Resources:',
+  '  Orders:',
+  '    Type: AWS::DynamoDB::Table',
+  '    Properties:',
+  '      TableName: !Sub orders-${AWS::Region}',
+].join('\n');
+
+/** A cloud assembly manifest naming only ShopPrimary: a known example for the manifest property. */
+const ONE_STACK_MANIFEST = JSON.stringify({
+  version: '36.0.0',
+  artifacts: {
+    ShopPrimary: {
+      type: 'aws:cloudformation:stack',
+      environment: 'aws://111111111111/us-east-1',
+      properties: { templateFile: 'ShopPrimary.template.json' },
+    },
+  },
+});
+
 const extension = fc.constantFrom('.json', '.yaml', '.yml', '.template');
 
 describe('continuity check never crashes', () => {
@@ -305,7 +326,7 @@ describe('continuity check never crashes', () => {
         // THEN
         expectHandled(out);
       }),
-      { numRuns: RUNS },
+      { numRuns: RUNS, examples: [[REACHES_ENGINE_YAML, JSON_REPORT]] },
     );
     // some inputs get past the reader and reach the engine
     expect(assessedRuns()).toBeGreaterThan(0);
@@ -321,7 +342,8 @@ describe('continuity check never crashes', () => {
         // THEN
         expectHandled(out);
       }),
-      { numRuns: RUNS },
+      // the whole first fixture (cut = its length) reaches the engine whatever the seed
+      { numRuns: RUNS, examples: [[FIXTURE_FILES[0], FIXTURE_FILES[0].text.length]] },
     );
     // some inputs get past the reader and reach the engine
     expect(assessedRuns()).toBeGreaterThan(0);
@@ -381,7 +403,7 @@ describe('continuity check never crashes', () => {
           expectHandled(out);
         },
       ),
-      { numRuns: RUNS },
+      { numRuns: RUNS, examples: [[valid, {}]] },
     );
     // some inputs get past the reader and reach the engine
     expect(assessedRuns()).toBeGreaterThan(0);
@@ -430,7 +452,8 @@ describe('continuity check never crashes', () => {
         // THEN
         expectHandled(out);
       }),
-      { numRuns: RUNS },
+      // the untouched spec reaches the engine whatever the seed
+      { numRuns: RUNS, examples: [[specText]] },
     );
     // some inputs get past the spec validation and reach the engine
     expect(assessedRuns()).toBeGreaterThan(0);
@@ -500,7 +523,8 @@ describe('continuity check never crashes', () => {
         // THEN
         expectHandled(out);
       }),
-      { numRuns: RUNS },
+      // a manifest naming only the stack written beside it reaches the engine whatever the seed
+      { numRuns: RUNS, examples: [[ONE_STACK_MANIFEST]] },
     );
     // some inputs get past the reader and reach the engine
     expect(assessedRuns()).toBeGreaterThan(0);
