@@ -175,24 +175,25 @@ function embeddedSpec(
   inventory: Inventory,
   today: Date | undefined,
 ): { spec: ContinuitySpec; warning: string } {
-  const [first, ...others] = inventory.embeddedSpecs;
-  if (first === undefined) {
+  const { embedded, differing, elsewhere } = loadInventory().chooseEmbeddedSpec(inventory);
+  if (embedded === undefined) {
     throw new InputError([
       {
         path: '--spec',
         message:
-          'no continuity spec: pass --spec FILE (e.g. --spec continuity.yaml), or check a cdk.out whose ' +
-          'stacks embed one (ContinuityKit::Spec metadata)',
+          elsewhere === undefined
+            ? 'no continuity spec: pass --spec FILE (e.g. --spec continuity.yaml), or check a cdk.out whose ' +
+              'stacks embed one (ContinuityKit::Spec metadata)'
+            : `no continuity spec: ${loadInventory().specElsewhereMessage(elsewhere)}; or pass --spec FILE`,
       },
     ]);
   }
-  const differing = others.filter((o) => JSON.stringify(o.spec) !== JSON.stringify(first.spec));
   const warning =
     differing.length > 0
-      ? `warning: stacks ${[first, ...differing].map((s) => s.stack).join(', ')} embed different specs; ` +
-        `using the one of ${first.stack}; pass --spec to choose\n`
+      ? `warning: stacks ${[embedded.stack, ...differing].join(', ')} embed different specs; ` +
+        `using the one of ${embedded.stack}; pass --spec to choose\n`
       : '';
-  return { spec: parseEmbeddedSpec(first, today), warning };
+  return { spec: parseEmbeddedSpec(embedded, today), warning };
 }
 
 function render(

@@ -103,12 +103,17 @@ export function runDiff(
   if (spec === undefined) {
     spec = embeddedSpec(newInventory, newPath, today) ?? embeddedSpec(oldInventory, oldPath, today);
     if (spec === undefined) {
+      const { chooseEmbeddedSpec, specElsewhereMessage } = loadInventory();
+      const elsewhere =
+        chooseEmbeddedSpec(newInventory).elsewhere ?? chooseEmbeddedSpec(oldInventory).elsewhere;
       throw new InputError([
         {
           path: '--spec',
           message:
-            'no continuity spec: pass --spec FILE (e.g. --spec continuity.yaml), or compare ' +
-            'cdk.out directories whose stacks embed one (ContinuityKit::Spec metadata)',
+            elsewhere === undefined
+              ? 'no continuity spec: pass --spec FILE (e.g. --spec continuity.yaml), or compare ' +
+                'cdk.out directories whose stacks embed one (ContinuityKit::Spec metadata)'
+              : `no continuity spec: ${specElsewhereMessage(elsewhere)}; or pass --spec FILE`,
         },
       ]);
     }
@@ -158,17 +163,14 @@ export const registerDiff: CommandRegistration = (program, context, done) => {
     );
 };
 
-/** The first spec embedded in an inventory, validated; `undefined` when there is none. */
+/** The spec embedded in an inventory (`chooseEmbeddedSpec`), validated; `undefined` when none. */
 function embeddedSpec(
   inventory: Inventory,
   where: string,
   today: Date | undefined,
 ): ContinuitySpec | undefined {
-  const [first] = inventory.embeddedSpecs;
-  if (first === undefined) {
-    return undefined;
-  }
-  return parseEmbeddedSpec(first, today, where);
+  const { embedded } = loadInventory().chooseEmbeddedSpec(inventory);
+  return embedded === undefined ? undefined : parseEmbeddedSpec(embedded, today, where);
 }
 
 function render(diff: ContinuityDiff, format: DiffFormat): string {

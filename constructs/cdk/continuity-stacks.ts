@@ -1,4 +1,5 @@
 import { CfnResource, Stack } from 'aws-cdk-lib';
+import type { StackProps } from 'aws-cdk-lib';
 import type * as autoscaling from 'aws-cdk-lib/aws-autoscaling';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import type * as ec2 from 'aws-cdk-lib/aws-ec2';
@@ -8,9 +9,10 @@ import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import type * as rds from 'aws-cdk-lib/aws-rds';
 import type * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
+import { METADATA_SPEC_REF_KEY } from '../../lib/model';
 import type { ContinuityPlan, ContinuitySpec, ServicePlan, StoreKind } from '../../lib/model';
 import { planContinuity } from '../../lib/planner';
-import { specToJson } from '../../lib/spec';
+import { specDigest, specToJson } from '../../lib/spec';
 import { ComputeResource } from './compute-resource';
 import { ContinuityMonitoring, pascal } from './continuity-monitoring';
 import { createDefaultCompute, createDefaultStore, lazyContext } from './default-resources';
@@ -151,8 +153,10 @@ export class ContinuityStacks extends Construct {
   private readonly serviceIndex = new Map<string, number>();
   private readonly servicesPerStack: number;
   private readonly account?: string;
-  /** `specToJson(spec)`, built once and embedded in every stack. */
+  /** `specToJson(spec)`, built once and embedded in the first stack. */
   private readonly specDocument: unknown;
+  /** What the other stacks carry: the first stack's name and the spec's digest. */
+  private specReference?: { readonly stack: string; readonly sha256: string };
 
   public constructor(scope: Construct, id: string, props: ContinuityStacksProps) {
     super(scope, id);
@@ -393,17 +397,25 @@ export class ContinuityStacks extends Construct {
     return group.recoveryContext.vpc();
   }
 
+  /**
+   * A new stack. The first (`RecoveryFoundation`, deployed first) embeds the spec; every other
+   * stack points to it with the spec's digest (`ContinuityKit::SpecRef`), so templates grow with
+   * the services they hold rather than with the whole spec.
+   */
   private newStack(id: string, region: string): Stack {
-    const stack = new SpecStack(
-      this,
-      id,
-      {
-        env: { region, account: this.account },
-        crossRegionReferences: true,
-        description: `continuity-kit ${id} (${region})`,
-      },
-      this.specDocument,
-    );
+    const props: StackProps = {
+      env: { region, account: this.account },
+      crossRegionReferences: true,
+      description: `continuity-kit ${id} (${region})`,
+    };
+    let stack: Stack;
+    if (this.specReference === undefined) {
+      stack = new SpecStack(this, id, props, this.specDocument);
+      this.specReference = { stack: stack.stackName, sha256: specDigest(this.specDocument) };
+    } else {
+      stack = new Stack(this, id, props);
+      stack.templateOptions.metadata = { [METADATA_SPEC_REF_KEY]: this.specReference };
+    }
     stack.node.addValidation({ validate: () => validateSize(stack, this.servicesPerStack) });
     return stack;
   }

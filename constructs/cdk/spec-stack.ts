@@ -5,12 +5,12 @@ import { METADATA_SPEC_KEY } from '../../lib/model';
 
 /**
  * A stack whose template carries the spec (`ContinuityKit::Spec` metadata), so `continuity check
- * cdk.out` needs nothing else.
+ * cdk.out` needs nothing else. `ContinuityStacks` makes its first stack a `SpecStack`; the others
+ * point to it (`ContinuityKit::SpecRef`).
  *
- * The spec document is plain JSON data (`specToJson`), shared by every stack of the app. CDK would
- * resolve it as if it might hold tokens, once per stack; with 10 services per stack that makes
- * synthesis quadratic in the number of services. This stack leaves it out of the resolution and
- * puts it back where CDK renders template metadata, so templates stay byte for byte the same.
+ * The spec document is plain JSON data (`specToJson`), which CDK would resolve as if it might hold
+ * tokens: a walk of every value of every service. This stack leaves it out of the resolution and
+ * puts it back where CDK renders template metadata, so the template is byte for byte the same.
  */
 export class SpecStack extends Stack {
   public constructor(

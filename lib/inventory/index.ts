@@ -4,3 +4,4 @@ export * from './stack-template';
 export * from './parse-template';
 export * from './yaml-intrinsics';
 export * from './read-acknowledgements';
+export * from './embedded-spec';

@@ -12,6 +12,7 @@ import type {
   ResourceAcknowledgement,
   ResourceId,
   RestoreTestingPlan,
+  SpecReference,
   Store,
   StoreReplica,
   Vault,
@@ -37,6 +38,7 @@ export class InventoryBuilder {
   public readonly restoreTestingPlans: RestoreTestingPlan[] = [];
   public readonly experimentTemplates: ExperimentTemplate[] = [];
   public readonly embeddedSpecs: { readonly stack: string; readonly spec: unknown }[] = [];
+  public readonly specReferences: SpecReference[] = [];
   public readonly acknowledgements: ResourceAcknowledgement[] = [];
   private readonly storeById = new Map<ResourceId, MutableStore>();
 
@@ -72,6 +74,7 @@ export class InventoryBuilder {
       restoreTestingPlans: this.restoreTestingPlans,
       experimentTemplates: this.experimentTemplates,
       embeddedSpecs: this.embeddedSpecs,
+      specReferences: this.specReferences,
       acknowledgements: this.acknowledgements,
     };
   }

@@ -1,4 +1,4 @@
-import { METADATA_SPEC_KEY } from '../model/disruption';
+import { METADATA_SPEC_KEY, METADATA_SPEC_REF_KEY } from '../model/disruption';
 import { InputError } from '../model/input-error';
 import type { InputIssue } from '../model/input-error';
 import type { Inventory } from '../model/inventory';
@@ -155,6 +155,21 @@ function readStack(scope: StackScope, out: InventoryBuilder): void {
   }
   if (stack.metadata[METADATA_SPEC_KEY] !== undefined) {
     out.embeddedSpecs.push({ stack: stack.name, spec: stack.metadata[METADATA_SPEC_KEY] });
+  }
+  const reference = stack.metadata[METADATA_SPEC_REF_KEY];
+  if (reference !== undefined) {
+    readSpecReference(stack.name, reference, out);
+  }
+}
+
+/** Records a well-formed `ContinuityKit::SpecRef`; any other value points nowhere and is left. */
+function readSpecReference(stack: string, value: unknown, out: InventoryBuilder): void {
+  if (typeof value !== 'object' || value === null) {
+    return;
+  }
+  const { stack: specStack, sha256 } = value as Record<string, unknown>;
+  if (typeof specStack === 'string' && typeof sha256 === 'string') {
+    out.specReferences.push({ stack, specStack, sha256 });
   }
 }
 

@@ -51,3 +51,10 @@ export const TAG_SERVICE = 'continuity:service';
 export const TAG_TIER = 'continuity:tier';
 /** Template metadata key under which CDK/Pulumi output embeds the spec it was built from. */
 export const METADATA_SPEC_KEY = 'ContinuityKit::Spec';
+/**
+ * Template metadata key of a stack whose spec is embedded in another stack of the same app:
+ * `{ stack, sha256 }` names that stack and the SHA-256 of the spec document's JSON
+ * ({@link specDigest}). `ContinuityStacks` embeds the spec once and points to it from its other
+ * stacks, so an app's templates grow with its services, not with services x stacks.
+ */
+export const METADATA_SPEC_REF_KEY = 'ContinuityKit::SpecRef';

@@ -30,6 +30,13 @@ export interface Inventory {
   /** Specs embedded in stack metadata (`ContinuityKit::Spec`), by stack. */
   readonly embeddedSpecs: readonly { readonly stack: string; readonly spec: unknown }[];
   /**
+   * Stacks whose spec is embedded in another stack (`ContinuityKit::SpecRef` metadata): the
+   * stack read, the stack holding the spec, and the spec document's SHA-256.
+   *
+   * @default - none
+   */
+  readonly specReferences?: readonly SpecReference[];
+  /**
    * Acknowledgements of continuity rules written into the templates (cdk-nag
    * `Metadata.cdk_nag.rules_to_suppress`); the engine applies them like spec suppressions.
    *
@@ -274,4 +281,14 @@ export interface ReadResult {
   readonly inventory: Inventory;
   /** The first embedded spec, validated, when present. */
   readonly spec?: ContinuitySpec;
+}
+
+/** A stack pointing to the stack that embeds its spec (`ContinuityKit::SpecRef` metadata). */
+export interface SpecReference {
+  /** The stack read. */
+  readonly stack: string;
+  /** The stack whose `ContinuityKit::Spec` metadata holds the spec. */
+  readonly specStack: string;
+  /** SHA-256 (hex) of the spec document's JSON, as `specDigest` computes it. */
+  readonly sha256: string;
 }

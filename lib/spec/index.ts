@@ -10,6 +10,7 @@ export * from './load-spec';
 export * from './parse-spec';
 export * from './resolve-tiers';
 export * from './spec-constants';
+export * from './spec-digest';
 export * from './spec-document';
 export * from './spec-issue';
 export type { TierOverride } from './spec-schema';

@@ -245,7 +245,7 @@ export class ContinuityChecks extends NagPack {
       ...(this.props.specFile !== undefined ? { specFile: this.props.specFile } : {}),
       ...(this.props.today !== undefined ? { today: this.props.today } : {}),
       app: root,
-      embedded: inventory.embeddedSpecs,
+      embedded: inventory,
     });
     if ('problem' in found) {
       extra.push(this.packViolation(packInputReadable, found.problem, root));

@@ -1,5 +1,6 @@
 import { resolve } from 'path';
 import { isInputError } from '../../lib/model';
+import { chooseEmbeddedSpec, specElsewhereMessage } from '../../lib/inventory/embedded-spec';
 import { loadSpec, parseSpec } from '../../lib/spec';
 import type { ContinuitySpec, Inventory } from '../../lib/model';
 import type { IConstruct } from 'constructs';
@@ -13,8 +14,8 @@ export interface SpecSources {
   readonly specFile?: string;
   /** The app, for the cdk.json context. */
   readonly app: IConstruct;
-  /** Specs embedded in the templates by continuity-kit constructs. */
-  readonly embedded: Inventory['embeddedSpecs'];
+  /** The app's templates read: the specs continuity-kit constructs embed, and references to them. */
+  readonly embedded: Pick<Inventory, 'embeddedSpecs' | 'specReferences'>;
   readonly today?: Date;
 }
 
@@ -57,7 +58,10 @@ export function resolveSpec(sources: SpecSources): SpecResolution {
       problem: `context '${SPEC_CONTEXT_KEY}' is ${JSON.stringify(context)}, not a file path; set it to the spec file, e.g. "continuity.yaml"`,
     };
   }
-  const [first] = sources.embedded;
+  const { embedded: first, elsewhere } = chooseEmbeddedSpec(sources.embedded);
+  if (elsewhere !== undefined) {
+    return { problem: `no continuity spec found: ${specElsewhereMessage(elsewhere)}` };
+  }
   if (first !== undefined) {
     try {
       return {

@@ -1,5 +1,6 @@
 import { resolve } from 'path';
 
+import { chooseEmbeddedSpec } from '../../lib/inventory/embedded-spec';
 import { isInputError } from '../../lib/model';
 import type { ContinuitySpec, Inventory } from '../../lib/model';
 import { loadSpec, parseSpec } from '../../lib/spec';
@@ -46,7 +47,7 @@ export function resolvePackSpec(
       return { problem: issuesOf(error, `spec file ${file} (from ${where})`) };
     }
   }
-  const [first] = embedded;
+  const { embedded: first } = chooseEmbeddedSpec({ embeddedSpecs: embedded });
   if (first !== undefined) {
     try {
       return {

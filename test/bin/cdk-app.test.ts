@@ -3,7 +3,8 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { App, Validations } from 'aws-cdk-lib';
 import { buildApp, SPEC_CONTEXT_KEY } from '../../bin/cdk-app';
-import { METADATA_SPEC_KEY } from '../../lib/model';
+import { METADATA_SPEC_KEY, METADATA_SPEC_REF_KEY } from '../../lib/model';
+import { specDigest } from '../../lib/spec';
 
 const SPEC = path.join(__dirname, '..', '..', 'examples', 'continuity.yaml');
 
@@ -45,8 +46,16 @@ describe('example CDK app', () => {
     for (const ack of acks) {
       expect(ack.reason.length).toBeGreaterThan(40);
     }
-    for (const stack of assembly.stacks) {
-      expect(stack.template.Metadata[METADATA_SPEC_KEY]).toBeDefined();
+    // the spec is embedded once, and every other stack points to that stack
+    const holders = assembly.stacks.filter((s) => s.template.Metadata[METADATA_SPEC_KEY]);
+    expect(holders.map((s) => s.stackName)).toEqual([
+      expect.stringContaining('RecoveryFoundation'),
+    ]);
+    for (const stack of assembly.stacks.filter((s) => !holders.includes(s))) {
+      expect(stack.template.Metadata[METADATA_SPEC_REF_KEY]).toEqual({
+        stack: holders[0].stackName,
+        sha256: specDigest(holders[0].template.Metadata[METADATA_SPEC_KEY]),
+      });
     }
   });
 

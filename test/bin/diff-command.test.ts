@@ -1,7 +1,8 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { runCli } from '../../bin/cli/run-cli';
+import { METADATA_SPEC_REF_KEY } from '../../lib/model';
 import type { CliOutput } from '../../bin/cli/run-cli';
 
 const FIXTURES = path.join(__dirname, '..', 'fixtures', 'diff');
@@ -194,6 +195,24 @@ describe('continuity diff (in-process)', () => {
     // THEN
     expect(out.exitCode).toBe(2);
     expect(out.stderr).toContain('error: --spec: no continuity spec: pass --spec FILE');
+  });
+
+  test('names the stack holding the spec when the templates only point to it', async () => {
+    // GIVEN two versions of a stack whose spec is embedded in another stack
+    const dir = mkdtempSync(path.join(tmpdir(), 'diff-ref-'));
+    const pointer = { stack: 'ShopRecoveryFoundation', sha256: '0'.repeat(64) };
+    const write = (name: string): string => {
+      const template = { Metadata: { [METADATA_SPEC_REF_KEY]: pointer }, Resources: {} };
+      writeFileSync(path.join(dir, name), JSON.stringify(template));
+      return path.join(dir, name);
+    };
+    // WHEN
+    const out = await run(['diff', write('old.template.json'), write('new.template.json')]);
+    // THEN
+    expect(out.exitCode).toBe(2);
+    expect(out.stderr).toMatch(
+      /^error: --spec: no continuity spec: stack new points to the spec embedded in stack ShopRecoveryFoundation .*; or pass --spec FILE\n$/,
+    );
   });
 
   test('fails with exit 2 on an unknown format', async () => {

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { XMLValidator } from 'fast-xml-parser';
@@ -6,6 +6,8 @@ import { checkArgs, context, fixture, run } from './cli-harness';
 import { runCheck } from '../../../bin/cli/check-command';
 import { sarifValidator } from '../../lib/report/sarif-schema';
 import { InputError } from '../../../lib/model/input-error';
+import { METADATA_SPEC_KEY, METADATA_SPEC_REF_KEY } from '../../../lib/model';
+import { specDigest } from '../../../lib/spec';
 
 // Loading the core and reading templates can take seconds on a busy CI machine.
 jest.setTimeout(30_000);
@@ -112,6 +114,78 @@ describe('continuity check (in-process)', () => {
     expect(out.stderr).toBe('');
     expect(out.exitCode).toBe(0);
     expect(JSON.parse(out.stdout).services[0]).toMatchObject({ name: 'orders', met: true });
+  });
+
+  describe('with the spec embedded in one stack and pointed to from another', () => {
+    /** A cdk.out of the fixture's ShopPrimary and a stack pointing to it with `sha256`. */
+    function assemblyWithReference(sha256: string): string {
+      const dir = mkdtempSync(path.join(tmpdir(), 'spec-ref-'));
+      const primary = readFileSync(fixture('assembly/ShopPrimary.template.json'), 'utf8');
+      writeFileSync(path.join(dir, 'ShopPrimary.template.json'), primary);
+      const pointer = { stack: 'ShopPrimary', sha256 };
+      const recovery = { Metadata: { [METADATA_SPEC_REF_KEY]: pointer }, Resources: {} };
+      writeFileSync(path.join(dir, 'ShopRecovery.template.json'), JSON.stringify(recovery));
+      const stackArtifact = (name: string, region: string) => ({
+        type: 'aws:cloudformation:stack',
+        environment: `aws://123456789012/${region}`,
+        properties: { templateFile: `${name}.template.json` },
+      });
+      const manifest = {
+        version: '48.0.0',
+        artifacts: {
+          ShopRecovery: stackArtifact('ShopRecovery', 'us-west-2'),
+          ShopPrimary: stackArtifact('ShopPrimary', 'us-east-1'),
+        },
+      };
+      writeFileSync(path.join(dir, 'manifest.json'), JSON.stringify(manifest));
+      return dir;
+    }
+    /** The spec the fixture's ShopPrimary embeds. */
+    const fixtureSpec = (): unknown =>
+      (
+        JSON.parse(readFileSync(fixture('assembly/ShopPrimary.template.json'), 'utf8')) as {
+          Metadata: Record<string, unknown>;
+        }
+      ).Metadata[METADATA_SPEC_KEY];
+
+    test('reads the spec of the whole cdk.out, with no warning when the digest matches', async () => {
+      // GIVEN
+      const dir = assemblyWithReference(specDigest(fixtureSpec()));
+      // WHEN
+      const out = await run(['check', dir, '--today', '2026-11-21', '--format', 'json']);
+      // THEN
+      expect(out.stderr).toBe('');
+      expect(out.exitCode).toBe(0);
+      expect(JSON.parse(out.stdout).services[0]).toMatchObject({ name: 'orders', met: true });
+    });
+
+    test('warns when a stack points to a spec with another digest (built from another spec)', async () => {
+      // GIVEN
+      const dir = assemblyWithReference('0'.repeat(64));
+      // WHEN
+      const out = await run(['check', dir, '--today', '2026-11-21', '--format', 'json']);
+      // THEN
+      expect(out.exitCode).toBe(0);
+      expect(out.stderr).toBe(
+        'warning: stacks ShopPrimary, ShopRecovery embed different specs; using the one of ' +
+          'ShopPrimary; pass --spec to choose\n',
+      );
+    });
+
+    test('exits 2 naming the stack that holds the spec when only the pointing template is read', async () => {
+      // GIVEN
+      const dir = assemblyWithReference('0'.repeat(64));
+      // WHEN
+      const out = await run(['check', path.join(dir, 'ShopRecovery.template.json')]);
+      // THEN
+      expect(out.exitCode).toBe(2);
+      expect(out.stderr).toBe(
+        'error: --spec: no continuity spec: stack ShopRecovery points to the spec embedded in ' +
+          'stack ShopPrimary (ContinuityKit::SpecRef), which was not read: read the whole ' +
+          'cdk.out, or include the template of ShopPrimary, which holds ContinuityKit::Spec; ' +
+          'or pass --spec FILE\n',
+      );
+    });
   });
 
   test('colours the text on a terminal, and not when NO_COLOR is set', async () => {

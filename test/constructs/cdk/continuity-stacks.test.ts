@@ -3,9 +3,14 @@ import { App, Lazy } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import { ContinuityStacks } from '../../../constructs/cdk';
-import { METADATA_SPEC_KEY, STORE_KINDS, TAG_TIER } from '../../../lib/model';
+import {
+  METADATA_SPEC_KEY,
+  METADATA_SPEC_REF_KEY,
+  STORE_KINDS,
+  TAG_TIER,
+} from '../../../lib/model';
 import type { StoreKind } from '../../../lib/model';
-import { specToJson } from '../../../lib/spec';
+import { specDigest, specToJson } from '../../../lib/spec';
 import { STORE_IDS, shopSpec, synthShop } from './fixtures';
 import type { Synthesized } from './fixtures';
 
@@ -143,12 +148,19 @@ describe('ContinuityStacks', () => {
     });
   });
 
-  test('embeds the spec in the metadata of every stack', () => {
+  test('embeds the spec in its first stack, and the others point to it with its digest', () => {
     // GIVEN
     const synth = synths.silver!;
+    const document = specToJson(synth.shop.spec);
     // THEN
-    for (const template of [synth.primary, synth.recovery, synth.foundation]) {
-      expect(template.toJSON().Metadata[METADATA_SPEC_KEY]).toEqual(specToJson(synth.shop.spec));
+    expect(synth.foundation.toJSON().Metadata).toEqual({ [METADATA_SPEC_KEY]: document });
+    for (const template of [synth.primary, synth.recovery]) {
+      expect(template.toJSON().Metadata).toEqual({
+        [METADATA_SPEC_REF_KEY]: {
+          stack: synth.shop.recoveryFoundationStack.stackName,
+          sha256: specDigest(document),
+        },
+      });
     }
   });
 
@@ -161,9 +173,11 @@ describe('ContinuityStacks', () => {
     });
     shop.addServices();
     // WHEN
-    shop.primaryStack.templateOptions.metadata!.Owner = Lazy.string({ produce: () => 'team-a' });
+    shop.recoveryFoundationStack.templateOptions.metadata!.Owner = Lazy.string({
+      produce: () => 'team-a',
+    });
     // THEN
-    const template = Template.fromStack(shop.primaryStack).toJSON();
+    const template = Template.fromStack(shop.recoveryFoundationStack).toJSON();
     expect(Object.keys(template).slice(0, 3)).toEqual(['Description', 'Metadata', 'Resources']);
     expect(template.Metadata).toEqual({
       [METADATA_SPEC_KEY]: specToJson(shop.spec),

@@ -106,6 +106,32 @@ describe('ContinuityStacks spreads per-service recovery destinations over the se
     expect(ids.filter((id) => id.startsWith('RecoveryFoundation'))).toEqual(['RecoveryFoundation']);
   });
 
+  test('no template beyond the first grows with the spec: they point to the one embedding it', () => {
+    // GIVEN: the same layout for 4 services and for 40
+    const metadata = (services: number): string[] => {
+      const shop = new ContinuityStacks(new App(), 'Shop', {
+        spec: bucketSpec(services),
+        account: '111111111111',
+        servicesPerStack: PER_STACK,
+      });
+      shop.addServices();
+      return shop.node.children
+        .filter((c): c is Stack => Stack.isStack(c) && c !== shop.recoveryFoundationStack)
+        .map((stack) => JSON.stringify(Template.fromStack(stack).toJSON().Metadata));
+    };
+    // WHEN
+    const few = metadata(PER_STACK);
+    const many = metadata(SERVICES);
+    // THEN: one and the same small pointer in every other stack, while the spec grew tenfold
+    expect(many.length).toBeGreaterThan(few.length);
+    const pointers = new Set([...many]);
+    expect(pointers.size).toBe(1);
+    expect([...pointers][0]).toMatch(
+      /^\{"ContinuityKit::SpecRef":\{"stack":"ShopRecoveryFoundation[^"]*","sha256":"[0-9a-f]{64}"\}\}$/,
+    );
+    expect(few.every((m) => m.length === [...pointers][0].length)).toBe(true);
+  });
+
   test('the size error names servicesPerStack with its current value', () => {
     // GIVEN
     const app = new App();

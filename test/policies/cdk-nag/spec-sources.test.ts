@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { Validations } from 'aws-cdk-lib';
-import { METADATA_SPEC_KEY } from '../../../lib/model';
+import { METADATA_SPEC_KEY, METADATA_SPEC_REF_KEY } from '../../../lib/model';
 import { specToJson } from '../../../lib/spec';
 import {
   ContinuityChecks,
@@ -57,6 +57,25 @@ describe('where the spec comes from', () => {
     const { report } = check(synthesize(app));
     // THEN
     expect(summary(report)).toEqual(EXPECTED);
+  });
+
+  test('fails with RR-CDK1 naming the stack that should embed the spec when only a pointer is there', () => {
+    // GIVEN
+    const { app, stack } = smallApp();
+    stack.templateOptions.metadata = {
+      [METADATA_SPEC_REF_KEY]: { stack: 'ShopRecoveryFoundation', sha256: '0'.repeat(64) },
+    };
+    // WHEN
+    const { report } = check(synthesize(app));
+    // THEN
+    expect(report.violations).toHaveLength(1);
+    const [v] = report.violations;
+    expect(v).toMatchObject({ ruleName: 'Continuity-RR-CDK1', severity: 'error' });
+    expect(v.description).toMatch(
+      new RegExp(
+        `^no continuity spec found: stack ${stack.stackName} points to the spec embedded in stack ShopRecoveryFoundation`,
+      ),
+    );
   });
 
   test('fails with RR-CDK1 saying how to provide a spec when there is none', () => {

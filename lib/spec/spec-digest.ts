@@ -1,0 +1,14 @@
+import { createHash } from 'node:crypto';
+
+/**
+ * SHA-256 (hex) of a spec document's JSON: what a `ContinuityKit::SpecRef` carries, so a reader
+ * can tell whether the stack pointing to a spec was built from the spec it finds.
+ *
+ * The document is hashed as `JSON.stringify` writes it; a template read back with `JSON.parse`
+ * keeps its key order, so the digest of the embedded document matches.
+ */
+export function specDigest(document: unknown): string {
+  return createHash('sha256')
+    .update(JSON.stringify(document) ?? '')
+    .digest('hex');
+}
