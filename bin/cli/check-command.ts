@@ -8,6 +8,7 @@ import { loadEngine, loadInventory, loadReport, loadRules, loadSpecModule } from
 import { toolVersion } from './tool-version';
 import { parseToday, resolvePath, useColor, writeOutput } from './write-output';
 import type { CliContext, CommandRegistration, CommandResult } from './cli-context';
+import type { ReportText } from './write-output';
 import type { Assessment } from '../../lib/model/assessment';
 import type { Inventory } from '../../lib/model/inventory';
 import type { ContinuitySpec } from '../../lib/model/spec';
@@ -202,21 +203,27 @@ function render(
   format: CheckFormat,
   options: CheckOptions & { readonly specFile?: string },
   context: CliContext,
-): string {
+): ReportText {
   const report = loadReport();
+  // to a file, the JSON documents go piece by piece; for stdout, one string is faster
+  const toFile = options.output !== undefined;
   switch (format) {
     case 'json':
-      return report.toJson(assessment);
+      return toFile ? report.toJsonChunks(assessment) : report.toJson(assessment);
     case 'markdown':
       return report.toMarkdown(assessment, { services: spec.services });
-    case 'sarif':
-      return report.toSarif(assessment, {
+    case 'sarif': {
+      const sarifOptions = {
         rules: loadRules().allRules,
         specFile: options.specFile,
         rootDir: context.cwd,
         toolVersion: toolVersion(),
         locateLine: fileLineLocator(),
-      });
+      };
+      return toFile
+        ? report.toSarifChunks(assessment, sarifOptions)
+        : report.toSarif(assessment, sarifOptions);
+    }
     case 'junit':
       return report.toJunit(assessment);
     case 'text':

@@ -1,7 +1,16 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, writeFileSync, writeSync } from 'node:fs';
 import * as path from 'node:path';
 import { InputError } from '../../lib/model/input-error';
 import type { CliContext } from './cli-context';
+
+/**
+ * A report as text, or as pieces of text in order (the JSON and SARIF reports, which can run to
+ * megabytes: written piece by piece, they never exist as one string).
+ */
+export type ReportText = string | Iterable<string>;
+
+/** Pieces are gathered up to this many characters before each write. */
+const WRITE_BATCH_CHARS = 1 << 16;
 
 /**
  * Writes a report to `--output FILE` (creating its directory), or returns it for stdout.
@@ -10,18 +19,22 @@ import type { CliContext } from './cli-context';
  * @throws InputError naming `--output` when the file cannot be written
  */
 export function writeOutput(
-  report: string,
+  report: ReportText,
   output: string | undefined,
   summary: string,
   context: CliContext,
 ): string {
   if (output === undefined) {
-    return report;
+    return typeof report === 'string' ? report : joinPieces(report);
   }
   const file = path.resolve(context.cwd, output);
   try {
     mkdirSync(path.dirname(file), { recursive: true });
-    writeFileSync(file, report);
+    if (typeof report === 'string') {
+      writeFileSync(file, report);
+    } else {
+      writePieces(file, report);
+    }
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? String(error);
     throw new InputError([
@@ -29,6 +42,34 @@ export function writeOutput(
     ]);
   }
   return `${summary}; report written to ${output}\n`;
+}
+
+function joinPieces(pieces: Iterable<string>): string {
+  let text = '';
+  for (const piece of pieces) {
+    text += piece;
+  }
+  return text;
+}
+
+/** Writes pieces in batches of about {@link WRITE_BATCH_CHARS}, so no batch is ever large. */
+function writePieces(file: string, pieces: Iterable<string>): void {
+  const fd = openSync(file, 'w');
+  try {
+    let batch = '';
+    for (const piece of pieces) {
+      batch += piece;
+      if (batch.length >= WRITE_BATCH_CHARS) {
+        writeSync(fd, batch);
+        batch = '';
+      }
+    }
+    if (batch !== '') {
+      writeSync(fd, batch);
+    }
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /** Resolves a user path against the context's directory, kept relative to the process if it can be. */

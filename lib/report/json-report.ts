@@ -1,3 +1,4 @@
+import { prettyJsonChunks } from './json-chunks';
 import { NOT_ASSESSED, disruptionVerdicts, sortFindings } from './verdict';
 import type { Assessment, ServiceAssessment } from '../model/assessment';
 import type { Disruption } from '../model/disruption';
@@ -82,6 +83,16 @@ export function toJsonReport(assessment: Assessment): JsonReport {
 /** Renders an assessment as the JSON document of {@link JsonReport}, pretty-printed. */
 export function toJson(assessment: Assessment): string {
   return `${JSON.stringify(toJsonReport(assessment), undefined, 2)}\n`;
+}
+
+/**
+ * {@link toJson}'s text in pieces, one per service and finding (what `continuity check --format
+ * json --output FILE` writes, so a report of many megabytes is never held as one string).
+ */
+export function* toJsonChunks(assessment: Assessment): Generator<string, void, undefined> {
+  // depth 2: the document, its `services` and `findings` arrays, then each member whole
+  yield* prettyJsonChunks(toJsonReport(assessment), 2);
+  yield '\n';
 }
 
 function jsonService(service: ServiceAssessment): JsonService {

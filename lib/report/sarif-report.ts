@@ -1,5 +1,6 @@
 import * as path from 'node:path';
 import type * as sarif from 'sarif';
+import { prettyJsonChunks } from './json-chunks';
 import { allFindings, describeLocation, isActive } from './verdict';
 import type { Assessment } from '../model/assessment';
 import type { Finding, Severity } from '../model/finding';
@@ -134,6 +135,16 @@ export function toSarifLog(assessment: Assessment, options: SarifReportOptions):
 /** Renders an assessment as a SARIF 2.1.0 JSON document (see {@link toSarifLog}). */
 export function toSarif(assessment: Assessment, options: SarifReportOptions): string {
   return `${JSON.stringify(toSarifLog(assessment, options), undefined, 2)}\n`;
+}
+
+/** {@link toSarif}'s text in pieces, one per rule and result, for writing to a file. */
+export function* toSarifChunks(
+  assessment: Assessment,
+  options: SarifReportOptions,
+): Generator<string, void, undefined> {
+  // depth 4: the log, `runs`, the run, its `results`, then each result (and `tool`) whole
+  yield* prettyJsonChunks(toSarifLog(assessment, options), 4);
+  yield '\n';
 }
 
 function ruleDescriptor(rule: RuleMetadata): sarif.ReportingDescriptor {

@@ -1,5 +1,55 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { context } from './cli-harness';
-import { parseToday, useColor } from '../../../bin/cli/write-output';
+import { parseToday, useColor, writeOutput } from '../../../bin/cli/write-output';
+
+describe('writeOutput', () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'write-output-'));
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  /** Pieces of about 1 KB, enough of them to need several batched writes. */
+  function* pieces(count: number): Generator<string> {
+    for (let i = 0; i < count; i++) {
+      yield `${String(i).padStart(6, '0')}${'x'.repeat(1018)}\n`;
+    }
+  }
+
+  test('writes report pieces to the file in order, creating its directory', () => {
+    // GIVEN 300 pieces (about 300 KB) and an output path in a directory that does not exist
+    const expected = [...pieces(300)].join('');
+    // WHEN
+    const stdout = writeOutput(pieces(300), 'out/report.json', 'summary', context({ cwd: dir }));
+    // THEN the file holds every piece in order, and stdout names it
+    expect(readFileSync(join(dir, 'out', 'report.json'), 'utf8')).toBe(expected);
+    expect(stdout).toBe('summary; report written to out/report.json\n');
+  });
+
+  test('joins report pieces for stdout', () => {
+    // GIVEN pieces and no output file
+    // WHEN
+    const stdout = writeOutput(pieces(3), undefined, 'summary', context({ cwd: dir }));
+    // THEN
+    expect(stdout).toBe([...pieces(3)].join(''));
+  });
+
+  test.each([
+    ['text', 'report'],
+    ['pieces', ['re', 'port']],
+  ])('names --output when the file cannot be written (%s)', (_case, report) => {
+    // GIVEN an output path below a regular file
+    writeFileSync(join(dir, 'file'), '');
+    // WHEN
+    const write = () => writeOutput(report, 'file/report.json', 'summary', context({ cwd: dir }));
+    // THEN
+    expect(write).toThrow(
+      /--output: cannot write file\/report.json \(\w+\); choose a writable path/,
+    );
+  });
+});
 
 describe('parseToday', () => {
   test('reads YYYY-MM-DD as midnight UTC', () => {

@@ -1,0 +1,85 @@
+/** Indentation of the JSON reports: two spaces, as `JSON.stringify(value, undefined, 2)`. */
+const INDENT = '  ';
+
+/**
+ * A JSON value the printer may split: a non-empty array, or a non-empty plain object (no
+ * `toJSON`). Anything else is printed whole.
+ */
+function splittable(
+  value: unknown,
+): value is readonly unknown[] | Readonly<Record<string, unknown>> {
+  if (typeof value !== 'object' || value === null) {
+    return false;
+  }
+  if (Array.isArray(value)) {
+    return value.length > 0;
+  }
+  return typeof (value as { toJSON?: unknown }).toJSON !== 'function' && hasMember(value);
+}
+
+/** True when `JSON.stringify` prints at least one member of the object. */
+function hasMember(value: object): boolean {
+  for (const key in value) {
+    if (Object.prototype.hasOwnProperty.call(value, key) && printed((value as never)[key])) {
+      return true;
+    }
+  }
+  return false;
+}
+
+/** `JSON.stringify` leaves out object members whose value is one of these. */
+function printed(value: unknown): boolean {
+  return value !== undefined && typeof value !== 'function' && typeof value !== 'symbol';
+}
+
+/** `JSON.stringify(value, undefined, 2)` as if `value` sat at `depth`: every line indented. */
+function whole(value: unknown, depth: number): string {
+  // `null` for what JSON.stringify prints nothing for, as it does inside an array
+  const text = JSON.stringify(value, undefined, 2) ?? 'null';
+  return depth === 0 || !text.includes('\n')
+    ? text
+    : text.replace(/\n/g, `\n${INDENT.repeat(depth)}`);
+}
+
+/**
+ * Prints `value` as `JSON.stringify(value, undefined, 2)` does, byte for byte, but in pieces:
+ * arrays and objects down to `splitDepth` are opened here and their members printed one by one,
+ * so a report of many megabytes is never one string. Writing the pieces to a file as they come
+ * keeps memory flat; joining them is as fast as one `JSON.stringify`.
+ *
+ * `value` must be JSON data (what the reports build): plain objects, arrays, strings, numbers,
+ * booleans and `null`; members that are `undefined` are left out, as JSON.stringify does.
+ */
+export function* prettyJsonChunks(
+  value: unknown,
+  splitDepth: number,
+  depth = 0,
+): Generator<string, void, undefined> {
+  if (depth >= splitDepth || !splittable(value)) {
+    yield whole(value, depth);
+    return;
+  }
+  const inner = `\n${INDENT.repeat(depth + 1)}`;
+  if (Array.isArray(value)) {
+    yield '[';
+    for (let i = 0; i < value.length; i++) {
+      yield i === 0 ? inner : `,${inner}`;
+      const item: unknown = value[i];
+      yield* prettyJsonChunks(printed(item) ? item : null, splitDepth, depth + 1);
+    }
+    yield `\n${INDENT.repeat(depth)}]`;
+    return;
+  }
+  yield '{';
+  let first = true;
+  const record = value as Readonly<Record<string, unknown>>;
+  for (const key in record) {
+    if (!Object.prototype.hasOwnProperty.call(record, key) || !printed(record[key])) {
+      continue;
+    }
+    yield `${first ? '' : ','}${inner}${JSON.stringify(key)}: `;
+    first = false;
+    yield* prettyJsonChunks(record[key], splitDepth, depth + 1);
+  }
+  yield `\n${INDENT.repeat(depth)}}`;
+}
