@@ -20,7 +20,7 @@ export const pulumiSuite: Suite = {
       : [
           { n: 10, repeats: 3 },
           { n: 50, repeats: 5 },
-          { n: 100, repeats: 3 },
+          { n: 100, repeats: 5 },
         ];
     const rows: BenchRow[] = [];
     const notes: string[] = [];
