@@ -36,12 +36,21 @@ export function writeOutput(
       writePieces(file, report);
     }
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? String(error);
+    if (!isSystemError(error)) {
+      throw error; // a report that failed to render mid-way is a bug, not a bad --output
+    }
+    const { code } = error;
     throw new InputError([
       { path: '--output', message: `cannot write ${output} (${code}); choose a writable path` },
     ]);
   }
   return `${summary}; report written to ${output}\n`;
+}
+
+/** An error of the file system (it has a `syscall` and a `code` such as `EACCES`). */
+function isSystemError(error: unknown): error is NodeJS.ErrnoException & { code: string } {
+  const { code, syscall } = (error ?? {}) as NodeJS.ErrnoException;
+  return typeof code === 'string' && typeof syscall === 'string';
 }
 
 function joinPieces(pieces: Iterable<string>): string {

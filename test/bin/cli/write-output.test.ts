@@ -36,6 +36,18 @@ describe('writeOutput', () => {
     expect(stdout).toBe([...pieces(3)].join(''));
   });
 
+  test('lets an error of the report itself through, not as a bad --output', () => {
+    // GIVEN pieces that fail after the first, as a bug in a report would
+    function* failing(): Generator<string> {
+      yield '{';
+      throw new Error('report bug');
+    }
+    // WHEN
+    const write = () => writeOutput(failing(), 'report.json', 'summary', context({ cwd: dir }));
+    // THEN the error is the report's own
+    expect(write).toThrow(new Error('report bug'));
+  });
+
   test.each([
     ['text', 'report'],
     ['pieces', ['re', 'port']],
