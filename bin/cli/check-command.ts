@@ -205,11 +205,11 @@ function render(
   context: CliContext,
 ): ReportText {
   const report = loadReport();
-  // to a file, the JSON documents go piece by piece; for stdout, one string is faster
-  const toFile = options.output !== undefined;
+  // JSON documents go piece by piece where they can: to a file, or to a process's stdout
+  const inPieces = options.output !== undefined || context.writeStdout !== undefined;
   switch (format) {
     case 'json':
-      return toFile ? report.toJsonChunks(assessment) : report.toJson(assessment);
+      return inPieces ? report.toJsonChunks(assessment) : report.toJson(assessment);
     case 'markdown':
       return report.toMarkdown(assessment, { services: spec.services });
     case 'sarif': {
@@ -220,7 +220,7 @@ function render(
         toolVersion: toolVersion(),
         locateLine: fileLineLocator(),
       };
-      return toFile
+      return inPieces
         ? report.toSarifChunks(assessment, sarifOptions)
         : report.toSarif(assessment, sarifOptions);
     }

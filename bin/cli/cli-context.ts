@@ -20,6 +20,14 @@ export interface CliContext {
   readonly env: Readonly<Record<string, string | undefined>>;
   /** True when stdout is a terminal, which turns colour on unless `NO_COLOR` is set. */
   readonly isTty: boolean;
+  /**
+   * Writes to the process's stdout at once. When set, a report that comes in pieces (JSON,
+   * SARIF) goes there piece by piece, before the command's result, instead of being joined into
+   * one string first.
+   *
+   * @default - every report is returned whole in {@link CommandResult.stdout}
+   */
+  readonly writeStdout?: (text: string) => void;
 }
 
 /** What a command produced: the exit code and the text for stdout (and stderr). */

@@ -13,9 +13,11 @@ export type ReportText = string | Iterable<string>;
 const WRITE_BATCH_CHARS = 1 << 16;
 
 /**
- * Writes a report to `--output FILE` (creating its directory), or returns it for stdout.
+ * Writes a report to `--output FILE` (creating its directory), or returns it for stdout; a
+ * report in pieces goes straight to {@link CliContext.writeStdout} when the context has it.
  *
- * @returns the text for stdout: the report, or a one-line note naming the file written
+ * @returns the text for stdout: the report (empty when it was streamed), or a one-line note
+ *   naming the file written
  * @throws InputError naming `--output` when the file cannot be written
  */
 export function writeOutput(
@@ -25,7 +27,14 @@ export function writeOutput(
   context: CliContext,
 ): string {
   if (output === undefined) {
-    return typeof report === 'string' ? report : joinPieces(report);
+    if (typeof report === 'string') {
+      return report;
+    }
+    if (context.writeStdout === undefined) {
+      return joinPieces(report);
+    }
+    writeInBatches(report, context.writeStdout);
+    return '';
   }
   const file = path.resolve(context.cwd, output);
   try {
@@ -61,21 +70,25 @@ function joinPieces(pieces: Iterable<string>): string {
   return text;
 }
 
-/** Writes pieces in batches of about {@link WRITE_BATCH_CHARS}, so no batch is ever large. */
+/** Hands pieces to `write` in batches of about {@link WRITE_BATCH_CHARS}, none ever large. */
+function writeInBatches(pieces: Iterable<string>, write: (text: string) => void): void {
+  let batch = '';
+  for (const piece of pieces) {
+    batch += piece;
+    if (batch.length >= WRITE_BATCH_CHARS) {
+      write(batch);
+      batch = '';
+    }
+  }
+  if (batch !== '') {
+    write(batch);
+  }
+}
+
 function writePieces(file: string, pieces: Iterable<string>): void {
   const fd = openSync(file, 'w');
   try {
-    let batch = '';
-    for (const piece of pieces) {
-      batch += piece;
-      if (batch.length >= WRITE_BATCH_CHARS) {
-        writeSync(fd, batch);
-        batch = '';
-      }
-    }
-    if (batch !== '') {
-      writeSync(fd, batch);
-    }
+    writeInBatches(pieces, (text) => writeSync(fd, text));
   } finally {
     closeSync(fd);
   }

@@ -109,6 +109,21 @@ describe('continuity (compiled, as a process)', () => {
     expect(run.stderr).not.toMatch(/\n\s+at /);
   });
 
+  test('streams a large JSON report to a pipe whose reader stops early, without a stack trace', () => {
+    // GIVEN an assembly whose JSON report (about 300 KB) outgrows a pipe's buffer
+    const dir = mkdtempSync(path.join(tmpdir(), 'continuity-pipe-'));
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { generateAssembly } = require(path.join(ROOT, 'dist', 'bench', 'generate-assembly'));
+    const assembly = generateAssembly({ dir, minResources: 400 });
+    // WHEN the report goes through `head`, which stops reading after 100 bytes
+    const command = `"${process.execPath}" "${BIN}" check "${dir}" --spec "${assembly.specFile}" --format json | head -c 100`;
+    const run = spawnSync('sh', ['-c', command], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
+    // THEN the reader got the start of the report and nothing went to stderr
+    expect(run.stdout).toHaveLength(100);
+    expect(run.stdout.startsWith('{\n  "version": 1,\n')).toBe(true);
+    expect(run.stderr).toBe('');
+  });
+
   test('exits 2 on an invalid spec, with every issue on its own line', () => {
     // GIVEN
     const spec = 'examples/specs/invalid.yaml';

@@ -105,6 +105,22 @@ describe('continuity check (in-process)', () => {
     expect(out.stdout).toBe(`1 of 1 service misses its objectives; report written to ${file}\n`);
   });
 
+  test.each(['json', 'sarif'])(
+    'streams the %s report to the process stdout, byte for byte what it returns whole',
+    async (format) => {
+      // GIVEN a context that can write to stdout as the installed command's does
+      const args = checkArgs('noncompliant.template.yaml', '--format', format);
+      const written: string[] = [];
+      // WHEN run with it and without it
+      const streamed = await run(args, { writeStdout: (text) => written.push(text) });
+      const whole = await run(args);
+      // THEN the report went to the writer, and its text is that of the report returned whole
+      expect(streamed.exitCode).toBe(1);
+      expect(streamed.stdout).toBe('');
+      expect(written.join('')).toBe(whole.stdout);
+    },
+  );
+
   test('reads the spec embedded in a cdk.out when --spec is not given', async () => {
     // GIVEN
     const args = ['check', fixture('assembly'), '--today', '2026-11-21', '--format', 'json'];

@@ -28,6 +28,30 @@ describe('writeOutput', () => {
     expect(stdout).toBe('summary; report written to out/report.json\n');
   });
 
+  test('hands report pieces to the context writer in batches, and returns nothing', () => {
+    // GIVEN 300 pieces of about 1 KB and a context that writes to stdout
+    const written: string[] = [];
+    const ctx = context({ cwd: dir, writeStdout: (text) => written.push(text) });
+    // WHEN
+    const stdout = writeOutput(pieces(300), undefined, 'summary', ctx);
+    // THEN every piece went out in order, in a few batches of at least 64 Ki characters
+    expect(stdout).toBe('');
+    expect(written.join('')).toBe([...pieces(300)].join(''));
+    expect(written.length).toBeLessThan(10);
+    expect(written.slice(0, -1).every((batch) => batch.length >= 1 << 16)).toBe(true);
+  });
+
+  test('returns a report given whole, even when the context can write to stdout', () => {
+    // GIVEN
+    const written: string[] = [];
+    const ctx = context({ cwd: dir, writeStdout: (text) => written.push(text) });
+    // WHEN
+    const stdout = writeOutput('report', undefined, 'summary', ctx);
+    // THEN
+    expect(stdout).toBe('report');
+    expect(written).toEqual([]);
+  });
+
   test('joins report pieces for stdout', () => {
     // GIVEN pieces and no output file
     // WHEN
