@@ -1,5 +1,7 @@
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
+import { median } from './stats';
 
 /** The machine a run measured on. */
 export interface MachineInfo {
@@ -9,9 +11,14 @@ export interface MachineInfo {
   readonly node: string;
   /** 1-minute load average when the run started. */
   readonly loadAtStart: number;
+  /** Ms to fill {@link FIRST_TOUCH_MB} MB of fresh memory ({@link measureFirstTouchMs}). */
+  readonly firstTouchMs: number;
 }
 
-/** CPU model (from /proc/cpuinfo where there is one), cores, memory, Node version, load. */
+/**
+ * CPU model (from /proc/cpuinfo where there is one), cores, memory, Node version, load, and the
+ * cost of touching fresh memory.
+ */
 export function describeMachine(): MachineInfo {
   let cpuModel = cpus()[0]?.model ?? 'unknown';
   try {
@@ -26,5 +33,33 @@ export function describeMachine(): MachineInfo {
     memoryGiB: Math.round(totalmem() / 2 ** 30),
     node: process.version,
     loadAtStart: loadavg()[0] ?? Number.NaN,
+    firstTouchMs: measureFirstTouchMs(),
   };
+}
+
+/** Megabytes {@link measureFirstTouchMs} fills. */
+export const FIRST_TOUCH_MB = 100;
+
+/** A child that fills {@link FIRST_TOUCH_MB} MB of memory it has never touched and prints the ms. */
+const FIRST_TOUCH_PROGRAM =
+  `const b = Buffer.allocUnsafe(${FIRST_TOUCH_MB} * 2 ** 20); const t = process.hrtime.bigint(); ` +
+  'b.fill(1); process.stdout.write(String(Number(process.hrtime.bigint() - t) / 1e6));';
+
+/**
+ * Median ms, over `runs` fresh processes, to fill {@link FIRST_TOUCH_MB} MB of fresh memory: what
+ * the first touch of a page costs on this host. It varies far more between virtual machines than
+ * CPU speed does, and a process that holds more memory than another (the check against its
+ * floor) pays it per page, so the report shows it beside the ratios.
+ */
+export function measureFirstTouchMs(runs = 3): number {
+  const samples: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const child = spawnSync(process.execPath, ['-e', FIRST_TOUCH_PROGRAM], { encoding: 'utf8' });
+    const ms = Number(child.stdout);
+    if (child.status !== 0 || !Number.isFinite(ms)) {
+      throw new Error(`the first-touch probe failed (exit ${child.status}): ${child.stderr}`);
+    }
+    samples.push(ms);
+  }
+  return median(samples);
 }
