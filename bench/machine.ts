@@ -40,6 +40,9 @@ export function describeMachine(): MachineInfo {
 /** Megabytes {@link measureFirstTouchMs} fills. */
 export const FIRST_TOUCH_MB = 100;
 
+/** Probe processes whose median {@link describeMachine} reports. */
+export const FIRST_TOUCH_RUNS = 3;
+
 /** A child that fills {@link FIRST_TOUCH_MB} MB of memory it has never touched and prints the ms. */
 const FIRST_TOUCH_PROGRAM =
   `const b = Buffer.allocUnsafe(${FIRST_TOUCH_MB} * 2 ** 20); const t = process.hrtime.bigint(); ` +
@@ -51,7 +54,7 @@ const FIRST_TOUCH_PROGRAM =
  * CPU speed does, and a process that holds more memory than another (the check against its
  * floor) pays it per page, so the report shows it beside the ratios.
  */
-export function measureFirstTouchMs(runs = 3): number {
+export function measureFirstTouchMs(runs = FIRST_TOUCH_RUNS): number {
   const samples: number[] = [];
   for (let i = 0; i < runs; i++) {
     const child = spawnSync(process.execPath, ['-e', FIRST_TOUCH_PROGRAM], { encoding: 'utf8' });

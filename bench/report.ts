@@ -1,4 +1,4 @@
-import { FIRST_TOUCH_MB } from './machine';
+import { FIRST_TOUCH_MB, FIRST_TOUCH_RUNS } from './machine';
 import { formatKb, formatMs, formatRatio } from './stats';
 import type { MachineInfo } from './machine';
 import type { SuiteResult } from './suite';
@@ -51,7 +51,8 @@ export function renderReport(suites: readonly SuiteResult[], options: ReportOpti
     `- **Date**: ${options.date}${options.quick ? ' (quick run: reduced sizes and repeats)' : ''}`,
     `- **Machine**: ${m.cpuModel}, ${m.cores} cores, ${m.memoryGiB} GiB, Node ${m.node}`,
     `- **Fresh memory**: filling ${FIRST_TOUCH_MB} MB never touched before takes ${formatMs(m.firstTouchMs)} ` +
-      '(median of 3 processes; a cost per page that varies between hosts far more than CPU speed, and that ' +
+      `(median of ${FIRST_TOUCH_RUNS} processes; a cost per page` +
+      ' that varies between hosts far more than CPU speed, and that ' +
       'a process holding more memory than its baseline pays more of)',
     `- **Load average** (1 min): ${m.loadAtStart.toFixed(1)} at the start, ${options.loadAtEnd.toFixed(1)} at the end ` +
       '(the machine is shared; absolute times are noisy, ratios less so)',

@@ -5,7 +5,7 @@ import { runCli } from './cli/run-cli';
  * True for the errors of writing to a reader that has gone (`continuity check ... | head`): the
  * output is no longer wanted, which is no reason for a stack trace.
  */
-export function isClosedReader(error: NodeJS.ErrnoException): boolean {
+function isClosedReader(error: NodeJS.ErrnoException): boolean {
   return error.code === 'EPIPE' || error.code === 'ERR_STREAM_DESTROYED';
 }
 

@@ -44,8 +44,8 @@ function whole(value: unknown, depth: number): string {
 /**
  * Prints `value` as `JSON.stringify(value, undefined, 2)` does, byte for byte, but in pieces:
  * arrays and objects down to `splitDepth` are opened here and their members printed one by one,
- * so a report of many megabytes is never one string. Writing the pieces to a file as they come
- * keeps memory flat; joining them is as fast as one `JSON.stringify`.
+ * so a report of many megabytes is never one string: written out as they come, the pieces keep
+ * memory flat. (To get one string, call JSON.stringify: joining the pieces is slower.)
  *
  * `value` must be JSON data (what the reports build): plain objects, arrays, strings, numbers,
  * booleans and `null`; members that are `undefined` are left out, as JSON.stringify does.

@@ -86,8 +86,8 @@ export function toJson(assessment: Assessment): string {
 }
 
 /**
- * {@link toJson}'s text in pieces, one per service and finding (what `continuity check --format
- * json --output FILE` writes, so a report of many megabytes is never held as one string).
+ * {@link toJson}'s text in pieces, one per service and finding, for writing out as they come (a
+ * report of many megabytes is then never held as one string).
  */
 export function* toJsonChunks(assessment: Assessment): Generator<string, void, undefined> {
   // depth 2: the document, its `services` and `findings` arrays, then each member whole

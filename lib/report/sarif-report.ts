@@ -137,7 +137,7 @@ export function toSarif(assessment: Assessment, options: SarifReportOptions): st
   return `${JSON.stringify(toSarifLog(assessment, options), undefined, 2)}\n`;
 }
 
-/** {@link toSarif}'s text in pieces, one per result, for writing to a file. */
+/** {@link toSarif}'s text in pieces, one per result, for writing out as they come. */
 export function* toSarifChunks(
   assessment: Assessment,
   options: SarifReportOptions,
