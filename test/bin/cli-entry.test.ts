@@ -1,9 +1,17 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { cachedDataVersionTag } from 'node:v8';
-import { cacheFileFor, tieringFlag } from '../../bin/cli';
+import { cacheFileFor, ownV8Flags } from '../../bin/cli';
 
 // The entry runs from dist/ (`npm test` builds it first); each case runs it in a child process,
 // since the code cache is written when the process exits.
@@ -89,27 +97,73 @@ describe('bin/cli (entry with a V8 code cache)', () => {
   });
 });
 
-describe('tieringFlag', () => {
-  test('turns off the optimizing compiler for a plain run', () => {
-    expect(tieringFlag([], undefined)).toBe('--no-turbofan');
-    expect(tieringFlag(['--enable-source-maps'], '--max-old-space-size=4096')).toBe(
-      '--no-turbofan',
-    );
+describe('ownV8Flags', () => {
+  const ALL = ['--no-turbofan', '--semi-space-growth-factor=1'];
+
+  test('a plain run turns off the optimizing compiler and keeps the young generation small', () => {
+    expect(ownV8Flags([], undefined)).toEqual(ALL);
+    expect(ownV8Flags(['--enable-source-maps'], '--max-old-space-size=4096')).toEqual(ALL);
   });
 
   test.each([
     [['--turbofan'], undefined],
     [['--max-opt=3'], undefined],
+    [['--max_opt=3'], undefined],
     [[], '--opt'],
     [[], '--max-old-space-size=4096 --maglev'],
     [['--no-opt'], undefined],
-  ])('leaves the choice to a user who made one: %p %p', (execArgv, nodeOptions) => {
-    expect(tieringFlag(execArgv, nodeOptions)).toBeUndefined();
+  ])('leaves tiering to a user who chose it: %p %p', (execArgv, nodeOptions) => {
+    expect(ownV8Flags(execArgv, nodeOptions)).toEqual(['--semi-space-growth-factor=1']);
   });
 
-  test('a flag with a similar name is not a choice of tiering', () => {
-    expect(tieringFlag(['--optimize-for-size'], '--max-optimized-bytecode-size=1')).toBe(
-      '--no-turbofan',
-    );
+  test.each([
+    [['--max-semi-space-size=64'], undefined],
+    [['--max_semi_space_size=64'], undefined],
+    [['--min-semi-space-size=8'], undefined],
+    [[], '--semi-space-growth-factor=2'],
+  ])('leaves the young generation to a user who sized it: %p %p', (execArgv, nodeOptions) => {
+    expect(ownV8Flags(execArgv, nodeOptions)).toEqual(['--no-turbofan']);
+  });
+
+  test('a user who chose both gets neither', () => {
+    expect(ownV8Flags(['--turbofan', '--max-semi-space-size=32'], undefined)).toEqual([]);
+  });
+
+  test('the installed command runs under them: its code cache is named by their V8 flag tag', () => {
+    // the tag of a process that set exactly these flags, and of one that set none
+    const tagWith = (flags: string[]): string =>
+      spawnSync(
+        process.execPath,
+        [
+          '-e',
+          `for (const f of ${JSON.stringify(flags)}) require('node:v8').setFlagsFromString(f);` +
+            "process.stdout.write(String(require('node:v8').cachedDataVersionTag()))",
+        ],
+        { encoding: 'utf8' },
+      ).stdout;
+    const cacheDir = path.join(path.dirname(ENTRY), '..', '.v8-cache');
+    // a cache left by an earlier run would prove nothing: start without any for `rules`
+    for (const file of existsSync(cacheDir) ? readdirSync(cacheDir) : []) {
+      if (file.startsWith('rules-')) {
+        rmSync(path.join(cacheDir, file), { force: true });
+      }
+    }
+    const result = spawnSync(process.execPath, [ENTRY, 'rules', '--format', 'json'], {
+      encoding: 'utf8',
+      env: { ...process.env, NODE_OPTIONS: '' },
+    });
+    expect(result.status).toBe(0);
+    const rulesCaches = readdirSync(cacheDir).filter((f) => f.startsWith('rules-'));
+    expect(rulesCaches).toEqual([expect.stringContaining(`-${tagWith(ALL)}-`)]);
+    expect(tagWith(ALL)).not.toBe(tagWith(['--no-turbofan']));
+  });
+
+  test('a flag with a similar name is not a choice', () => {
+    expect(
+      ownV8Flags(
+        ['--optimize-for-size', '--semi-space-size-test'],
+        '--max-optimized-bytecode-size=1',
+      ),
+    ).toEqual(ALL);
   });
 });
