@@ -24,10 +24,6 @@ export interface Fact {
 export const BASIS_ORDER: readonly Basis[] = ['sla', 'documented-typical', 'estimate'];
 
 /** The weaker of two bases (an `estimate` beats `documented-typical`, which beats `sla`). */
-export function weakestBasis(...bases: readonly Basis[]): Basis {
-  let worst: Basis = 'sla';
-  for (const b of bases) {
-    if (BASIS_ORDER.indexOf(b) > BASIS_ORDER.indexOf(worst)) worst = b;
-  }
-  return worst;
+export function weakestBasis(a: Basis, b: Basis): Basis {
+  return BASIS_ORDER.indexOf(b) > BASIS_ORDER.indexOf(a) ? b : a;
 }
