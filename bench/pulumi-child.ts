@@ -5,15 +5,10 @@ import { ContinuityStacks } from '../constructs/pulumi';
 import { planContinuity } from '../lib/planner';
 import { parseSpec } from '../lib/spec';
 import { benchSpec } from './generate-assembly';
+import { DerivedText, MOCK_ACCOUNT, MockedInput, prepareReplay } from './pulumi-replay';
+import type { MockedValue, RecordedResource, ReplayInput } from './pulumi-replay';
 
-/** One custom resource registered by ours, replayed by the baseline. */
-export interface RecordedResource {
-  readonly type: string;
-  readonly name: string;
-  readonly inputs: Record<string, unknown>;
-  /** Name of the explicit provider resource, if any. */
-  readonly provider?: string;
-}
+export type { RecordedResource } from './pulumi-replay';
 
 /** What one Pulumi run reports on its last stdout line. */
 export interface PulumiRunResult {
@@ -25,7 +20,7 @@ export interface PulumiRunResult {
   readonly components: number;
 }
 
-const ACCOUNT = '123456789012';
+const ACCOUNT = MOCK_ACCOUNT;
 const TODAY = new Date('2026-11-21T00:00:00Z');
 
 interface Registered {
@@ -157,43 +152,49 @@ function resourceClass(
 
 /**
  * The baseline: the same custom resources as ours, created directly with the @pulumi/aws classes
- * in ours' registration order, no components. An input equal to a mocked id, ARN or name of an
- * earlier resource is passed as that resource's output, so the dependency graph is kept.
+ * in ours' registration order, no components, from the inputs {@link prepareReplay} worked out: an
+ * input that is an earlier resource's mocked id, ARN or name is passed as that resource's output,
+ * and one with such values inside it (a JSON policy naming a bucket's ARN) is built from those
+ * outputs with `pulumi.interpolate`, as a hand-written program must. So the dependency graph is
+ * kept.
  */
-function replay(recorded: readonly RecordedResource[]): void {
-  const outputs = new Map<string, pulumi.Output<unknown>>();
+function replay(recorded: readonly RecordedResource[], inputs: readonly ReplayInput[]): void {
+  const created: (pulumi.CustomResource & Record<string, unknown>)[] = [];
   const providers = new Map<string, aws.Provider>();
-  const link = (value: unknown): unknown => {
-    if (typeof value === 'string') return outputs.get(value) ?? value;
+  const outputOf = (value: MockedValue): pulumi.Output<unknown> | undefined => {
+    const resource = created[value.producer];
+    const output = resource?.[value.output];
+    return pulumi.Output.isInstance(output) ? output : undefined;
+  };
+  const link = (value: ReplayInput): unknown => {
+    // a class without that output: the text as recorded
+    if (value instanceof MockedInput) return outputOf(value.value) ?? value.text;
+    if (value instanceof DerivedText) {
+      const outputs = value.values.map(outputOf);
+      if (outputs.some((o) => o === undefined)) return value.text;
+      return pulumi.interpolate(
+        value.literals as unknown as TemplateStringsArray,
+        ...(outputs as pulumi.Output<unknown>[]),
+      );
+    }
     if (Array.isArray(value)) return value.map(link);
     if (value !== null && typeof value === 'object') {
       return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, link(v)]));
     }
     return value;
   };
-  for (const r of recorded) {
+  recorded.forEach((r, position) => {
     const opts =
       r.provider && providers.get(r.provider) ? { provider: providers.get(r.provider) } : {};
     if (r.type === 'pulumi:providers:aws') {
-      providers.set(r.name, new aws.Provider(r.name, { region: r.inputs.region as aws.Region }));
-      continue;
+      const provider = new aws.Provider(r.name, { region: r.inputs.region as aws.Region });
+      providers.set(r.name, provider);
+      created[position] = provider as never;
+      return;
     }
     const Cls = resourceClass(r.type);
-    const resource = new Cls(r.name, link(r.inputs), opts) as pulumi.CustomResource & {
-      arn?: pulumi.Output<string>;
-      name?: pulumi.Output<string>;
-      bucket?: pulumi.Output<string>;
-    };
-    outputs.set(`${r.name}-id`, resource.id);
-    const region = (r.inputs.region as string | undefined) ?? 'us-east-1';
-    const service = (r.type.split(':')[1] ?? 'x').split('/')[0];
-    const kind = (r.type.split(':')[2] ?? 'resource').toLowerCase();
-    if (resource.arn)
-      outputs.set(`arn:aws:${service}:${region}:${ACCOUNT}:${kind}/${r.name}-mock`, resource.arn);
-    if (resource.name && r.inputs.name === undefined) outputs.set(`${r.name}-mock`, resource.name);
-    if (resource.bucket && r.inputs.bucket === undefined)
-      outputs.set(`${r.name}-mock`, resource.bucket);
-  }
+    created[position] = new Cls(r.name, link(inputs[position]!), opts) as never;
+  });
 }
 
 function option(args: readonly string[], name: string): string | undefined {
@@ -221,12 +222,14 @@ export async function runPulumi(args: readonly string[]): Promise<PulumiRunResul
   recordRegistrations(registered);
   const recorded =
     variant === 'plain' ? (JSON.parse(readFileSync(recording, 'utf8')) as RecordedResource[]) : [];
+  // untimed: a hand-written program knows its dependencies without searching for them
+  const inputs = prepareReplay(recorded);
   const started = process.hrtime.bigint();
   if (variant === 'ours') {
     const spec = parseSpec(benchSpec(services, false), { now: TODAY });
     new ContinuityStacks('shop', { spec, plan: planContinuity(spec) });
   } else {
-    replay(recorded);
+    replay(recorded, inputs);
   }
   await waitForRpcs();
   const ms = Number(process.hrtime.bigint() - started) / 1e6;

@@ -102,7 +102,11 @@ export const pulumiSuite: Suite = {
         '- *ours*: `parseSpec`, `planContinuity` and `new ContinuityStacks(...)` from constructs/pulumi;',
         '- *baseline*: the very same custom resources (type, name, inputs, provider), recorded from ours in an untimed run, ' +
           'created directly with the `@pulumi/aws` classes in the same order, with no component resources; an input equal ' +
-          "to an earlier resource's mocked id, ARN or name is passed as that resource's output, so dependencies are kept.",
+          "to an earlier resource's mocked id, ARN or name is passed as that resource's output, and one with such values " +
+          'inside it (a JSON policy or dashboard naming ARNs: 136 inputs at N = 100) is built from those outputs with ' +
+          '`pulumi.interpolate`, as a hand-written program must (until 2026-12-07 the baseline passed those as literal text, ' +
+          'which no program can know before the resources exist); so dependencies are kept. Which inputs refer to what is ' +
+          'worked out before the timed run (`bench/pulumi-replay.ts`); a check run found every replayed input equal to ours.',
         '**Target**: ours <= 1.2x the baseline (gated at N >= 50, where fixed start-up costs no longer dominate).',
       ].join('\n'),
       rows,
