@@ -75,8 +75,7 @@ export const checkSuite: Suite = {
   name: 'check',
   run(context: BenchContext): SuiteResult {
     const sizes = context.quick ? [400, 2000] : [400, 4000, 10_000];
-    const repeatsFor = (size: number): number =>
-      context.quick ? 3 : size >= 10_000 ? 3 : size >= 4000 ? 5 : 7;
+    const repeatsFor = (size: number): number => (context.quick ? 3 : size >= 4000 ? 5 : 7);
     const guard = findCfnGuard(context.root);
     const rulesDir = join(context.root, 'bench', 'guard');
     const ruleFiles = readdirSync(rulesDir).filter((f) => f.endsWith('.guard'));
