@@ -165,8 +165,8 @@ const OWN_FLAGS: readonly OwnFlag[] = [
   {
     // V8 doubles its young generation, up to 2 x 16 MB, whenever most of it survives a scavenge,
     // which it always does here; every page of the bigger semi-spaces is fresh memory the process
-    // must fault in. Kept at its starting size, a check of 4,002 / 10,002 resources takes about
-    // 20% less time and 30 MB less memory (check suite: *check with V8's young generation*)
+    // must fault in. Kept at its starting size, a check of 4,002 / 10,002 resources takes 10-25%
+    // less time and 25-30 MB less memory (check suite: *check with V8's young generation*)
     flag: '--semi-space-growth-factor=1',
     chosenBy: /^--(semi-space-growth-factor|min-semi-space-size|max-semi-space-size)$/,
   },
