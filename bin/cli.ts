@@ -23,6 +23,7 @@ import {
   statSync,
   writeFileSync,
 } from 'node:fs';
+import { isAscii } from 'node:buffer';
 import Module from 'node:module';
 import { basename, dirname, join } from 'node:path';
 import { cachedDataVersionTag, setFlagsFromString } from 'node:v8';
@@ -97,12 +98,22 @@ function writeCache(file: string, data: Buffer): void {
 }
 
 /**
+ * The text of `bundle`. The build writes it in ASCII (esbuild escapes other characters and drops
+ * comments), which reads as one-byte text without UTF-8 decoding: 9 ms instead of 13 for the 1.3 MB
+ * bundle here. Anything else is decoded as UTF-8.
+ */
+function sourceOf(bundle: string): string {
+  const bytes = readFileSync(bundle);
+  return isAscii(bytes) ? bytes.toString('latin1') : bytes.toString('utf8');
+}
+
+/**
  * Loads `bundle` as a CommonJS module through `vm.Script` with the cached bytecode in
  * `cacheFile`, and writes a fresh cache at exit when there was none or V8 rejected it.
  */
 export function loadWithCodeCache(bundle: string, cacheFile: string): LoadedBundle {
   const cachedData = readCache(cacheFile);
-  const script = new Script(Module.wrap(readFileSync(bundle, 'utf8').replace(/^#!.*/, '')), {
+  const script = new Script(Module.wrap(sourceOf(bundle).replace(/^#!.*/, '')), {
     filename: bundle,
     ...(cachedData ? { cachedData } : {}),
   });

@@ -59,6 +59,20 @@ describe('bin/cli (entry with a V8 code cache)', () => {
     expect(run(bundle, cacheFile, 0)).toEqual({ stdout: `ran ${path.sep} used`, status: 0 });
   });
 
+  it('reads an ASCII bundle as one-byte text and any other as UTF-8', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'cli-entry-'));
+    const bundle = path.join(dir, 'bundle.js');
+    writeFileSync(
+      bundle,
+      'exports.main = async () => { process.stdout.write("ran \u00e9 é 🚀"); };\n',
+      'utf8',
+    );
+    expect(run(bundle, path.join(dir, 'check.bin'), 0).stdout).toBe('ran é é 🚀 missing');
+    expect(run(bundleIn(dir), path.join(dir, 'other.bin'), 0).stdout).toBe(
+      `ran ${path.sep} missing`,
+    );
+  });
+
   it('writes no cache after a usage error (exit 2), which ran too little of the command', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'cli-entry-'));
     const bundle = bundleIn(dir);
