@@ -5,7 +5,13 @@ import { ContinuityStacks } from '../constructs/pulumi';
 import { planContinuity } from '../lib/planner';
 import { parseSpec } from '../lib/spec';
 import { benchSpec } from './generate-assembly';
-import { DerivedText, MOCK_ACCOUNT, MockedInput, prepareReplay } from './pulumi-replay';
+import {
+  DerivedText,
+  MOCK_ACCOUNT,
+  MockedInput,
+  mockedState,
+  prepareReplay,
+} from './pulumi-replay';
 import type { MockedValue, RecordedResource, ReplayInput } from './pulumi-replay';
 
 export type { RecordedResource } from './pulumi-replay';
@@ -20,7 +26,6 @@ export interface PulumiRunResult {
   readonly components: number;
 }
 
-const ACCOUNT = MOCK_ACCOUNT;
 const TODAY = new Date('2026-11-21T00:00:00Z');
 
 interface Registered {
@@ -66,23 +71,15 @@ function setMocks(registered: Registered[]): Promise<void> {
           (typeof inputs.region === 'string' ? inputs.region : undefined) ??
           (providerName ? regions.get(providerName) : undefined) ??
           'us-east-1';
-        const service = (args.type.split(':')[1] ?? 'x').split('/')[0];
-        const kind = (args.type.split(':')[2] ?? 'resource').toLowerCase();
-        const state: Record<string, unknown> = {
-          ...inputs,
-          arn: `arn:aws:${service}:${region}:${ACCOUNT}:${kind}/${args.name}-mock`,
-        };
-        if (inputs.name === undefined) state.name = `${args.name}-mock`;
-        if (args.type === 'aws:s3/bucket:Bucket' && inputs.bucket === undefined)
-          state.bucket = `${args.name}-mock`;
-        return { id: `${args.name}-id`, state };
+        const { id, ...mocked } = mockedState(args.type, args.name, inputs, region);
+        return { id, state: { ...inputs, ...mocked } };
       },
       call(args) {
         if (args.token === 'aws:index/getCallerIdentity:getCallerIdentity') {
           return {
-            accountId: ACCOUNT,
-            arn: `arn:aws:iam::${ACCOUNT}:user/mock`,
-            id: ACCOUNT,
+            accountId: MOCK_ACCOUNT,
+            arn: `arn:aws:iam::${MOCK_ACCOUNT}:user/mock`,
+            id: MOCK_ACCOUNT,
             userId: 'MOCK',
           };
         }

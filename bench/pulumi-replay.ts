@@ -64,20 +64,49 @@ export type ReplayInput =
   | readonly ReplayInput[]
   | { readonly [key: string]: ReplayInput };
 
-/** The values the mocks answer a registration of `resource` with (see pulumi-child's mocks). */
+/** What the benchmark's mocks answer a registration with, besides echoing its inputs. */
+export interface MockedState {
+  readonly id: string;
+  readonly arn: string;
+  /** Only when the inputs left `name` out. */
+  readonly name?: string;
+  /** Only for a bucket whose inputs left `bucket` out. */
+  readonly bucket?: string;
+}
+
+/** The state the mocks (pulumi-child.ts) give a resource of `type` named `name` in `region`. */
+export function mockedState(
+  type: string,
+  name: string,
+  inputs: Readonly<Record<string, unknown>>,
+  region: string,
+): MockedState {
+  const service = (type.split(':')[1] ?? 'x').split('/')[0];
+  const kind = (type.split(':')[2] ?? 'resource').toLowerCase();
+  const mockedName = `${name}-mock`;
+  return {
+    id: `${name}-id`,
+    arn: `arn:aws:${service}:${region}:${MOCK_ACCOUNT}:${kind}/${mockedName}`,
+    ...(inputs.name === undefined ? { name: mockedName } : {}),
+    ...(type === 'aws:s3/bucket:Bucket' && inputs.bucket === undefined
+      ? { bucket: mockedName }
+      : {}),
+  };
+}
+
+/** The values the mocks answer a registration of `resource` with, and the output each is. */
 export function mockedValues(resource: RecordedResource): [string, OutputName][] {
   const region = typeof resource.inputs.region === 'string' ? resource.inputs.region : 'us-east-1';
-  const service = (resource.type.split(':')[1] ?? 'x').split('/')[0];
-  const kind = (resource.type.split(':')[2] ?? 'resource').toLowerCase();
+  const state = mockedState(resource.type, resource.name, resource.inputs, region);
   const values: [string, OutputName][] = [
-    [`${resource.name}-id`, 'id'],
-    [`arn:aws:${service}:${region}:${MOCK_ACCOUNT}:${kind}/${resource.name}-mock`, 'arn'],
+    [state.id, 'id'],
+    [state.arn, 'arn'],
   ];
-  // the mocks answer a bucket's `bucket`, and any resource's `name`, that the inputs left out
-  if (resource.type === 'aws:s3/bucket:Bucket' && resource.inputs.bucket === undefined) {
-    values.push([`${resource.name}-mock`, 'bucket']);
-  } else if (resource.inputs.name === undefined) {
-    values.push([`${resource.name}-mock`, 'name']);
+  // a bucket answers its mocked name as `bucket` too: the replay refers to that output
+  if (state.bucket !== undefined) {
+    values.push([state.bucket, 'bucket']);
+  } else if (state.name !== undefined) {
+    values.push([state.name, 'name']);
   }
   return values;
 }
