@@ -133,7 +133,10 @@ export interface Achievement {
   readonly rpoSeconds: number | null;
   /** The weakest basis among the numbers used. */
   readonly basis: Basis;
-  /** The arithmetic spelled out, e.g. `RPO 2h = 1h schedule + 1h start window`. */
+  /**
+   * The arithmetic spelled out, e.g. `RPO 2h = 1h schedule + 1h start window`. The engine's
+   * achievements write it when it is read (a getter, see `LazyAchievement`): read it once per use.
+   */
   readonly explanation: readonly string[];
 }
 

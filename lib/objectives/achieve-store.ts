@@ -319,6 +319,5 @@ function computeAchievement(
     return notRecoverable(
       `${storeLabel(store)} cannot recover from ${disruption} loss: ${UNRECOVERABLE_FIX[disruption]}`,
     );
-  const label = storeLabel(store);
-  return toAchievement(best, (l) => `${label}: ${l}`);
+  return toAchievement(best, (l) => `${storeLabel(store)}: ${l}`);
 }

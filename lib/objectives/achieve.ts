@@ -2,7 +2,7 @@ import { weakestBasis } from '../facts';
 import type { Achievement, Basis, Disruption, ServiceProtection } from '../model';
 import { achieveCompute, trafficSwitch } from './achieve-compute';
 import { achieveStore } from './achieve-store';
-import { fmt } from './recovery-path';
+import { LazyAchievement, fmt } from './recovery-path';
 
 /**
  * What a service achieves for one disruption, worst case.
@@ -21,11 +21,13 @@ export function achieve(protection: ServiceProtection, disruption: Disruption): 
     lost ||= a.rpoSeconds === null || a.rtoSeconds === null;
   }
   if (lost) {
-    const explanation = [`not recoverable from ${disruption} loss`];
-    for (const s of stores) {
-      if (s.rpoSeconds === null || s.rtoSeconds === null) explanation.push(...s.explanation);
-    }
-    return { rpoSeconds: null, rtoSeconds: null, basis: 'estimate', explanation };
+    return new LazyAchievement(null, null, 'estimate', () => {
+      const explanation = [`not recoverable from ${disruption} loss`];
+      for (const s of stores) {
+        if (s.rpoSeconds === null || s.rtoSeconds === null) explanation.push(...s.explanation);
+      }
+      return explanation;
+    });
   }
   const hasCompute = protection.compute.length > 0;
   if (stores.length === 0 && !hasCompute) {
@@ -39,7 +41,8 @@ export function achieve(protection: ServiceProtection, disruption: Disruption): 
   const compute = achieveCompute(protection.compute, disruption);
   const traffic =
     disruption === 'region' ? trafficSwitch(protection.failover, hasCompute) : undefined;
-  const switches = traffic !== undefined && traffic.explanation.length > 0;
+  // without compute there is no traffic to move (trafficSwitch: 0 s, no line)
+  const switches = traffic !== undefined && hasCompute;
   let rpo = 0;
   let storeRto = 0;
   let basis: Basis | undefined;
@@ -51,16 +54,18 @@ export function achieve(protection: ServiceProtection, disruption: Disruption): 
   if (hasCompute) basis = basis === undefined ? compute.basis : weakestBasis(basis, compute.basis);
   if (switches) basis = basis === undefined ? traffic.basis : weakestBasis(basis, traffic.basis);
   const rto = Math.max(storeRto, compute.rtoSeconds) + (traffic?.rtoSeconds ?? 0);
-  const explanation = [
-    `RPO ${fmt(rpo)} = worst of ${stores.length} store(s)`,
-    switches
-      ? `RTO ${fmt(rto)} = ${fmt(traffic.rtoSeconds)} traffic switch + max(stores ${fmt(storeRto)}, compute ${fmt(compute.rtoSeconds)})`
-      : `RTO ${fmt(rto)} = max(stores ${fmt(storeRto)}, compute ${fmt(compute.rtoSeconds)})`,
-  ];
-  for (const s of stores) explanation.push(...s.explanation);
-  explanation.push(...compute.explanation);
-  if (traffic) explanation.push(...traffic.explanation);
-  return { rpoSeconds: rpo, rtoSeconds: rto, basis: basis ?? 'estimate', explanation };
+  return new LazyAchievement(rpo, rto, basis ?? 'estimate', () => {
+    const explanation = [
+      `RPO ${fmt(rpo)} = worst of ${stores.length} store(s)`,
+      switches
+        ? `RTO ${fmt(rto)} = ${fmt(traffic.rtoSeconds)} traffic switch + max(stores ${fmt(storeRto)}, compute ${fmt(compute.rtoSeconds)})`
+        : `RTO ${fmt(rto)} = max(stores ${fmt(storeRto)}, compute ${fmt(compute.rtoSeconds)})`,
+    ];
+    for (const s of stores) explanation.push(...s.explanation);
+    explanation.push(...compute.explain());
+    if (traffic) explanation.push(...traffic.explain());
+    return explanation;
+  });
 }
 
 /** {@link achieve} for several disruptions. */

@@ -1,6 +1,6 @@
 import { weakestBasis } from '../facts';
-import { fmt } from './recovery-path';
-import type { Achievement, Disruption } from '../model';
+import { LazyAchievement, fmt } from './recovery-path';
+import type { Achievement, Basis, Disruption } from '../model';
 
 /**
  * Disruptions that hit a service and everything it depends on at once, so a service recovers
@@ -51,7 +51,8 @@ interface Bound {
 interface Propagated {
   readonly rpo: Bound;
   readonly rto: Bound;
-  readonly achievement: Achievement;
+  /** The weakest basis among the values that set {@link rpo} and {@link rto} so far. */
+  readonly basis: Basis;
 }
 
 /** `a` is worse than `b`: `null` (not recoverable) is the worst. */
@@ -109,7 +110,7 @@ export function propagateDependencies<A extends AchievementsByDisruption>(
       out[d] = {
         rpo: { seconds: a.rpoSeconds, source: name, path: [] },
         rto: { seconds: a.rtoSeconds, source: name, path: [] },
-        achievement: a,
+        basis: a.basis,
       };
     }
     bounds.set(key, out);
@@ -135,10 +136,7 @@ export function propagateDependencies<A extends AchievementsByDisruption>(
           out[d] = {
             rpo: rpoWorse ? { ...other.rpo, path: [dep, ...other.rpo.path] } : current.rpo,
             rto: rtoWorse ? { ...other.rto, path: [dep, ...other.rto.path] } : current.rto,
-            achievement: {
-              ...current.achievement,
-              basis: weakestBasis(current.achievement.basis, other.achievement.basis),
-            },
+            basis: weakestBasis(current.basis, other.basis),
           };
           changed = true;
         }
@@ -161,16 +159,16 @@ export function propagateDependencies<A extends AchievementsByDisruption>(
       const line = (what: 'RPO' | 'RTO', bound: Bound, ownSeconds: number | null): string =>
         `${what} ${show(bound.seconds)} bound by ${via(bound)} (own ${what} ${show(ownSeconds)}; ` +
         `one ${d} event takes both down)`;
-      achieved[d] = {
-        rpoSeconds: p.rpo.seconds,
-        rtoSeconds: p.rto.seconds,
-        basis: weakestBasis(base.basis, p.achievement.basis),
-        explanation: [
+      achieved[d] = new LazyAchievement(
+        p.rpo.seconds,
+        p.rto.seconds,
+        weakestBasis(base.basis, p.basis),
+        () => [
           ...base.explanation,
           ...(p.rpo.path.length > 0 ? [line('RPO', p.rpo, base.rpoSeconds)] : []),
           ...(p.rto.path.length > 0 ? [line('RTO', p.rto, base.rtoSeconds)] : []),
         ],
-      };
+      );
       limitedBy[d] = [...new Set(bounds.map((b) => b.source))];
     }
     result.set(key, { achieved: achieved as A, limitedBy });

@@ -53,6 +53,22 @@ function whole(value: unknown, depth: number): string {
   return depth === 0 ? text : text.slice(head, text.length - tail);
 }
 
+function* arrayChunks(
+  length: number,
+  member: (index: number) => unknown,
+  splitDepth: number,
+  depth: number,
+): Generator<string, void, undefined> {
+  const inner = `\n${INDENT.repeat(depth + 1)}`;
+  yield '[';
+  for (let i = 0; i < length; i++) {
+    yield i === 0 ? inner : `,${inner}`;
+    const item = member(i);
+    yield* prettyJsonChunks(printed(item) ? item : null, splitDepth, depth + 1);
+  }
+  yield `\n${INDENT.repeat(depth)}]`;
+}
+
 /**
  * Prints `value` as `JSON.stringify(value, undefined, 2)` does, byte for byte, but in pieces:
  * arrays and objects down to `splitDepth` are opened here and their members printed one by one,
@@ -60,28 +76,28 @@ function whole(value: unknown, depth: number): string {
  * memory flat. (To get one string, call JSON.stringify: joining the pieces is slower.)
  *
  * `value` must be JSON data (what the reports build): plain objects, arrays, strings, numbers,
- * booleans and `null`; members that are `undefined` are left out, as JSON.stringify does.
+ * booleans and `null`; members that are `undefined` are left out, as JSON.stringify does. A
+ * {@link LazyJsonArray} prints as the array of its members, each made when it is printed.
  */
 export function* prettyJsonChunks(
   value: unknown,
   splitDepth: number,
   depth = 0,
 ): Generator<string, void, undefined> {
+  if (value instanceof LazyJsonArray && depth < splitDepth && value.source.length > 0) {
+    // made one at a time, each printed before the next is made
+    yield* arrayChunks(value.source.length, (i) => value.make(value.source[i]), splitDepth, depth);
+    return;
+  }
   if (depth >= splitDepth || !splittable(value)) {
     yield whole(value, depth);
     return;
   }
-  const inner = `\n${INDENT.repeat(depth + 1)}`;
   if (Array.isArray(value)) {
-    yield '[';
-    for (let i = 0; i < value.length; i++) {
-      yield i === 0 ? inner : `,${inner}`;
-      const item: unknown = value[i];
-      yield* prettyJsonChunks(printed(item) ? item : null, splitDepth, depth + 1);
-    }
-    yield `\n${INDENT.repeat(depth)}]`;
+    yield* arrayChunks(value.length, (i) => value[i] as unknown, splitDepth, depth);
     return;
   }
+  const inner = `\n${INDENT.repeat(depth + 1)}`;
   yield '{';
   let first = true;
   const record = value as Readonly<Record<string, unknown>>;
@@ -94,4 +110,22 @@ export function* prettyJsonChunks(
     yield* prettyJsonChunks(record[key], splitDepth, depth + 1);
   }
   yield `\n${INDENT.repeat(depth)}}`;
+}
+
+/**
+ * A JSON array whose members are made from `source` by `make` only when the printer reaches
+ * them, so that {@link prettyJsonChunks} never holds them all at once (each service's report
+ * object, with its explanation lines, lives only while it is printed). JSON.stringify prints it
+ * as the array of all of them.
+ */
+export class LazyJsonArray<T = unknown, U = unknown> {
+  public constructor(
+    public readonly source: readonly T[],
+    public readonly make: (item: T) => U,
+  ) {}
+
+  /** Every member, made now (what JSON.stringify prints). */
+  public toJSON(): U[] {
+    return this.source.map((item) => this.make(item));
+  }
 }

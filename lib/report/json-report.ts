@@ -1,4 +1,4 @@
-import { prettyJsonChunks } from './json-chunks';
+import { LazyJsonArray, prettyJsonChunks } from './json-chunks';
 import { NOT_ASSESSED, disruptionVerdicts, sortFindings } from './verdict';
 import type { Assessment, ServiceAssessment } from '../model/assessment';
 import type { Disruption } from '../model/disruption';
@@ -91,7 +91,15 @@ export function toJson(assessment: Assessment): string {
  */
 export function* toJsonChunks(assessment: Assessment): Generator<string, void, undefined> {
   // depth 2: the document, its `services` and `findings` arrays, then each member whole
-  yield* prettyJsonChunks(toJsonReport(assessment), 2);
+  yield* prettyJsonChunks(
+    {
+      version: JSON_REPORT_VERSION,
+      met: assessment.met,
+      services: new LazyJsonArray(assessment.services, jsonService),
+      findings: new LazyJsonArray(sortFindings(assessment.findings), jsonFinding),
+    },
+    2,
+  );
   yield '\n';
 }
 

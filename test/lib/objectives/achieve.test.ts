@@ -1,4 +1,5 @@
 import { achieve, achieveAll, meets, shortfall } from '../../../lib/objectives';
+import { LazyAchievement } from '../../../lib/objectives/recovery-path';
 import type { ComputeProtection } from '../../../lib/model';
 import { H, MIN, PRIMARY, RECOVERY, location, rule, service, store } from './fixtures';
 
@@ -142,5 +143,27 @@ describe('meets and shortfall', () => {
     expect(shortfall(equal, obj)).toBe(0);
     expect(shortfall(twice, obj)).toBe(1);
     expect(shortfall(none, obj)).toBeGreaterThan(shortfall(twice, obj));
+  });
+});
+
+describe('LazyAchievement', () => {
+  test('writes its explanation when read, each time, and prints it in JSON', () => {
+    // GIVEN an achievement whose lines are counted as they are written
+    let written = 0;
+    const a = new LazyAchievement(60, 120, 'estimate', () => {
+      written += 1;
+      return [`line ${written}`];
+    });
+    // THEN nothing is written until the explanation is read, and every read writes it anew
+    expect(written).toBe(0);
+    expect(a.explanation).toEqual(['line 1']);
+    expect(a.explanation).toEqual(['line 2']);
+    // AND JSON carries the numbers and the lines, as a plain achievement would
+    expect(JSON.parse(JSON.stringify(a))).toEqual({
+      rpoSeconds: 60,
+      rtoSeconds: 120,
+      basis: 'estimate',
+      explanation: ['line 3'],
+    });
   });
 });

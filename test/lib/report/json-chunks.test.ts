@@ -1,6 +1,6 @@
 import * as fc from 'fast-check';
 import { mixedAssessment, metAssessment, ruleMetadata } from './assessment-fixtures';
-import { prettyJsonChunks } from '../../../lib/report/json-chunks';
+import { LazyJsonArray, prettyJsonChunks } from '../../../lib/report/json-chunks';
 import { toJson, toJsonChunks } from '../../../lib/report/json-report';
 import { toSarif, toSarifChunks } from '../../../lib/report/sarif-report';
 
@@ -53,6 +53,45 @@ describe('prettyJsonChunks', () => {
     // THEN each item is its own piece when split, and the document one piece when not
     expect(split.filter((piece) => piece.includes('"a"'))).toHaveLength(3);
     expect(unsplit).toHaveLength(1);
+  });
+});
+
+describe('LazyJsonArray', () => {
+  test('prints as the array of its made members, as JSON.stringify prints it, at any split depth', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.jsonValue(), { maxLength: 5 }),
+        fc.integer({ min: 0, max: 5 }),
+        (source, splitDepth) => {
+          // GIVEN a document with a lazy array of wrapped members next to plain data
+          const make = (item: unknown): unknown => ({ item, list: [item] });
+          const value = { before: 1, lazy: new LazyJsonArray(source, make), after: [2] };
+          // WHEN it is printed in pieces
+          const text = joined(prettyJsonChunks(value, splitDepth));
+          // THEN it reads as the eager document does, and as JSON.stringify prints the lazy one
+          const eager = { before: 1, lazy: source.map(make), after: [2] };
+          expect(text).toBe(JSON.stringify(eager, undefined, 2));
+          expect(text).toBe(JSON.stringify(value, undefined, 2));
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+
+  test('makes each member only when the printer reaches it', () => {
+    // GIVEN a lazy array that records when its members are made
+    const events: string[] = [];
+    const lazy = new LazyJsonArray(['a', 'b', 'c'], (item) => {
+      events.push(`make ${item}`);
+      return { item };
+    });
+    // WHEN its pieces are taken one by one
+    for (const piece of prettyJsonChunks({ lazy }, 2)) {
+      const printed = /"item": "(\w)"/.exec(piece);
+      if (printed) events.push(`print ${printed[1]}`);
+    }
+    // THEN no member is made before the one before it was printed
+    expect(events).toEqual(['make a', 'print a', 'make b', 'print b', 'make c', 'print c']);
   });
 });
 
