@@ -78,7 +78,10 @@ export const checkSuite: Suite = {
   name: 'check',
   run(context: BenchContext): SuiteResult {
     const sizes = context.quick ? [400, 2000] : [400, 4000, 10_000];
-    const repeatsFor = (size: number): number => (context.quick ? 3 : size >= 4000 ? 5 : 7);
+    // the floor takes 0.1-0.25 s and moves by a fifth between runs on a busy host: nine runs
+    // of each keep the medians steady; cfn-guard, 20 times slower than check, needs fewer
+    const repeats = context.quick ? 3 : 9;
+    const guardRepeatsFor = (size: number): number => (context.quick ? 2 : size >= 4000 ? 3 : 7);
     const guard = findCfnGuard(context.root);
     const rulesDir = join(context.root, 'bench', 'guard');
     const ruleFiles = readdirSync(rulesDir).filter((f) => f.endsWith('.guard'));
@@ -113,7 +116,7 @@ export const checkSuite: Suite = {
         young: new Samples(),
         guard: new Samples(),
       };
-      interleave(NODE_VARIANTS, repeatsFor(size), (variant) => {
+      interleave(NODE_VARIANTS, repeats, (variant) => {
         if (variant === 'floor') {
           samples.floor.add(
             runProcess(process.execPath, [
@@ -144,7 +147,7 @@ export const checkSuite: Suite = {
       for (const { size, assembly, samples } of measured) {
         context.log(`check: cfn-guard on ${assembly.resources} resources`);
         const guardData = assembly.templateFiles.flatMap((f) => ['-d', f]);
-        interleave(['guard'], repeatsFor(size), () => {
+        interleave(['guard'], guardRepeatsFor(size), () => {
           // structured JSON to stdout, like `--format json`; exit 19 means some rule failed
           samples.guard.add(
             runProcess(
