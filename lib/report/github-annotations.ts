@@ -1,7 +1,7 @@
 import { allFindings, describeLocation, isActive, sortFindings } from './verdict';
 import type { Assessment } from '../model/assessment';
 import type { Severity } from '../model/finding';
-import { rememberLines } from './sarif-report';
+import { locateLines, placeOf } from './sarif-report';
 import type { LineLocator } from './sarif-report';
 
 /** Options of {@link toGithubAnnotations}. */
@@ -38,13 +38,23 @@ export function toGithubAnnotations(
   assessment: Assessment,
   options: GithubAnnotationOptions = {},
 ): string {
-  const locateLine = options.locateLine && rememberLines(options.locateLine);
-  const lines = sortFindings(allFindings(assessment).filter(isActive)).map((finding) => {
-    const file = finding.resource?.file ?? options.specFile;
+  const findings = sortFindings(allFindings(assessment).filter(isActive));
+  const locateLine =
+    options.locateLine &&
+    locateLines(
+      options.locateLine,
+      findings.flatMap((f) => {
+        const { file, logicalName } = placeOf(f, options.specFile);
+        return file !== undefined && logicalName !== undefined
+          ? [[file, logicalName] as const]
+          : [];
+      }),
+    );
+  const lines = findings.map((finding) => {
+    const { file, logicalName: name } = placeOf(finding, options.specFile);
     const subject = [finding.service, finding.disruption, describeLocation(finding.resource)]
       .filter((x) => x !== undefined)
       .join(' ');
-    const name = finding.resource?.logicalId ?? finding.service;
     const line = file !== undefined && name !== undefined ? locateLine?.(file, name) : undefined;
     const properties = [
       ...(file !== undefined ? [`file=${escapeProperty(file.split('\\').join('/'))}`] : []),

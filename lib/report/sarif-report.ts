@@ -65,6 +65,33 @@ export function rememberLines(locate: LineLocator): LineLocator {
   };
 }
 
+/**
+ * The line of every `[file, name]` in `requests`, asked of `locate` once each and file by file,
+ * so that a locator reading files can hold one at a time; answers other pairs through
+ * {@link rememberLines}.
+ */
+export function locateLines(
+  locate: LineLocator,
+  requests: Iterable<readonly [file: string, name: string]>,
+): LineLocator {
+  const byFile = new Map<string, Set<string>>();
+  for (const [file, name] of requests) {
+    const names = byFile.get(file);
+    if (names === undefined) {
+      byFile.set(file, new Set([name]));
+    } else {
+      names.add(name);
+    }
+  }
+  const remembered = rememberLines(locate);
+  for (const [file, names] of byFile) {
+    for (const name of names) {
+      remembered(file, name);
+    }
+  }
+  return remembered;
+}
+
 /** Where the SARIF 2.1.0 schema lives, written as `$schema`. */
 export const SARIF_SCHEMA_URI = 'https://json.schemastore.org/sarif-2.1.0.json';
 
@@ -99,7 +126,17 @@ export function toSarifLog(assessment: Assessment, options: SarifReportOptions):
     }
   }
   const ruleIndex = new Map(rules.map((r, index) => [r.id, index]));
-  const locateLine = options.locateLine && rememberLines(options.locateLine);
+  const locateLine =
+    options.locateLine &&
+    locateLines(
+      options.locateLine,
+      allFindings(assessment).flatMap((f) => {
+        const { file, logicalName } = placeOf(f, options.specFile);
+        return file !== undefined && logicalName !== undefined
+          ? [[file, logicalName] as const]
+          : [];
+      }),
+    );
   // Findings share a few files: each one's URI is worked out once.
   const uris = new Map<string, string>();
   const uriOf = (file: string): string => {
@@ -160,6 +197,17 @@ function ruleDescriptor(rule: RuleMetadata): sarif.ReportingDescriptor {
   };
 }
 
+/** The file a finding is placed in (its template, else the spec) and the name its line is found by. */
+export function placeOf(
+  finding: Finding,
+  specFile: string | undefined,
+): { file?: string; logicalName?: string } {
+  return {
+    file: finding.resource?.file ?? specFile,
+    logicalName: finding.resource?.logicalId ?? finding.service,
+  };
+}
+
 function result(
   finding: Finding,
   ruleIndex: number | undefined,
@@ -168,8 +216,7 @@ function result(
   uriOf: (file: string) => string,
 ): sarif.Result {
   const { resource, service, disruption } = finding;
-  const file = resource?.file ?? specFile;
-  const logicalName = resource?.logicalId ?? service;
+  const { file, logicalName } = placeOf(finding, specFile);
   const location: sarif.Location = {};
   if (file !== undefined) {
     const line = logicalName === undefined ? undefined : locateLine?.(file, logicalName);

@@ -74,10 +74,30 @@ describe('fileLineLocator index', () => {
       maxLength: 6,
     })
     .map((parts) => parts.join(''));
+  // Unix and Windows line ends, and a stray `\r` that ends no line
   const text = fc
-    .array(fc.oneof(keyLine, nameLine, noise), { maxLength: 10 })
-    .map((lines) => lines.join('\n'));
+    .tuple(
+      fc.array(fc.oneof(keyLine, nameLine, noise), { maxLength: 10 }),
+      fc.constantFrom('\n', '\r\n'),
+      fc.constantFrom('', '\r', '\n'),
+    )
+    .map(([lines, end, last]) => lines.join(end) + last);
   const name = fc.oneof(word, fc.constantFrom('Ord"ers', 'a b', 'x:', 'name,'));
+
+  test('finds the same lines as testing every line, asked for several names of one file', () => {
+    fc.assert(
+      fc.property(text, fc.array(name, { maxLength: 4 }), (content, names) => {
+        // GIVEN a file and one locator asked for several names in a row
+        const f = file('t.yaml', content);
+        const locate = fileLineLocator();
+        // WHEN / THEN every answer is the one of testing every line
+        for (const wanted of names) {
+          expect(locate(f, wanted)).toBe(scanLines(content.split(/\r?\n/), wanted));
+        }
+      }),
+      { numRuns: 200 },
+    );
+  });
 
   test('finds the same line as testing every line with the name’s own patterns', () => {
     fc.assert(

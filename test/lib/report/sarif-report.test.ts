@@ -1,6 +1,6 @@
 import { mixedAssessment, metAssessment, orphanFinding, ruleMetadata } from './assessment-fixtures';
 import { sarifValidator } from './sarif-schema';
-import { toSarif, toSarifLog } from '../../../lib/report/sarif-report';
+import { locateLines, toSarif, toSarifLog } from '../../../lib/report/sarif-report';
 import type * as sarif from 'sarif';
 
 describe('toSarif', () => {
@@ -119,6 +119,29 @@ describe('toSarif', () => {
       (r) => r.locations?.[0].physicalLocation?.region?.startLine,
     );
     expect(lines?.filter((line) => line === 42).length).toBeGreaterThan(1);
+  });
+
+  test('locateLines asks file by file, each file and name once, before any line is read', () => {
+    // GIVEN requests that alternate between two files, with a repeat
+    const asked: string[] = [];
+    const locate = (file: string, name: string): number => {
+      asked.push(`${file} ${name}`);
+      return name.length;
+    };
+    const requests = [
+      ['a.json', 'One'],
+      ['b.json', 'Three'],
+      ['a.json', 'Two'],
+      ['b.json', 'Three'],
+    ] as const;
+    // WHEN
+    const located = locateLines(locate, requests);
+    // THEN every pair was asked once, the files one after the other
+    expect(asked).toEqual(['a.json One', 'a.json Two', 'b.json Three']);
+    // AND the answers come without asking again; a pair not requested is asked then
+    expect(located('b.json', 'Three')).toBe(5);
+    expect(located('a.json', 'Four')).toBe(4);
+    expect(asked).toHaveLength(4);
   });
 
   test('marks suppressed findings with an accepted external suppression and its reason', () => {
