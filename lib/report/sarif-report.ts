@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import type * as sarif from 'sarif';
-import { prettyJsonChunks } from './json-chunks';
+import { LazyJsonArray, prettyJsonChunks } from './json-chunks';
 import { allFindings, describeLocation, isActive } from './verdict';
 import type { Assessment } from '../model/assessment';
 import type { Finding, Severity } from '../model/finding';
@@ -107,6 +107,18 @@ const LEVELS: Readonly<Record<Severity, sarif.ReportingConfiguration.level>> = {
  * an `external` suppression with the reason.
  */
 export function toSarifLog(assessment: Assessment, options: SarifReportOptions): sarif.Log {
+  return sarifLog(assessment, options, (findings, make) => findings.map(make));
+}
+
+/**
+ * The log of {@link toSarifLog}, its results made by `results` from the findings and the function
+ * that makes one result.
+ */
+function sarifLog<R>(
+  assessment: Assessment,
+  options: SarifReportOptions,
+  results: (findings: readonly Finding[], make: (finding: Finding) => sarif.Result) => R,
+): Omit<sarif.Log, 'runs'> & { runs: [Omit<sarif.Run, 'results'> & { results: R }] } {
   const rules = [...options.rules];
   const known = new Set(rules.map((r) => r.id));
   for (const finding of allFindings(assessment)) {
@@ -160,7 +172,7 @@ export function toSarifLog(assessment: Assessment, options: SarifReportOptions):
             rules: rules.map(ruleDescriptor),
           },
         },
-        results: allFindings(assessment).map((f) =>
+        results: results(allFindings(assessment), (f) =>
           result(f, ruleIndex.get(f.rule), options.specFile, locateLine, uriOf),
         ),
         columnKind: 'unicodeCodePoints',
@@ -180,7 +192,9 @@ export function* toSarifChunks(
   options: SarifReportOptions,
 ): Generator<string, void, undefined> {
   // depth 4: the log, `runs`, the run, its `results`, then each result (and `tool`) whole
-  yield* prettyJsonChunks(toSarifLog(assessment, options), 4);
+  // each result made as it is printed
+  const log = sarifLog(assessment, options, (findings, make) => new LazyJsonArray(findings, make));
+  yield* prettyJsonChunks(log, 4);
   yield '\n';
 }
 
