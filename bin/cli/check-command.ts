@@ -226,7 +226,11 @@ function render(
     }
     case 'junit':
       return report.toJunit(assessment);
-    case 'text':
-      return report.toText(assessment, { color: useColor(options.color, options.output, context) });
+    case 'text': {
+      const textOptions = { color: useColor(options.color, options.output, context) };
+      return inPieces
+        ? report.toTextChunks(assessment, textOptions)
+        : report.toText(assessment, textOptions);
+    }
   }
 }

@@ -81,6 +81,17 @@ interface Cell {
  * achieved RTO and RPO, ✓/✗), then the findings grouped by service with their fix.
  */
 export function toText(assessment: Assessment, options: TextReportOptions = {}): string {
+  return [...toTextChunks(assessment, options)].join('');
+}
+
+/**
+ * {@link toText}'s text in pieces (the headline and table, then each service's section), for
+ * writing out as they come: the sections of thousands of services are never held at once.
+ */
+export function* toTextChunks(
+  assessment: Assessment,
+  options: TextReportOptions = {},
+): Generator<string, void, undefined> {
   const p = options.color === true ? COLOURS : PLAIN;
   const explainAll = options.explainAll === true;
   const lines: string[] = [];
@@ -101,21 +112,30 @@ export function toText(assessment: Assessment, options: TextReportOptions = {}):
   const detailed = (s: ServiceAssessment): boolean => s.findings.length > 0 || !s.met || explainAll;
   if (assessment.services.some(detailed) || assessment.findings.length > 0) {
     lines.push(p.bold(explainAll ? 'Details' : 'Findings'), '');
-    assessment.services.forEach((service, i) => {
+    yield piece(lines);
+    for (let i = 0; i < assessment.services.length; i++) {
+      const service = assessment.services[i];
       if (detailed(service)) {
-        appendServiceSection(lines, service, verdicts[i], p, explainAll);
-        lines.push('');
+        const section: string[] = [];
+        appendServiceSection(section, service, verdicts[i], p, explainAll);
+        section.push('');
+        yield piece(section);
       }
-    });
+    }
+    lines.length = 0;
     if (assessment.findings.length > 0) {
       lines.push(`${p.bold('resources of no service')}:`);
       appendFindings(lines, assessment.findings, p);
       lines.push('');
     }
   }
-  // The empty last line gives the final newline without copying the whole text once more.
-  lines.push(countsLine(assessment), '');
-  return lines.join('\n');
+  lines.push(countsLine(assessment));
+  yield piece(lines);
+}
+
+/** Lines as text, each ending in a newline. */
+function piece(lines: readonly string[]): string {
+  return lines.length > 0 ? `${lines.join('\n')}\n` : '';
 }
 
 function appendObjectivesTable(

@@ -1,5 +1,5 @@
 import { metAssessment, mixedAssessment } from './assessment-fixtures';
-import { toText } from '../../../lib/report/text-report';
+import { toText, toTextChunks } from '../../../lib/report/text-report';
 
 const ANSI = /\u001b\[[0-9;]*m/;
 
@@ -121,5 +121,28 @@ describe('toText options', () => {
     expect(text).toContain('payments (platinum): met');
     expect(text).toContain('RPO 1s = global table replication');
     expect(toText(assessment)).not.toContain('RPO 1s = global table replication');
+  });
+});
+
+describe('toTextChunks', () => {
+  test.each([
+    ['a mixed assessment', mixedAssessment, {}],
+    ['a met assessment, every service explained', metAssessment, { explainAll: true }],
+    ['a mixed assessment in colour', mixedAssessment, { color: true }],
+    ['an empty assessment', { met: true, services: [], findings: [] }, {}],
+  ])('spells toText for %s, one piece per service section', (_case, assessment, options) => {
+    // GIVEN an assessment
+    // WHEN rendered whole and in pieces
+    const pieces = [...toTextChunks(assessment, options)];
+    // THEN the texts are the same, byte for byte
+    expect(pieces.join('')).toBe(toText(assessment, options));
+    // AND each detailed service has a piece of its own
+    const detailed = assessment.services.filter(
+      (s) => s.findings.length > 0 || !s.met || options.explainAll === true,
+    );
+    for (const service of detailed) {
+      const plain = pieces.map((piece) => piece.replace(/\u001b\[[0-9;]*m/g, ''));
+      expect(plain.filter((piece) => piece.startsWith(service.name))).toHaveLength(1);
+    }
   });
 });
