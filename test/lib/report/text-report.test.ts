@@ -1,5 +1,7 @@
 import { metAssessment, mixedAssessment } from './assessment-fixtures';
 import { toText, toTextChunks } from '../../../lib/report/text-report';
+import type { TextReportOptions } from '../../../lib/report/text-report';
+import type { Assessment } from '../../../lib/model';
 
 const ANSI = /\u001b\[[0-9;]*m/;
 
@@ -125,7 +127,7 @@ describe('toText options', () => {
 });
 
 describe('toTextChunks', () => {
-  test.each([
+  test.each<[string, Assessment, TextReportOptions]>([
     ['a mixed assessment', mixedAssessment, {}],
     ['a met assessment, every service explained', metAssessment, { explainAll: true }],
     ['a mixed assessment in colour', mixedAssessment, { color: true }],
