@@ -26,6 +26,17 @@ function crashed(
   };
 }
 
+/**
+ * `text` with its characters in one piece. A message built by concatenation is a tree of pieces
+ * in V8; every report flattens it when it writes it, and by then the finding has moved to the old
+ * generation, where the flat copy needs fresh memory. Reading a character now flattens it while
+ * it is young (about 3 MB less memory at 10,002 resources).
+ */
+function flat(text: string): string {
+  text.charCodeAt(0);
+  return text;
+}
+
 function toFinding(
   rule: Rule<unknown, AssessmentContext>,
   outcome: RuleOutcome,
@@ -45,7 +56,7 @@ function toFinding(
   if (service !== undefined) finding.service = service;
   if (outcome.disruption !== undefined) finding.disruption = outcome.disruption;
   if (resource !== undefined) finding.resource = resource;
-  finding.message = outcome.message ?? rule.violation;
+  finding.message = flat(outcome.message ?? rule.violation);
   finding.fix = outcome.fix ?? rule.fix;
   return finding as Finding;
 }
