@@ -114,14 +114,14 @@ function serviceSection(service: ServiceAssessment, heading: string, label: stri
           `${v.met ? `${OK} met` : `${FAIL} not met`} |`,
       );
     }
-    const explained = verdicts.filter((v) => (v.achieved?.explanation.length ?? 0) > 0);
+    // each explanation is written when read: read once
+    const explained = verdicts
+      .map((v) => ({ disruption: v.disruption, lines: v.achieved?.explanation ?? [] }))
+      .filter((v) => v.lines.length > 0);
     if (explained.length > 0) {
       out.push('', `<details><summary>How the ${label} numbers add up</summary>`, '');
       for (const v of explained) {
-        out.push(
-          `- **${v.disruption}**`,
-          ...(v.achieved?.explanation ?? []).map((e) => `  - ${escapeMd(e)}`),
-        );
+        out.push(`- **${v.disruption}**`, ...v.lines.map((e) => `  - ${escapeMd(e)}`));
       }
       out.push('', '</details>');
     }

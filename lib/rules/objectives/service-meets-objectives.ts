@@ -29,9 +29,10 @@ function judge(
   if (meets(achieved, declared)) {
     return [{ status: 'compliant', disruption: d }];
   }
+  const explanation = achieved.explanation; // written on each read: read once
   const head =
     `${d}: declared ${objectiveText(declared)} vs achieved ${objectiveText(achieved)} (${achieved.basis})` +
-    (achieved.explanation.length > 0 ? `: ${achieved.explanation.join('; ')}` : '');
+    (explanation.length > 0 ? `: ${explanation.join('; ')}` : '');
   const unknown = service.unknowns.length > 0;
   const message = unknown
     ? `${head}; not counted because known only at deploy time: ${service.unknowns.join('; ')}`

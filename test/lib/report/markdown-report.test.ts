@@ -1,5 +1,10 @@
 import { metAssessment, mixedAssessment, ordersUnmet, paymentsMet } from './assessment-fixtures';
 import { toMarkdown } from '../../../lib/report/markdown-report';
+import { toJson } from '../../../lib/report/json-report';
+import { toJunit } from '../../../lib/report/junit-report';
+import { toText } from '../../../lib/report/text-report';
+import { LazyAchievement } from '../../../lib/objectives/recovery-path';
+import type { Assessment } from '../../../lib/model';
 
 function mermaid(markdown: string): string {
   const match = /```mermaid\n([\s\S]*?)```/.exec(markdown);
@@ -98,5 +103,28 @@ describe('toMarkdown', () => {
       '- 🔕 *suppressed:* accepted by security &lt;review&gt; &amp; "audit" (expires 2027-01-01)',
     );
     expect(md).toContain('### Resources of no service');
+  });
+});
+
+describe('reports and lazy explanations', () => {
+  test.each([
+    ['markdown', (a: Assessment) => toMarkdown(a)],
+    ['text', (a: Assessment) => toText(a, { explainAll: true })],
+    ['JSON', (a: Assessment) => toJson(a)],
+    ['JUnit', (a: Assessment) => toJunit(a)],
+  ])('the %s report writes each explanation once, with its lines', (_format, render) => {
+    // GIVEN a service missing its region objective, whose achievement there counts how often
+    // its explanation is written
+    let written = 0;
+    const counted = new LazyAchievement(null, null, 'estimate', () => {
+      written += 1;
+      return ['no recovery point outside us-east-1, counted'];
+    });
+    const service = { ...ordersUnmet, achieved: { ...ordersUnmet.achieved, region: counted } };
+    // WHEN rendered
+    const report = render({ met: false, services: [service], findings: [] });
+    // THEN the lines are in the report, written once
+    expect(report).toContain('no recovery point outside us-east-1, counted');
+    expect(written).toBe(1);
   });
 });
