@@ -37,8 +37,15 @@ export const CACHE_DIR = join(__dirname, '..', '.v8-cache');
 
 type Main = () => Promise<void>;
 
+/** What the entry takes from the CLI (bin/continuity.ts). */
+interface Cli {
+  readonly main: Main;
+  /** Ends the process once its output is written (bin/continuity.ts). */
+  readonly exitWhenWritten: () => void;
+}
+
 /** A bundle loaded by {@link loadWithCodeCache}. */
-export interface LoadedBundle {
+export interface LoadedBundle extends Cli {
   /** The bundle's `main`. */
   readonly main: Main;
   /** `used`: V8 took the cached bytecode; `missing` or `rejected`: it is written at exit. */
@@ -148,8 +155,8 @@ export function loadWithCodeCache(bundle: string, cacheFile: string): LoadedBund
     bundle,
     dirname(bundle),
   );
-  const { main } = bundled.exports as { main: Main };
-  return { main, cache };
+  const { main, exitWhenWritten } = bundled.exports as Cli;
+  return { main, exitWhenWritten, cache };
 }
 
 /** A V8 flag the CLI sets for its own process, unless the user made that choice themselves. */
@@ -199,17 +206,18 @@ export function ownV8Flags(execArgv: readonly string[], nodeOptions: string | un
   );
 }
 
-function load(): { main: Main } {
+function load(): Cli {
   if (existsSync(BUNDLE)) {
     return loadWithCodeCache(BUNDLE, cacheFileFor(process.argv.slice(2)));
   }
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  return require('./continuity') as { main: Main };
+  return require('./continuity') as Cli;
 }
 
 if (require.main === module) {
   for (const flag of ownV8Flags(process.execArgv, process.env.NODE_OPTIONS)) {
     setFlagsFromString(flag);
   }
-  void load().main();
+  const cli = load();
+  void cli.main().then(() => cli.exitWhenWritten());
 }

@@ -29,6 +29,18 @@ export async function main(): Promise<void> {
   process.exitCode = output.exitCode;
 }
 
+/**
+ * Ends the process now if everything it wrote has been handed to the operating system (files and
+ * terminals are written at once), instead of letting Node take the heap down first: about 6 ms of
+ * every run. Output still queued for a pipe is left to flush, and the process ends by itself once
+ * it has. `process.exitCode` stands; handlers of the `exit` event still run.
+ */
+export function exitWhenWritten(): void {
+  if (process.stdout.writableLength === 0 && process.stderr.writableLength === 0) {
+    process.exit();
+  }
+}
+
 if (require.main === module) {
-  void main();
+  void main().then(exitWhenWritten);
 }

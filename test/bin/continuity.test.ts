@@ -124,6 +124,33 @@ describe('continuity (compiled, as a process)', () => {
     expect(run.stderr).toBe('');
   });
 
+  test('a report larger than a pipe holds reaches a slow reader whole, with the exit code', () => {
+    // GIVEN an assembly whose JSON report (about 300 KB) outgrows a pipe's buffer
+    const dir = mkdtempSync(path.join(tmpdir(), 'continuity-slow-pipe-'));
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { generateAssembly } = require(path.join(ROOT, 'dist', 'bench', 'generate-assembly'));
+    const assembly = generateAssembly({ dir, minResources: 400 });
+    const args = `check "${dir}" --spec "${assembly.specFile}" --format json --today 2026-11-21`;
+    const file = path.join(dir, 'report.json');
+    continuity(
+      ...['check', dir, '--spec', assembly.specFile, '--format', 'json'],
+      '--today',
+      '2026-11-21',
+      '--output',
+      file,
+    );
+    // WHEN the report goes to a reader that starts reading only after a while
+    const command = `set -o pipefail; "${process.execPath}" "${BIN}" ${args} | (sleep 0.5; cat)`;
+    const run = spawnSync('bash', ['-c', command], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
+    // THEN it gets the whole report, the one written to a file, and the command's exit code
+    expect(run.stdout).toBe(readFileSync(file, 'utf8'));
+    expect(run.status).toBe(1);
+  });
+
   test('exits 2 on an invalid spec, with every issue on its own line', () => {
     // GIVEN
     const spec = 'examples/specs/invalid.yaml';
