@@ -319,5 +319,5 @@ function computeAchievement(
     return notRecoverable(
       `${storeLabel(store)} cannot recover from ${disruption} loss: ${UNRECOVERABLE_FIX[disruption]}`,
     );
-  return toAchievement(best, (l) => `${storeLabel(store)}: ${l}`);
+  return toAchievement(best, store);
 }

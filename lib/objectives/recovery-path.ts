@@ -1,6 +1,7 @@
 import { formatDuration } from '../duration';
 import { weakestBasis } from '../facts';
-import type { Achievement, Basis } from '../model';
+import type { Achievement, Basis, StoreProtection } from '../model';
+import { storeLabel, type Named } from './store-label';
 
 /** One way to recover a store or compute from a disruption, with its worst-case numbers. */
 export interface RecoveryPath {
@@ -51,20 +52,20 @@ export function bestPath(paths: readonly RecoveryPath[]): RecoveryPath | undefin
  * (`{ ...achievement }`) copies own properties only and so loses it; JSON.stringify keeps it.
  */
 export class LazyAchievement implements Achievement {
-  readonly #explain: () => readonly string[];
+  readonly #explain: (() => readonly string[]) | undefined;
 
   public constructor(
     public readonly rpoSeconds: number | null,
     public readonly rtoSeconds: number | null,
     public readonly basis: Basis,
-    explain: () => readonly string[],
+    explain?: () => readonly string[],
   ) {
     this.#explain = explain;
   }
 
   /** The arithmetic spelled out, one line per number (written now). */
   public get explanation(): readonly string[] {
-    return this.#explain();
+    return this.lines();
   }
 
   /** The achievement as plain data, explanation included. */
@@ -76,16 +77,39 @@ export class LazyAchievement implements Achievement {
       explanation: this.explanation,
     };
   }
+
+  /** Writes the explanation lines: the function given, or none. */
+  protected lines(): readonly string[] {
+    return this.#explain?.() ?? [];
+  }
 }
 
-/** An achievement from a path, its explanation lines passed through `line`. */
-export function toAchievement(
-  path: RecoveryPath,
-  line: (text: string) => string = (text) => text,
-): Achievement {
-  return new LazyAchievement(path.rpoSeconds, path.rtoSeconds, path.basis, () =>
-    path.explain().map(line),
-  );
+/**
+ * The achievement of a store's best recovery path: the path's lines, each after the store's label.
+ * Thousands of these live from the assessment to the report, so it holds the path and the store
+ * rather than two closures.
+ */
+class PathAchievement extends LazyAchievement {
+  readonly #path: RecoveryPath;
+  readonly #store: Named<StoreProtection> | undefined;
+
+  public constructor(path: RecoveryPath, store: Named<StoreProtection> | undefined) {
+    super(path.rpoSeconds, path.rtoSeconds, path.basis);
+    this.#path = path;
+    this.#store = store;
+  }
+
+  protected override lines(): readonly string[] {
+    const lines = this.#path.explain();
+    if (this.#store === undefined) return lines;
+    const label = storeLabel(this.#store);
+    return lines.map((line) => `${label}: ${line}`);
+  }
+}
+
+/** An achievement from a path, each explanation line after the label of `store` when given. */
+export function toAchievement(path: RecoveryPath, store?: Named<StoreProtection>): Achievement {
+  return new PathAchievement(path, store);
 }
 
 /** The "cannot recover" achievement, with the reason. */
