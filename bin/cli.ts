@@ -46,8 +46,6 @@ interface Cli {
 
 /** A bundle loaded by {@link loadWithCodeCache}. */
 export interface LoadedBundle extends Cli {
-  /** The bundle's `main`. */
-  readonly main: Main;
   /** `used`: V8 took the cached bytecode; `missing` or `rejected`: it is written at exit. */
   readonly cache: 'used' | 'missing' | 'rejected';
 }

@@ -1,7 +1,7 @@
 import { allFindings, describeLocation, isActive, sortFindings } from './verdict';
 import type { Assessment } from '../model/assessment';
 import type { Severity } from '../model/finding';
-import { locateLines, placeOf } from './sarif-report';
+import { findingPlaces, locateLines, placeOf } from './sarif-report';
 import type { LineLocator } from './sarif-report';
 
 /** Options of {@link toGithubAnnotations}. */
@@ -41,15 +41,7 @@ export function toGithubAnnotations(
   const findings = sortFindings(allFindings(assessment).filter(isActive));
   const locateLine =
     options.locateLine &&
-    locateLines(
-      options.locateLine,
-      findings.flatMap((f) => {
-        const { file, logicalName } = placeOf(f, options.specFile);
-        return file !== undefined && logicalName !== undefined
-          ? [[file, logicalName] as const]
-          : [];
-      }),
-    );
+    locateLines(options.locateLine, findingPlaces(findings, options.specFile));
   const lines = findings.map((finding) => {
     const { file, logicalName: name } = placeOf(finding, options.specFile);
     const subject = [finding.service, finding.disruption, describeLocation(finding.resource)]

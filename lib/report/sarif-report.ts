@@ -1,5 +1,6 @@
 import * as path from 'node:path';
 import type * as sarif from 'sarif';
+import { sha256Hex } from '../spec/spec-digest';
 import { LazyJsonArray, prettyJsonChunks } from './json-chunks';
 import { allFindings, describeLocation, isActive } from './verdict';
 import type { Assessment } from '../model/assessment';
@@ -119,9 +120,10 @@ function sarifLog<R>(
   options: SarifReportOptions,
   results: (findings: readonly Finding[], make: (finding: Finding) => sarif.Result) => R,
 ): Omit<sarif.Log, 'runs'> & { runs: [Omit<sarif.Run, 'results'> & { results: R }] } {
+  const findings = allFindings(assessment);
   const rules = [...options.rules];
   const known = new Set(rules.map((r) => r.id));
-  for (const finding of allFindings(assessment)) {
+  for (const finding of findings) {
     if (!known.has(finding.rule)) {
       // A finding from a rule not in the catalogue given (e.g. a newer engine): still describe it.
       known.add(finding.rule);
@@ -140,15 +142,7 @@ function sarifLog<R>(
   const ruleIndex = new Map(rules.map((r, index) => [r.id, index]));
   const locateLine =
     options.locateLine &&
-    locateLines(
-      options.locateLine,
-      allFindings(assessment).flatMap((f) => {
-        const { file, logicalName } = placeOf(f, options.specFile);
-        return file !== undefined && logicalName !== undefined
-          ? [[file, logicalName] as const]
-          : [];
-      }),
-    );
+    locateLines(options.locateLine, findingPlaces(findings, options.specFile));
   // Findings share a few files: each one's URI is worked out once.
   const uris = new Map<string, string>();
   const uriOf = (file: string): string => {
@@ -172,7 +166,7 @@ function sarifLog<R>(
             rules: rules.map(ruleDescriptor),
           },
         },
-        results: results(allFindings(assessment), (f) =>
+        results: results(findings, (f) =>
           result(f, ruleIndex.get(f.rule), options.specFile, locateLine, uriOf),
         ),
         columnKind: 'unicodeCodePoints',
@@ -220,6 +214,17 @@ export function placeOf(
     file: finding.resource?.file ?? specFile,
     logicalName: finding.resource?.logicalId ?? finding.service,
   };
+}
+
+/** The `[file, name]` of every finding that has both, as {@link locateLines} takes them. */
+export function findingPlaces(
+  findings: readonly Finding[],
+  specFile: string | undefined,
+): (readonly [file: string, name: string])[] {
+  return findings.flatMap((f) => {
+    const { file, logicalName } = placeOf(f, specFile);
+    return file !== undefined && logicalName !== undefined ? [[file, logicalName] as const] : [];
+  });
 }
 
 function result(
@@ -292,18 +297,6 @@ function result(
   return out;
 }
 
-let crypto: typeof import('node:crypto') | undefined;
-
-/** Hex SHA-256 of `text`; node:crypto loads on first use, as only SARIF reports need it. */
-function sha256(text: string): string {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  crypto ??= require('node:crypto') as typeof import('node:crypto');
-  // `crypto.hash` (Node 20.12 and later) digests in one call, without a Hash object per finding.
-  return typeof crypto.hash === 'function'
-    ? crypto.hash('sha256', text)
-    : crypto.createHash('sha256').update(text).digest('hex');
-}
-
 /** Same finding, same fingerprint across runs, so code scanning tracks it instead of reopening. */
 function fingerprint(finding: Finding): string {
   const key = [
@@ -312,7 +305,7 @@ function fingerprint(finding: Finding): string {
     finding.disruption ?? '',
     describeLocation(finding.resource) ?? '',
   ].join('\u0000');
-  return sha256(key).slice(0, 32);
+  return sha256Hex(key).slice(0, 32);
 }
 
 /** A forward-slash URI reference for a file path, relative to `rootDir` when given. */

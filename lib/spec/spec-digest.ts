@@ -1,10 +1,16 @@
+let crypto: typeof import('node:crypto') | undefined;
+
 /**
- * `node:crypto`, loaded on first use: most checks read no `ContinuityKit::SpecRef`, and loading
- * the module costs a few milliseconds of every `continuity` start-up.
+ * Hex SHA-256 of `text`. `node:crypto` loads on first use: only a `ContinuityKit::SpecRef` and the
+ * SARIF report's fingerprints need it, and loading it costs a few milliseconds of every start-up.
  */
-function crypto(): typeof import('node:crypto') {
+export function sha256Hex(text: string): string {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  return require('node:crypto') as typeof import('node:crypto');
+  crypto ??= require('node:crypto') as typeof import('node:crypto');
+  // `crypto.hash` (Node 20.12 and later) digests in one call, without a Hash object per text.
+  return typeof crypto.hash === 'function'
+    ? crypto.hash('sha256', text)
+    : crypto.createHash('sha256').update(text).digest('hex');
 }
 
 /**
@@ -15,8 +21,5 @@ function crypto(): typeof import('node:crypto') {
  * keeps its key order, so the digest of the embedded document matches.
  */
 export function specDigest(document: unknown): string {
-  return crypto()
-    .createHash('sha256')
-    .update(JSON.stringify(document) ?? '')
-    .digest('hex');
+  return sha256Hex(JSON.stringify(document) ?? '');
 }
