@@ -4,6 +4,7 @@ import {
   mkdirSync,
   mkdtempSync,
   readdirSync,
+  readFileSync,
   rmSync,
   statSync,
   writeFileSync,
@@ -108,6 +109,63 @@ describe('bin/cli (entry with a V8 code cache)', () => {
     expect(readdirSync(cache).sort()).toEqual(
       [path.basename(current), path.basename(otherCommand), path.basename(otherFlags)].sort(),
     );
+  });
+});
+
+describe('bin/cli (libraries bundled apart, in dist/vendor/)', () => {
+  /** A bundle that requires `./vendor/lib.js` twice when run, and the library it requires. */
+  function bundleWithVendor(dir: string): string {
+    mkdirSync(path.join(dir, 'vendor'));
+    writeFileSync(
+      path.join(dir, 'vendor', 'lib.js'),
+      'globalThis.libRuns = (globalThis.libRuns ?? 0) + 1;\n' +
+        'exports.greet = () => `hello${require("node:path").sep}`;\n',
+    );
+    const bundle = path.join(dir, 'bundle.js');
+    writeFileSync(
+      bundle,
+      'exports.main = async () => {\n' +
+        '  const lib = require("./vendor/lib.js");\n' +
+        '  const again = require("./vendor/lib.js");\n' +
+        '  process.stdout.write(`${lib.greet()} ${lib === again} runs=${globalThis.libRuns}`);\n' +
+        '};\n',
+    );
+    return bundle;
+  }
+
+  it('runs a vendored library once, from beside the bundle, with a code cache of its own', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'cli-vendor-'));
+    const bundle = bundleWithVendor(dir);
+    const cache = path.join(dir, 'cache');
+    const cacheFile = cacheFileFor(['check'], bundle, cache);
+    expect(run(bundle, cacheFile, 0).stdout).toBe(`hello${path.sep} true runs=1 missing`);
+    const libCache = path.join(cache, path.basename(cacheFile).replace(/^check-/, 'check.lib-'));
+    expect(readdirSync(cache).sort()).toEqual(
+      [path.basename(cacheFile), path.basename(libCache)].sort(),
+    );
+    // the library's cache is used the next time: not rejected, so not written again
+    const before = statSync(libCache).mtimeMs;
+    expect(run(bundle, cacheFile, 0).stdout).toBe(`hello${path.sep} true runs=1 used`);
+    expect(statSync(libCache).mtimeMs).toBe(before);
+  });
+
+  it("keeps a vendored library's cache after exit 2, its whole work for an invalid spec", () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'cli-vendor-'));
+    const bundle = bundleWithVendor(dir);
+    const cache = path.join(dir, 'cache');
+    const cacheFile = cacheFileFor(['check'], bundle, cache);
+    expect(run(bundle, cacheFile, 2).status).toBe(2);
+    expect(readdirSync(cache)).toEqual([path.basename(cacheFile).replace(/^check-/, 'check.lib-')]);
+  });
+
+  it('keeps zod out of the CLI bundle and requires it from dist/vendor/', () => {
+    const dist = path.dirname(path.dirname(ENTRY));
+    const bundle = readFileSync(path.join(dist, 'continuity.bundle.js'), 'latin1');
+    expect(bundle).not.toMatch(/node_modules\/zod\//);
+    expect(bundle).toContain('require("./vendor/zod.js")');
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const zod = require(path.join(dist, 'vendor', 'zod.js')) as typeof import('zod');
+    expect(zod.z.string().safeParse(1).success).toBe(false);
   });
 });
 
