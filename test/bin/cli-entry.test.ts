@@ -158,14 +158,18 @@ describe('bin/cli (libraries bundled apart, in dist/vendor/)', () => {
     expect(readdirSync(cache)).toEqual([path.basename(cacheFile).replace(/^check-/, 'check.lib-')]);
   });
 
-  it('keeps zod out of the CLI bundle and requires it from dist/vendor/', () => {
+  it('keeps zod and yaml out of the CLI bundle and requires them from dist/vendor/', () => {
     const dist = path.dirname(path.dirname(ENTRY));
     const bundle = readFileSync(path.join(dist, 'continuity.bundle.js'), 'latin1');
-    expect(bundle).not.toMatch(/node_modules\/zod\//);
+    expect(bundle).not.toMatch(/node_modules\/(zod|yaml)\//);
     expect(bundle).toContain('require("./vendor/zod.js")');
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    expect(bundle).toContain('require("./vendor/yaml.js")');
+    /* eslint-disable @typescript-eslint/no-require-imports */
     const zod = require(path.join(dist, 'vendor', 'zod.js')) as typeof import('zod');
+    const yaml = require(path.join(dist, 'vendor', 'yaml.js')) as typeof import('yaml');
+    /* eslint-enable @typescript-eslint/no-require-imports */
     expect(zod.z.string().safeParse(1).success).toBe(false);
+    expect(yaml.parse('a: [1, 2]')).toEqual({ a: [1, 2] });
   });
 });
 
