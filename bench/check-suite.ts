@@ -255,7 +255,8 @@ export const checkSuite: Suite = {
           'selected every store of its tier in the Region (at 10,002 resources each table was backed up by 85 plans), an ' +
           'estate nobody deploys whose cost grows with stacks × stores.',
         '- *ours*: `node dist/bin/cli.js check <dir> --spec <spec> --format json --output /dev/null`, the installed ' +
-          '`continuity` command: the CLI bundled by esbuild into one file, loaded with the V8 code cache that its first ' +
+          '`continuity` command: the CLI bundled by esbuild into one file (zod and yaml bundled apart in `dist/vendor/`, ' +
+          'loaded only when needed: not for a valid JSON spec and JSON templates), loaded with the V8 code cache that its first ' +
           "`check` run writes, and run without V8's optimizing compiler, TurboFan, and with V8's young generation kept at its starting size " +
           '(`bin/cli.ts`); the row ' +
           '*check with TurboFan vs without* runs the same command as `node --turbofan dist/bin/cli.js ...` (ratio > 1: ' +
