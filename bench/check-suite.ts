@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { generateAssembly } from './generate-assembly';
 import { LOADED_MODULES_ENV } from './load-recorder';
 import { runProcess } from './measure';
-import { formatMs, logLogSlope } from './stats';
+import { formatMs, logLogSlope, pairedRatio } from './stats';
 import { Samples, comparisonRow, interleave } from './suite';
 import type { BenchContext, BenchRow, Suite, SuiteResult } from './suite';
 import type { GeneratedAssembly } from './generate-assembly';
@@ -212,7 +212,14 @@ export const checkSuite: Suite = {
           `CPU ratio check/floor ${(samples.check.cpuMs / samples.floor.cpuMs).toFixed(2)}x` +
           (guard
             ? `, check/cfn-guard ${(samples.check.cpuMs / samples.guard.cpuMs).toFixed(2)}x`
-            : ''),
+            : '') +
+          // reported beside the gated ratio of medians: how much of it is the host drifting
+          `; each check over the floor run just before it, median ${pairedRatio(
+            samples.floor.runs.map((r) => r.wallMs),
+            samples.check.runs.map((r) => r.wallMs),
+          ).toFixed(2)}x; the fastest runs, floor ${formatMs(
+            Math.min(...samples.floor.runs.map((r) => r.wallMs)),
+          )} and check ${formatMs(Math.min(...samples.check.runs.map((r) => r.wallMs)))}`,
       );
       for (const v of variants) {
         points[v].push({ x: assembly.resources, y: samples[v].wallMs });

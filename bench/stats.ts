@@ -9,6 +9,20 @@ export function median(values: readonly number[]): number {
 }
 
 /**
+ * Median of `ours[i] / baseline[i]`, each pair measured one after the other (the same repeat of
+ * an interleaved run). When the host's speed drifts during a suite, a pair shares its moment, so
+ * this moves less than the ratio of the two medians does.
+ */
+export function pairedRatio(baseline: readonly number[], ours: readonly number[]): number {
+  if (baseline.length !== ours.length) {
+    throw new Error(
+      `paired ratio of ${baseline.length} baseline and ${ours.length} runs; measure them in pairs`,
+    );
+  }
+  return median(ours.map((t, i) => t / baseline[i]!));
+}
+
+/**
  * Slope of the least-squares line through (log x, log y): 1 means time grows linearly with
  * size, 2 quadratically. Needs at least two distinct sizes.
  */

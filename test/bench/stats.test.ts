@@ -1,4 +1,4 @@
-import { logLogSlope, median } from '../../bench/stats';
+import { logLogSlope, median, pairedRatio } from '../../bench/stats';
 
 describe('median', () => {
   test('of an odd and an even number of values', () => {
@@ -8,6 +8,21 @@ describe('median', () => {
 
   test('throws on no values', () => {
     expect(() => median([])).toThrow(/median of no values/);
+  });
+});
+
+describe('pairedRatio', () => {
+  test('is the median of the ratios of runs measured in pairs', () => {
+    // GIVEN a host that slowed down for the last two pairs: both sides slower, ratio steady
+    const baseline = [100, 110, 90, 200, 210];
+    const ours = [300, 320, 270, 640, 600];
+    // WHEN / THEN the pairs' median ratio, not the ratio of medians (320 / 110 = 2.91)
+    expect(pairedRatio(baseline, ours)).toBeCloseTo(3, 10);
+    expect(median(ours) / median(baseline)).toBeCloseTo(2.909, 3);
+  });
+
+  test('throws on runs that are not in pairs', () => {
+    expect(() => pairedRatio([1, 2], [1])).toThrow(/measure them in pairs/);
   });
 });
 
