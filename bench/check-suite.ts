@@ -159,8 +159,10 @@ export const checkSuite: Suite = {
         });
       }
     }
+    const variants: Variant[] = [...NODE_VARIANTS, ...(guard ? ['guard' as const] : [])];
     for (const { assembly, samples } of measured) {
-      const variants: Variant[] = [...NODE_VARIANTS, ...(guard ? ['guard' as const] : [])];
+      const floorMs = samples.floor.runs.map((r) => r.wallMs);
+      const checkMs = samples.check.runs.map((r) => r.wallMs);
       rows.push(
         comparisonRow(
           'check vs floor',
@@ -214,12 +216,9 @@ export const checkSuite: Suite = {
             ? `, check/cfn-guard ${(samples.check.cpuMs / samples.guard.cpuMs).toFixed(2)}x`
             : '') +
           // reported beside the gated ratio of medians: how much of it is the host drifting
-          `; each check over the floor run just before it, median ${pairedRatio(
-            samples.floor.runs.map((r) => r.wallMs),
-            samples.check.runs.map((r) => r.wallMs),
-          ).toFixed(2)}x; the fastest runs, floor ${formatMs(
-            Math.min(...samples.floor.runs.map((r) => r.wallMs)),
-          )} and check ${formatMs(Math.min(...samples.check.runs.map((r) => r.wallMs)))}`,
+          `; each check over the floor run just before it, median ` +
+          `${pairedRatio(floorMs, checkMs).toFixed(2)}x; the fastest runs, floor ` +
+          `${formatMs(Math.min(...floorMs))} and check ${formatMs(Math.min(...checkMs))}`,
       );
       for (const v of variants) {
         points[v].push({ x: assembly.resources, y: samples[v].wallMs });

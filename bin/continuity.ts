@@ -31,8 +31,8 @@ export async function main(): Promise<void> {
 
 /**
  * Ends the process now if everything it wrote has been handed to the operating system (files and
- * terminals are written at once), instead of letting Node take the heap down first: about 6 ms of
- * every run. Output still queued for a pipe is left to flush, and the process ends by itself once
+ * terminals are written at once), instead of letting Node take the heap down first (a check: 3 ms
+ * less at 402 resources, 13 ms at 10,002). Output still queued for a pipe is left to flush, and the process ends by itself once
  * it has. `process.exitCode` stands; handlers of the `exit` event still run.
  */
 export function exitWhenWritten(): void {
