@@ -58,7 +58,23 @@ export class InventoryBuilder {
     this.resources.push(resource);
   }
 
-  /** The finished inventory. */
+  /** Appends everything `part` holds, in its order, after what this builder holds. */
+  public absorb(part: InventoryBuilder): void {
+    // `build` hands out the builder's own lists, so these are the lists to append to
+    const into = this.build() as unknown as Record<string, unknown[]>;
+    const from = part.build() as unknown as Record<string, readonly unknown[]>;
+    for (const key in from) {
+      const list = from[key];
+      for (let i = 0; i < list.length; i += 1) {
+        into[key].push(list[i]);
+      }
+    }
+    for (const [id, store] of part.storeById) {
+      this.storeById.set(id, store);
+    }
+  }
+
+  /** The finished inventory, made of this builder's own lists (no copies). */
   public build(): Inventory {
     return {
       resources: this.resources,

@@ -5,7 +5,9 @@ import type { Inventory } from '../model/inventory';
 import { Unresolved } from '../model/unresolved';
 import type { Known } from '../model/unresolved';
 import { AssemblyIndex } from './assembly-index';
+import type { RecordedLookup } from './assembly-index';
 import { InventoryBuilder } from './inventory-builder';
+import { PROPERTIES_KEPT } from './kept-properties';
 import { isRecord } from './raw';
 import type { RawObject } from './raw';
 import { readAcknowledgements } from './read-acknowledgements';
@@ -135,6 +137,10 @@ function readResource(
   };
   out.addResource(resource);
   READERS.get(type)?.(resource, scope, out);
+  if (!PROPERTIES_KEPT.has(type)) {
+    // read: nothing reads them again (see PROPERTIES_KEPT), so they need not stay in memory
+    (resource as { properties: RawObject }).properties = EMPTY;
+  }
   // most metadata is only the CDK path; acknowledgements live under `cdk_nag`
   if (metadata?.cdk_nag !== undefined) {
     out.acknowledgements.push(...readAcknowledgements(metadata, resource.id, resource.location));
@@ -173,6 +179,168 @@ function readSpecReference(stack: string, value: unknown, out: InventoryBuilder)
   }
 }
 
+/** Options of {@link TemplateStream}. */
+export interface TemplateStreamOptions {
+  /**
+   * Parses a template again. Given, the stream lets go of each template once its stack is read,
+   * keeping only the resources whose properties are kept ({@link PROPERTIES_KEPT}) and the type
+   * of the others, so that a parsed template can be collected while the next one is read; a
+   * stack that must be read again (see {@link TemplateStream}) is parsed again with this. For
+   * templates read from files; the templates themselves are not changed.
+   *
+   * @default - every template is held until the inventory is built
+   */
+  readonly reparse?: (input: Omit<TemplateInput, 'template'>) => unknown;
+  /**
+   * Read each stack as soon as it is added. `false` reads every stack once all are in, when
+   * {@link TemplateStream.finish} is called: the inventory reading them as they come must equal,
+   * entry for entry.
+   *
+   * @default true
+   */
+  readonly readEarly?: boolean;
+}
+
+/** A stack added to a {@link TemplateStream}, and what reading it alone gave. */
+interface StreamedStack {
+  readonly input: Omit<TemplateInput, 'template'>;
+  readonly scope: StackScope;
+  /** What reading the stack alone gave; `undefined` when reading it failed. */
+  readonly read: InventoryBuilder | undefined;
+  /** The cross-stack lookups that reading made, each testing its answer again. */
+  readonly lookups: readonly RecordedLookup[];
+  readonly released: boolean;
+}
+
+/** Where a template comes from, without the template (which the stream lets go of). */
+function withoutTemplate(input: TemplateInput): Omit<TemplateInput, 'template'> {
+  return {
+    stack: input.stack,
+    ...(input.region !== undefined ? { region: input.region } : {}),
+    ...(input.account !== undefined ? { account: input.account } : {}),
+    ...(input.synthesized !== undefined ? { synthesized: input.synthesized } : {}),
+    ...(input.file !== undefined ? { file: input.file } : {}),
+  };
+}
+
+/** A stack not read as it came: {@link TemplateStream.finish} reads it. */
+const NOT_READ: Pick<StreamedStack, 'read' | 'lookups'> = { read: undefined, lookups: [] };
+
+/**
+ * Reads templates one at a time into one {@link Inventory}: each stack is read when it is added,
+ * its lookups across stacks (exports, CDK cross-region references, resources named by physical
+ * name) answered from the stacks added so far and logged. {@link finish} asks each logged lookup
+ * again of the whole assembly and reads again every stack that got a different answer (in a
+ * cloud assembly, stacks come after the stacks they reference, so this is rare), and every stack
+ * whose reading failed, so that a failure surfaces where it would have with every stack in.
+ * The inventory is the same as reading every stack once all are in, entry for entry and in the
+ * same order; with `reparse`, an assembly of thousands of resources is never held whole.
+ */
+export class TemplateStream {
+  private readonly index = new AssemblyIndex();
+  private readonly issues: InputIssue[] = [];
+  private readonly names = new Set<string>();
+  private readonly stacks: StreamedStack[] = [];
+
+  public constructor(private readonly options: TemplateStreamOptions = {}) {}
+
+  /** Checks a template and reads its stack, unless a template so far was invalid. */
+  public add(input: TemplateInput): void {
+    if (this.names.has(input.stack)) {
+      this.issues.push({
+        path: input.file ?? `stack ${input.stack}`,
+        message: `two templates are named '${input.stack}'; give each stack a distinct name`,
+      });
+    }
+    this.names.add(input.stack);
+    const stack = checkTemplate(input, this.issues);
+    if (!stack) {
+      return;
+    }
+    this.index.add(stack);
+    const scope = new StackScope(stack, this.index);
+    // once a template is invalid, `finish` throws: no need to read what follows
+    const early = this.options.readEarly !== false && this.issues.length === 0;
+    const { read, lookups } = early ? this.readAlone(scope) : NOT_READ;
+    const released = read !== undefined && this.options.reparse !== undefined;
+    if (released) {
+      this.release(stack);
+    }
+    this.stacks.push({ input: withoutTemplate(input), scope, read, lookups, released });
+  }
+
+  /**
+   * Reads again the stacks that must be, links across stacks and returns the inventory.
+   *
+   * Throws {@link InputError} listing every template that is not a CloudFormation template.
+   */
+  public finish(): Inventory {
+    if (this.issues.length > 0) {
+      throw new InputError(this.issues);
+    }
+    const out = new InventoryBuilder();
+    const scopes = new Map<string, StackScope>();
+    for (const streamed of this.stacks) {
+      const { scope, read } = streamed;
+      scopes.set(scope.stack.name, scope);
+      if (read && streamed.lookups.every((sameAnswer) => sameAnswer())) {
+        out.absorb(read);
+      } else {
+        readStack(this.whole(streamed), out);
+      }
+    }
+    for (const link of LINKERS) {
+      link(out, scopes);
+    }
+    return out.build();
+  }
+
+  /** Reads a stack as it comes, logging its lookups across stacks. */
+  private readAlone(scope: StackScope): Pick<StreamedStack, 'read' | 'lookups'> {
+    const lookups = this.index.record();
+    try {
+      const read = new InventoryBuilder();
+      readStack(scope, read);
+      return { read, lookups };
+    } catch {
+      return NOT_READ;
+    } finally {
+      this.index.stopRecording();
+    }
+  }
+
+  /** A scope over the whole template of a stack: parsed again if it was released. */
+  private whole(streamed: StreamedStack): StackScope {
+    if (!streamed.released || !this.options.reparse) {
+      return streamed.scope;
+    }
+    const issues: InputIssue[] = [];
+    const stack = checkTemplate(
+      { ...streamed.input, template: this.options.reparse(streamed.input) },
+      issues,
+    );
+    if (!stack) {
+      throw new InputError(issues);
+    }
+    return new StackScope(stack, this.index);
+  }
+
+  /** Lets the template go but for the resources whose properties are kept. */
+  private release(stack: StackTemplate): void {
+    const kept = new Map<string, RawObject>();
+    for (const [type, ids] of stack.logicalIdsByType) {
+      if (PROPERTIES_KEPT.has(type)) {
+        for (const logicalId of ids) {
+          kept.set(logicalId, stack.resources[logicalId]);
+        }
+      }
+    }
+    const released = stack as { resources: StackTemplate['resources']; released?: unknown };
+    released.resources = {};
+    released.released = kept;
+  }
+}
+
 /**
  * Builds the neutral {@link Inventory} from templates the caller already holds (tests, the
  * cdk-nag pack, benchmarks). References between templates (`Fn::ImportValue`, CDK cross-region
@@ -181,33 +349,9 @@ function readSpecReference(stack: string, value: unknown, out: InventoryBuilder)
  * Throws {@link InputError} listing every template that is not a CloudFormation template.
  */
 export function inventoryFromTemplates(templates: readonly TemplateInput[]): Inventory {
-  const issues: InputIssue[] = [];
-  const stacks: StackTemplate[] = [];
-  const names = new Set<string>();
+  const stream = new TemplateStream();
   for (const input of templates) {
-    if (names.has(input.stack)) {
-      issues.push({
-        path: input.file ?? `stack ${input.stack}`,
-        message: `two templates are named '${input.stack}'; give each stack a distinct name`,
-      });
-    }
-    names.add(input.stack);
-    const stack = checkTemplate(input, issues);
-    if (stack) {
-      stacks.push(stack);
-    }
+    stream.add(input);
   }
-  if (issues.length > 0) {
-    throw new InputError(issues);
-  }
-  const index = new AssemblyIndex(stacks);
-  const scopes = new Map(stacks.map((s) => [s.name, new StackScope(s, index)]));
-  const out = new InventoryBuilder();
-  for (const scope of scopes.values()) {
-    readStack(scope, out);
-  }
-  for (const link of LINKERS) {
-    link(out, scopes);
-  }
-  return out.build();
+  return stream.finish();
 }

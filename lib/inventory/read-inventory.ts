@@ -2,7 +2,7 @@ import { readFileSync, statSync } from 'fs';
 import { basename, dirname } from 'path';
 import { InputError } from '../model/input-error';
 import type { Inventory } from '../model/inventory';
-import { inventoryFromTemplates } from './inventory-from-templates';
+import { TemplateStream } from './inventory-from-templates';
 import { parseTemplateText } from './parse-template';
 import { listAssemblyStacks } from './read-assembly';
 import type { TemplateInput } from './stack-template';
@@ -104,14 +104,15 @@ export function readInventory(
       { path: 'paths', message: 'no template given; pass template files or a cdk.out directory' },
     ]);
   }
-  const inputs: TemplateInput[] = [];
+  // each template is read as soon as it is parsed, and then released (see TemplateStream)
+  const stream = new TemplateStream({ reparse: (input) => readTemplateFile(input.file as string) });
   const seen = new Map<string, number>();
   const add = (input: Omit<TemplateInput, 'template'> & { file: string }): void => {
     // two files named alike (a/template.yaml, b/template.yaml): prefix the folder name
     const count = seen.get(input.stack) ?? 0;
     seen.set(input.stack, count + 1);
     const stack = count === 0 ? input.stack : `${basename(dirname(input.file))}-${input.stack}`;
-    inputs.push({ ...input, stack, template: readTemplateFile(input.file) });
+    stream.add({ ...input, stack, template: readTemplateFile(input.file) });
   };
   for (const path of paths) {
     const assembly = cloudAssemblyDirectory(path);
@@ -126,5 +127,5 @@ export function readInventory(
       });
     }
   }
-  return inventoryFromTemplates(inputs);
+  return stream.finish();
 }

@@ -5,6 +5,7 @@ import type { AssemblyIndex } from './assembly-index';
 import { describe, isRecord } from './raw';
 import type { RawObject } from './raw';
 import type { Resolved } from './resolved';
+import { rawResource } from './stack-template';
 import type { StackTemplate } from './stack-template';
 
 /** Deepest chain of imports/exports followed before giving up (guards against cycles). */
@@ -196,9 +197,7 @@ export class StackScope {
       default:
         break;
     }
-    const resource = Object.prototype.hasOwnProperty.call(stack.resources, name)
-      ? stack.resources[name]
-      : undefined;
+    const resource = rawResource(stack, name);
     if (resource) {
       return { kind: 'ref', id: this.idOf(name), type: String(resource.Type) };
     }
@@ -223,9 +222,7 @@ export class StackScope {
       return unresolved(whole);
     }
     const [logicalId, attribute] = parts as [string, unknown];
-    const resource = Object.prototype.hasOwnProperty.call(this.stack.resources, logicalId)
-      ? this.stack.resources[logicalId]
-      : undefined;
+    const resource = rawResource(this.stack, logicalId);
     if (!resource || typeof attribute !== 'string') {
       return unresolved(whole);
     }

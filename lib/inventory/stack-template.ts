@@ -40,7 +40,18 @@ export interface StackTemplate {
   readonly region: Known<string>;
   readonly account: Known<string>;
   readonly file?: string;
+  /**
+   * The resources by logical id; none once the stack is `released`: look a resource up with
+   * {@link rawResource}.
+   */
   readonly resources: Readonly<Record<string, RawObject>>;
+  /**
+   * Set once the stack was read and its template let go (see `TemplateStream`): the resources
+   * whose properties are kept (`PROPERTIES_KEPT`), by logical id.
+   *
+   * @default - not released: `resources` has them all
+   */
+  readonly released?: ReadonlyMap<string, RawObject>;
   /** Logical ids of the resources of each CloudFormation type, in template order. */
   readonly logicalIdsByType: ReadonlyMap<string, readonly string[]>;
   readonly parameters: RawObject;
@@ -48,4 +59,36 @@ export interface StackTemplate {
   readonly conditions: RawObject;
   readonly outputs: RawObject;
   readonly metadata: RawObject;
+}
+
+/** Stand-ins for released resources, by type: `{ Type }` and nothing else. */
+const STAND_INS = new Map<string, RawObject>();
+
+/**
+ * The raw resource `logicalId` of `stack`, or `undefined` when the stack has none. Of a released
+ * stack, a resource whose properties were let go is a stand-in holding its `Type` only: what
+ * references to it (`Ref`, `Fn::GetAtt`) read.
+ */
+export function rawResource(stack: StackTemplate, logicalId: string): RawObject | undefined {
+  const { released } = stack;
+  if (!released) {
+    return Object.prototype.hasOwnProperty.call(stack.resources, logicalId)
+      ? stack.resources[logicalId]
+      : undefined;
+  }
+  const kept = released.get(logicalId);
+  if (kept) {
+    return kept;
+  }
+  for (const [type, ids] of stack.logicalIdsByType) {
+    if (ids.includes(logicalId)) {
+      let standIn = STAND_INS.get(type);
+      if (!standIn) {
+        standIn = Object.freeze({ Type: type });
+        STAND_INS.set(type, standIn);
+      }
+      return standIn;
+    }
+  }
+  return undefined;
 }
