@@ -104,7 +104,7 @@ export function readInventory(
       { path: 'paths', message: 'no template given; pass template files or a cdk.out directory' },
     ]);
   }
-  // each template is read as soon as it is parsed, and then released (see TemplateStream)
+  // each template is read as soon as it is parsed, then let go (see TemplateStream)
   const stream = new TemplateStream({ reparse: (input) => readTemplateFile(input.file as string) });
   const seen = new Map<string, number>();
   const add = (input: Omit<TemplateInput, 'template'> & { file: string }): void => {

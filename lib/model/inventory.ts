@@ -87,7 +87,11 @@ export interface InventoryResource extends InventoryEntry {
   /** `Delete`, `Retain`, `Snapshot`, `RetainExceptOnCreate`; Pulumi `protect`/`retainOnDelete` map to `Retain`. */
   readonly deletionPolicy?: string;
   readonly updateReplacePolicy?: string;
-  /** Raw properties, for rules that need them (intrinsics left as objects). */
+  /**
+   * Raw properties, for rules and `continuity diff` (intrinsics left as objects). Read from a
+   * template, they are kept only for the types something reads them of once the resource is read
+   * (`PROPERTIES_KEPT` in lib/inventory/kept-properties.ts); other resources have `{}`.
+   */
   readonly properties: Readonly<Record<string, unknown>>;
   /**
    * The resource as its backend names it, for comparisons that need the backend's own terms
