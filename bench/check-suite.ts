@@ -218,7 +218,10 @@ export const checkSuite: Suite = {
           // reported beside the gated ratio of medians: how much of it is the host drifting
           `; each check over the floor run just before it, median ` +
           `${pairedRatio(floorMs, checkMs).toFixed(2)}x; the fastest runs, floor ` +
-          `${formatMs(Math.min(...floorMs))} and check ${formatMs(Math.min(...checkMs))}`,
+          `${formatMs(Math.min(...floorMs))} and check ${formatMs(Math.min(...checkMs))}; ` +
+          // a wide spread says the host's speed changed during the suite
+          `the slowest, floor ${formatMs(Math.max(...floorMs))} and check ` +
+          `${formatMs(Math.max(...checkMs))}`,
       );
       for (const v of variants) {
         points[v].push({ x: assembly.resources, y: samples[v].wallMs });
