@@ -3,6 +3,9 @@ import type { Finding, ResourceLocation, Rule, RuleOutcome } from '../model';
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
+/** Where a finding points: the subject's resource or service. */
+type Where = { resource?: ResourceLocation; service?: string };
+
 /** Id of the finding reported when a rule throws. */
 export const RULE_CRASHED_ID = 'RR-ENG1';
 
@@ -10,11 +13,7 @@ function errorText(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-function crashed(
-  rule: Rule<unknown, AssessmentContext>,
-  error: unknown,
-  where: { resource?: ResourceLocation; service?: string },
-): Finding {
+function crashed(rule: Rule<unknown, AssessmentContext>, error: unknown, where: Where): Finding {
   return {
     rule: RULE_CRASHED_ID,
     severity: 'error',
@@ -37,21 +36,33 @@ function flat(text: string): string {
   return text;
 }
 
+/** The subject's location for a crash report, or none when locating it throws too. */
+function locateAfterCrash(
+  rule: Rule<unknown, AssessmentContext>,
+  subject: unknown,
+  context: AssessmentContext,
+): Where {
+  try {
+    return rule.locate(subject, context);
+  } catch {
+    return {};
+  }
+}
+
+/** A non-compliant or unknown outcome as a finding. */
 function toFinding(
   rule: Rule<unknown, AssessmentContext>,
   outcome: RuleOutcome,
-  where: { resource?: ResourceLocation; service?: string },
-): Finding | undefined {
-  if (outcome.status !== 'non-compliant' && outcome.status !== 'unknown') {
-    return undefined;
-  }
+  status: Finding['status'],
+  where: Where,
+): Finding {
   const service = outcome.service ?? where.service;
   const resource = outcome.resource ?? where.resource;
   // Keys in this order, optional ones only when set (no spreads: one finding per outcome).
   const finding: Partial<Mutable<Finding>> = {
     rule: rule.id,
     severity: rule.severity,
-    status: outcome.status,
+    status,
   };
   if (service !== undefined) finding.service = service;
   if (outcome.disruption !== undefined) finding.disruption = outcome.disruption;
@@ -63,7 +74,8 @@ function toFinding(
 
 /**
  * Runs every rule on every subject it picks and turns non-compliant and unknown outcomes into
- * findings. A rule that throws, while picking subjects or checking one, yields an error finding
+ * findings, located by the rule's `locate` (asked only of a subject that yields a finding). A
+ * rule that throws, while picking subjects, checking or locating one, yields an error finding
  * {@link RULE_CRASHED_ID} (status `unknown`), never a pass.
  */
 export function runRules(
@@ -80,21 +92,25 @@ export function runRules(
       continue;
     }
     for (const subject of subjects) {
-      let where: { resource?: ResourceLocation; service?: string } = {};
+      // located only when an outcome becomes a finding: most subjects comply
+      let where: Where | undefined;
       try {
-        where = rule.locate(subject, context);
         const result = rule.check(subject, context);
         const outcomes: readonly RuleOutcome[] = Array.isArray(result)
           ? result
           : [result as RuleOutcome];
         for (const outcome of outcomes) {
-          const finding = toFinding(rule, outcome, where);
-          if (finding) {
-            findings.push(finding);
+          const { status } = outcome;
+          if (status === 'non-compliant' || status === 'unknown') {
+            if (where === undefined) {
+              where = {}; // if locating throws, the crash is reported without a location
+              where = rule.locate(subject, context);
+            }
+            findings.push(toFinding(rule, outcome, status, where));
           }
         }
       } catch (error) {
-        findings.push(crashed(rule, error, where));
+        findings.push(crashed(rule, error, where ?? locateAfterCrash(rule, subject, context)));
       }
     }
   }

@@ -38,7 +38,7 @@ export interface Rule<Subject = unknown, Context = unknown> {
   readonly docsUrl: string;
   /** Subjects to check. */
   subjects(context: Context): readonly Subject[];
-  /** Where a subject is, for findings. */
+  /** Where a subject is, for findings: asked only of a subject that yields one. */
   locate(
     subject: Subject,
     context: Context,

@@ -12,7 +12,7 @@ import {
   TODAY,
   vault,
 } from './builders';
-import type { AssessmentContext } from '../../../lib/engine';
+import type { AssessmentContext, ServiceContext } from '../../../lib/engine';
 import type { Rule } from '../../../lib/model';
 
 const HOUR = 3600;
@@ -138,6 +138,50 @@ describe('assess', () => {
       }),
     ]);
     expect(svc.met).toBe(false);
+  });
+
+  test('a subject is located only for the findings it yields; a locate that throws then is a crash', () => {
+    // GIVEN a rule that complies for one service and not the other, and cannot locate either
+    const located: string[] = [];
+    const unlocatable: Rule<unknown, AssessmentContext> = {
+      id: 'RR-TST3',
+      name: 'cannotLocate',
+      title: 't',
+      violation: 'v',
+      rationale: 'r',
+      fix: 'f',
+      severity: 'warning',
+      docsUrl: 'https://docs.aws.amazon.com/',
+      subjects: (ctx) => ctx.services,
+      locate: (subject) => {
+        located.push((subject as ServiceContext).spec.name);
+        throw new Error('nowhere');
+      },
+      check: (subject) =>
+        (subject as ServiceContext).spec.name === 'orders'
+          ? { status: 'compliant' }
+          : { status: 'non-compliant', message: 'payments is off' },
+    };
+    const twoServices = spec([
+      service('orders', { resources: [{ kind: 'dynamodb', logicalId: 'Orders' }] }),
+      service('payments', { resources: [{ kind: 'dynamodb', logicalId: 'Payments' }] }),
+    ]);
+    // WHEN
+    const result = assess(
+      twoServices,
+      inventory({ stores: [table('Orders'), table('Payments')] }),
+      { today: TODAY, rules: [unlocatable] },
+    );
+    // THEN the compliant service was never located; the other is reported as a crash of the rule
+    expect(located).toEqual(['payments']);
+    const all = [...result.findings, ...result.services.flatMap((s) => s.findings)];
+    expect(all).toEqual([
+      expect.objectContaining({
+        rule: 'RR-ENG1',
+        status: 'unknown',
+        message: expect.stringMatching(/RR-TST3.*nowhere/),
+      }),
+    ]);
   });
 
   test('a rule whose subjects throw is reported at the top level and fails the assessment', () => {
