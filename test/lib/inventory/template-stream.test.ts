@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -101,6 +102,27 @@ describe('TemplateStream', () => {
       expect(streamed.inventory).toEqual(readAtTheEnd(sources));
       const replicated = streamed.inventory.stores.filter((s) => s.replicas.length > 0);
       expect(replicated.length).toBeGreaterThan(0);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test('in any stack order, reading as they come equals reading them all at the end', () => {
+    // GIVEN a generated assembly (primary stacks name their recovery stacks' buckets and vaults)
+    // and the fixture (cross-region reference, nested-assembly export), in random orders
+    const dir = mkdtempSync(join(tmpdir(), 'ck-shuffle-'));
+    try {
+      generateAssembly({ dir, minResources: 150 });
+      const all = [...stacksOf(dir), ...stacksOf(assembly)];
+      fc.assert(
+        fc.property(fc.shuffledSubarray(all, { minLength: all.length }), (sources) => {
+          // WHEN
+          const streamed = stream(sources);
+          // THEN
+          expect(streamed.inventory).toEqual(readAtTheEnd(sources));
+        }),
+        { numRuns: 12 },
+      );
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
