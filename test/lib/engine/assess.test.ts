@@ -17,6 +17,24 @@ import type { Rule } from '../../../lib/model';
 
 const HOUR = 3600;
 
+/** The descriptive fields of a rule written for a test. */
+function testRule(
+  id: string,
+  name: string,
+  severity: Rule<unknown, AssessmentContext>['severity'],
+): Omit<Rule<unknown, AssessmentContext>, 'subjects' | 'locate' | 'check'> {
+  return {
+    id,
+    name,
+    title: 't',
+    violation: 'v',
+    rationale: 'r',
+    fix: 'f',
+    severity,
+    docsUrl: 'https://docs.aws.amazon.com/',
+  };
+}
+
 function orders() {
   return spec([service('orders', { resources: [{ kind: 'dynamodb', logicalId: 'Orders' }] })]);
 }
@@ -107,14 +125,7 @@ describe('assess', () => {
   test('a rule that throws is reported as RR-ENG1, never as a pass', () => {
     // GIVEN
     const crashing: Rule<unknown, AssessmentContext> = {
-      id: 'RR-TST1',
-      name: 'crashes',
-      title: 't',
-      violation: 'v',
-      rationale: 'r',
-      fix: 'f',
-      severity: 'warning',
-      docsUrl: 'https://docs.aws.amazon.com/',
+      ...testRule('RR-TST1', 'crashes', 'warning'),
       subjects: (ctx) => ctx.services,
       locate: () => ({ service: 'orders' }),
       check: () => {
@@ -144,14 +155,7 @@ describe('assess', () => {
     // GIVEN a rule that complies for one service and not the other, and cannot locate either
     const located: string[] = [];
     const unlocatable: Rule<unknown, AssessmentContext> = {
-      id: 'RR-TST3',
-      name: 'cannotLocate',
-      title: 't',
-      violation: 'v',
-      rationale: 'r',
-      fix: 'f',
-      severity: 'warning',
-      docsUrl: 'https://docs.aws.amazon.com/',
+      ...testRule('RR-TST3', 'cannotLocate', 'warning'),
       subjects: (ctx) => ctx.services,
       locate: (subject) => {
         located.push((subject as ServiceContext).spec.name);
@@ -187,14 +191,7 @@ describe('assess', () => {
   test('a rule whose subjects throw is reported at the top level and fails the assessment', () => {
     // GIVEN
     const crashing: Rule<unknown, AssessmentContext> = {
-      id: 'RR-TST2',
-      name: 'crashesEarly',
-      title: 't',
-      violation: 'v',
-      rationale: 'r',
-      fix: 'f',
-      severity: 'info',
-      docsUrl: 'https://docs.aws.amazon.com/',
+      ...testRule('RR-TST2', 'crashesEarly', 'info'),
       subjects: () => {
         throw new Error('no subjects');
       },
