@@ -19,6 +19,9 @@ import type { StackTemplate, TemplateInput } from './stack-template';
 
 const EMPTY: RawObject = Object.freeze({});
 
+/** The `resources` of a released stack (its kept ones are in `released`). */
+const EMPTY_RESOURCES: StackTemplate['resources'] = Object.freeze({});
+
 function section(template: RawObject, key: string): RawObject {
   const value = template[key];
   return isRecord(value) ? value : EMPTY;
@@ -209,7 +212,6 @@ interface StreamedStack {
   readonly read: InventoryBuilder | undefined;
   /** The cross-stack lookups that reading made, each testing its answer again. */
   readonly lookups: readonly RecordedLookup[];
-  readonly released: boolean;
 }
 
 /** Where a template comes from, without the template (which the stream lets go of). */
@@ -262,11 +264,10 @@ export class TemplateStream {
     // once a template is invalid, `finish` throws: no need to read what follows
     const early = this.options.readEarly !== false && this.issues.length === 0;
     const { read, lookups } = early ? this.readAlone(scope) : NOT_READ;
-    const released = read !== undefined && this.options.reparse !== undefined;
-    if (released) {
+    if (read !== undefined && this.options.reparse !== undefined) {
       this.release(stack);
     }
-    this.stacks.push({ input: withoutTemplate(input), scope, read, lookups, released });
+    this.stacks.push({ input: withoutTemplate(input), scope, read, lookups });
   }
 
   /**
@@ -311,14 +312,12 @@ export class TemplateStream {
 
   /** A scope over the whole template of a stack: parsed again if it was released. */
   private whole(streamed: StreamedStack): StackScope {
-    if (!streamed.released || !this.options.reparse) {
+    const { reparse } = this.options;
+    if (streamed.scope.stack.released === undefined || reparse === undefined) {
       return streamed.scope;
     }
     const issues: InputIssue[] = [];
-    const stack = checkTemplate(
-      { ...streamed.input, template: this.options.reparse(streamed.input) },
-      issues,
-    );
+    const stack = checkTemplate({ ...streamed.input, template: reparse(streamed.input) }, issues);
     if (!stack) {
       throw new InputError(issues);
     }
@@ -336,7 +335,7 @@ export class TemplateStream {
       }
     }
     const released = stack as { resources: StackTemplate['resources']; released?: unknown };
-    released.resources = {};
+    released.resources = EMPTY_RESOURCES;
     released.released = kept;
   }
 }
