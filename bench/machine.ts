@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
+import { START_UP_ENV, measuredEnv } from './measure';
 import { median } from './stats';
 
 /** The machine a run measured on. */
@@ -13,6 +14,18 @@ export interface MachineInfo {
   readonly loadAtStart: number;
   /** Ms to fill {@link FIRST_TOUCH_MB} MB of fresh memory ({@link measureFirstTouchMs}). */
   readonly firstTouchMs: number;
+  /** What an empty Node process takes, as measured and in this environment ({@link measureStartUpMs}). */
+  readonly startUp: StartUp;
+}
+
+/** Median wall ms of an empty Node process ({@link measureStartUpMs}). */
+export interface StartUp {
+  /** In the environment the benchmarks run their processes in ({@link measuredEnv}). */
+  readonly measuredMs: number;
+  /** The variables of {@link START_UP_ENV} this environment sets, none when it sets none. */
+  readonly variables: readonly string[];
+  /** In this environment, with {@link variables}; only when there are some. */
+  readonly environmentMs?: number;
 }
 
 /**
@@ -34,6 +47,42 @@ export function describeMachine(): MachineInfo {
     node: process.version,
     loadAtStart: loadavg()[0] ?? Number.NaN,
     firstTouchMs: measureFirstTouchMs(),
+    startUp: measureStartUpMs(),
+  };
+}
+
+/** Empty processes {@link measureStartUpMs} times on each side. */
+export const START_UP_RUNS = 7;
+
+/**
+ * Median wall ms of `node -e 0`, in the environment the benchmarks measure in and, when `env`
+ * sets any of {@link START_UP_ENV}, in `env` itself (the two interleaved).
+ */
+export function measureStartUpMs(
+  runs = START_UP_RUNS,
+  env: NodeJS.ProcessEnv = process.env,
+): StartUp {
+  const variables = START_UP_ENV.filter((name) => env[name] !== undefined);
+  const time = (childEnv: NodeJS.ProcessEnv): number => {
+    const start = process.hrtime.bigint();
+    const child = spawnSync(process.execPath, ['-e', '0'], { env: childEnv });
+    if (child.status !== 0) {
+      throw new Error(`the start-up probe failed (exit ${child.status}): ${String(child.stderr)}`);
+    }
+    return Number(process.hrtime.bigint() - start) / 1e6;
+  };
+  const measured: number[] = [];
+  const environment: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    measured.push(time(measuredEnv({}, env)));
+    if (variables.length > 0) {
+      environment.push(time(env));
+    }
+  }
+  return {
+    measuredMs: median(measured),
+    variables,
+    ...(variables.length > 0 ? { environmentMs: median(environment) } : {}),
   };
 }
 

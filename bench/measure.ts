@@ -6,6 +6,32 @@ import { join } from 'node:path';
 /** GNU time, which reports a child's peak resident set size. */
 export const GNU_TIME = '/usr/bin/time';
 
+/**
+ * Environment variables that make every Node process do work at start-up that has nothing to do
+ * with what a benchmark measures; the processes it measures run without them. Node reads and
+ * parses the certificate file `NODE_EXTRA_CA_CERTS` names before any script runs: 40 ms per
+ * process on the machine of BENCHMARKS.md, whose environment points it at the system's bundle of
+ * 200 KB. The same constant on both sides flatters every ratio (the check of 10,002 resources
+ * measured 2.95x its floor with it and 3.53x without, medians of 15 pairs), and machines differ
+ * in it. No benchmark process makes a TLS connection. The machine section of the report gives
+ * what it costs ({@link measureStartUpMs}).
+ */
+export const START_UP_ENV: readonly string[] = ['NODE_EXTRA_CA_CERTS'];
+
+/**
+ * The environment of a measured process: `env` without {@link START_UP_ENV}, plus `extra`.
+ */
+export function measuredEnv(
+  extra: Readonly<Record<string, string>> = {},
+  env: NodeJS.ProcessEnv = process.env,
+): NodeJS.ProcessEnv {
+  const out: NodeJS.ProcessEnv = { ...env };
+  for (const name of START_UP_ENV) {
+    delete out[name];
+  }
+  return { ...out, ...extra };
+}
+
 /** One measured child process. */
 export interface ProcessRun {
   /** Wall-clock time of the whole process, measured by the parent. */
@@ -28,7 +54,7 @@ export interface RunProcessOptions {
    */
   readonly okExitCodes?: readonly number[];
   /**
-   * Extra environment variables.
+   * Extra environment variables, beside this process's ({@link measuredEnv}).
    *
    * @default - none
    */
@@ -48,8 +74,8 @@ export interface RunProcessOptions {
 }
 
 /**
- * Runs `command args` in a fresh child process under GNU time and returns its wall time, peak
- * RSS and output. Throws when the exit code is not one of `okExitCodes`.
+ * Runs `command args` in a fresh child process under GNU time, in {@link measuredEnv}, and returns
+ * its wall time, peak RSS and output. Throws when the exit code is not one of `okExitCodes`.
  */
 export function runProcess(
   command: string,
@@ -66,7 +92,7 @@ export function runProcess(
   const result = spawnSync(file, argv, {
     encoding: 'utf8',
     maxBuffer: 512 * 1024 * 1024,
-    env: { ...process.env, ...options.env },
+    env: measuredEnv(options.env),
     cwd: options.cwd,
     timeout: options.timeoutMs ?? 600_000,
   });

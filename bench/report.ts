@@ -1,6 +1,6 @@
-import { FIRST_TOUCH_MB, FIRST_TOUCH_RUNS } from './machine';
+import { FIRST_TOUCH_MB, FIRST_TOUCH_RUNS, START_UP_RUNS } from './machine';
 import { formatKb, formatMs, formatRatio } from './stats';
-import type { MachineInfo } from './machine';
+import type { MachineInfo, StartUp } from './machine';
 import type { SuiteResult } from './suite';
 
 /** Options of {@link renderReport}. */
@@ -36,6 +36,23 @@ function table(suite: SuiteResult): string {
 }
 
 /** BENCHMARKS.md: machine, then per suite what is measured, the table, checks and notes. */
+/**
+ * The machine's Node start-up: as measured, and in its own environment when that sets variables
+ * the measured processes run without (bench/measure.ts, `START_UP_ENV`).
+ */
+function startUpLine(startUp: StartUp): string {
+  const measured = `an empty Node process takes ${formatMs(startUp.measuredMs)} (median of ${START_UP_RUNS})`;
+  if (startUp.environmentMs === undefined) {
+    return `- **Node start-up**: ${measured}`;
+  }
+  const names = startUp.variables.map((name) => `\`${name}\``).join(', ');
+  return (
+    `- **Node start-up**: ${measured} as every process here runs, without ${names}; ` +
+    `${formatMs(startUp.environmentMs)} with ${startUp.variables.length === 1 ? 'it' : 'them'}, as this ` +
+    "machine's environment sets, a constant on both sides of every ratio that would flatter it"
+  );
+}
+
 export function renderReport(suites: readonly SuiteResult[], options: ReportOptions): string {
   const m = options.machine;
   const out: string[] = [
@@ -45,7 +62,7 @@ export function renderReport(suites: readonly SuiteResult[], options: ReportOpti
     '',
     'Every figure is a ratio against a baseline measured in the same run, each side the median of several runs ' +
       '(the `runs` column), baseline and ours interleaved so that load from other processes falls on both alike. ' +
-      'Every run is a fresh child process; peak RSS is GNU time\'s "maximum resident set size" of that process. ' +
+      'Every run is a fresh child process, in this environment without the variables that only add work to every Node start (*Node start-up* below); peak RSS is GNU time\'s "maximum resident set size" of that process. ' +
       'Generated assemblies and cdk.out directories go to a temporary directory.',
     '',
     `- **Date**: ${options.date}${options.quick ? ' (quick run: reduced sizes and repeats)' : ''}`,
@@ -54,6 +71,7 @@ export function renderReport(suites: readonly SuiteResult[], options: ReportOpti
       `(median of ${FIRST_TOUCH_RUNS} processes; a cost per page` +
       ' that varies between hosts far more than CPU speed, and that ' +
       'a process holding more memory than its baseline pays more of)',
+    startUpLine(m.startUp),
     `- **Load average** (1 min): ${m.loadAtStart.toFixed(1)} at the start, ${options.loadAtEnd.toFixed(1)} at the end ` +
       '(the machine is shared; absolute times are noisy, ratios less so)',
     `- **Duration**: ${formatMs(options.durationMs)}`,
