@@ -117,9 +117,12 @@ export function buildContext(
   };
   const partial = membership.map((m) => {
     for (const e of m.members) {
-      const list = servicesOfResource.get(e.id) ?? [];
-      list.push(m.service.name);
-      servicesOfResource.set(e.id, list);
+      const list = servicesOfResource.get(e.id);
+      if (list) {
+        list.push(m.service.name);
+      } else {
+        servicesOfResource.set(e.id, [m.service.name]); // a literal: `[]` then push reserves 17 slots
+      }
     }
     const built = buildServiceProtection(m.members, m.sizeGiB, inputs);
     const tier: RecoveryTier | undefined = spec.tiers[m.service.tier];

@@ -29,8 +29,11 @@ export interface InventoryIndex {
   readonly membersByLogicalIdBase: ReadonlyMap<string, readonly MemberEntry[]>;
   /** Stores and compute by construct path segment (built on first use: the last resort of a reference). */
   readonly membersByPathSegment: ReadonlyMap<string, readonly MemberEntry[]>;
-  /** Stores and compute by lower-cased `continuity:service`-style tag: key → value → entries. */
-  readonly membersByTag: ReadonlyMap<string, ReadonlyMap<string, readonly MemberEntry[]>>;
+  /**
+   * Stores and compute by the lower-cased value of their `continuity:service` tag (the only tag
+   * membership reads: indexing every tag of every resource cost memory for nothing).
+   */
+  readonly membersByServiceTag: ReadonlyMap<string, readonly MemberEntry[]>;
   /** Replica stores by the id of the store they copy. */
   readonly replicasBySource: ReadonlyMap<ResourceId, readonly Store[]>;
   readonly backupPlans: ReadonlyMap<ResourceId, BackupPlan>;
@@ -125,7 +128,7 @@ export function indexInventory(inventory: Inventory): InventoryIndex {
   const membersByLogicalId = new Map<string, MemberEntry[]>();
   const membersByLogicalIdBase = new Map<string, MemberEntry[]>();
   let membersByPathSegment: Map<string, MemberEntry[]> | undefined; // built on first use
-  const membersByTag = new Map<string, Map<string, MemberEntry[]>>();
+  const membersByServiceTag = new Map<string, MemberEntry[]>();
   const replicasBySource = new Map<ResourceId, Store[]>();
 
   const addMember = (entry: MemberEntry): void => {
@@ -134,18 +137,9 @@ export function indexInventory(inventory: Inventory): InventoryIndex {
     if (base !== undefined) {
       push(membersByLogicalIdBase, base, entry);
     }
-    const { tags } = entry;
-    for (const key in tags) {
-      const value = tags[key];
-      if (isUnresolved(value)) {
-        continue;
-      }
-      let byValue = membersByTag.get(key);
-      if (!byValue) {
-        byValue = new Map();
-        membersByTag.set(key, byValue);
-      }
-      push(byValue, value.toLowerCase(), entry);
+    const service = entry.tags[TAG_SERVICE];
+    if (service !== undefined && !isUnresolved(service)) {
+      push(membersByServiceTag, service.toLowerCase(), entry);
     }
   };
   for (const s of inventory.stores) {
@@ -188,7 +182,7 @@ export function indexInventory(inventory: Inventory): InventoryIndex {
       typeof rec.healthCheck === 'string' ? healthChecks.get(rec.healthCheck) : undefined;
     const service = check?.tags[TAG_SERVICE];
     if (typeof service === 'string') {
-      for (const m of membersByTag.get(TAG_SERVICE)?.get(service.toLowerCase()) ?? []) {
+      for (const m of membersByServiceTag.get(service.toLowerCase()) ?? []) {
         targets.add(m.id);
       }
     }
@@ -245,7 +239,7 @@ export function indexInventory(inventory: Inventory): InventoryIndex {
       membersByPathSegment ??= indexPathSegments([...inventory.stores, ...inventory.computes]);
       return membersByPathSegment;
     },
-    membersByTag,
+    membersByServiceTag,
     replicasBySource,
     backupPlans,
     selectionsByPlan,

@@ -1,4 +1,3 @@
-import { TAG_SERVICE } from '../model';
 import type { MemberEntry, InventoryIndex } from './index-inventory';
 import type { MatchedRef } from './assessment-context';
 import type { ContinuitySpec, ResourceId, ResourceRef, ServiceSpec } from '../model';
@@ -49,7 +48,7 @@ export function matchReference(ref: ResourceRef, index: InventoryIndex): readonl
 
 /** Entries tagged `continuity:service` with the service's name (case-insensitive). */
 export function taggedMembers(service: ServiceSpec, index: InventoryIndex): readonly MemberEntry[] {
-  return index.membersByTag.get(TAG_SERVICE)?.get(service.name.toLowerCase()) ?? [];
+  return index.membersByServiceTag.get(service.name.toLowerCase()) ?? [];
 }
 
 /**
