@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
-import { START_UP_ENV, measuredEnv } from './measure';
+import { START_UP_ENV, runProcess } from './measure';
 import { median } from './stats';
 
 /** The machine a run measured on. */
@@ -20,7 +20,7 @@ export interface MachineInfo {
 
 /** Median wall ms of an empty Node process ({@link measureStartUpMs}). */
 export interface StartUp {
-  /** In the environment the benchmarks run their processes in ({@link measuredEnv}). */
+  /** As the benchmarks run their processes (`runProcess`, without {@link START_UP_ENV}). */
   readonly measuredMs: number;
   /** The variables of {@link START_UP_ENV} this environment sets, none when it sets none. */
   readonly variables: readonly string[];
@@ -55,28 +55,23 @@ export function describeMachine(): MachineInfo {
 export const START_UP_RUNS = 7;
 
 /**
- * Median wall ms of `node -e 0`, in the environment the benchmarks measure in and, when `env`
- * sets any of {@link START_UP_ENV}, in `env` itself (the two interleaved).
+ * Median wall ms of `node -e 0`, run as the benchmarks run their processes ({@link runProcess})
+ * and, when `env` sets any of {@link START_UP_ENV}, with those given back (the two interleaved).
  */
 export function measureStartUpMs(
   runs = START_UP_RUNS,
   env: NodeJS.ProcessEnv = process.env,
 ): StartUp {
   const variables = START_UP_ENV.filter((name) => env[name] !== undefined);
-  const time = (childEnv: NodeJS.ProcessEnv): number => {
-    const start = process.hrtime.bigint();
-    const child = spawnSync(process.execPath, ['-e', '0'], { env: childEnv });
-    if (child.status !== 0) {
-      throw new Error(`the start-up probe failed (exit ${child.status}): ${String(child.stderr)}`);
-    }
-    return Number(process.hrtime.bigint() - start) / 1e6;
-  };
+  const given = Object.fromEntries(variables.map((name) => [name, env[name] as string]));
+  const time = (extra: Readonly<Record<string, string>>): number =>
+    runProcess(process.execPath, ['-e', '0'], { env: extra }).wallMs;
   const measured: number[] = [];
   const environment: number[] = [];
   for (let i = 0; i < runs; i++) {
-    measured.push(time(measuredEnv({}, env)));
+    measured.push(time({}));
     if (variables.length > 0) {
-      environment.push(time(env));
+      environment.push(time(given));
     }
   }
   return {

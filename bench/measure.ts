@@ -29,7 +29,7 @@ export function measuredEnv(
   for (const name of START_UP_ENV) {
     delete out[name];
   }
-  return { ...out, ...extra };
+  return Object.assign(out, extra);
 }
 
 /** One measured child process. */

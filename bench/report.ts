@@ -35,7 +35,6 @@ function table(suite: SuiteResult): string {
   return [head, ...lines].join('\n');
 }
 
-/** BENCHMARKS.md: machine, then per suite what is measured, the table, checks and notes. */
 /**
  * The machine's Node start-up: as measured, and in its own environment when that sets variables
  * the measured processes run without (bench/measure.ts, `START_UP_ENV`).
@@ -53,6 +52,7 @@ function startUpLine(startUp: StartUp): string {
   );
 }
 
+/** BENCHMARKS.md: machine, then per suite what is measured, the table, checks and notes. */
 export function renderReport(suites: readonly SuiteResult[], options: ReportOptions): string {
   const m = options.machine;
   const out: string[] = [
