@@ -9,6 +9,7 @@ import {
   type ResourceRef,
   type ServicePlan,
   type ServiceSpec,
+  type StorePlan,
   type Strategy,
 } from '../model';
 import { planAlarms } from './plan-monitoring';
@@ -22,12 +23,36 @@ import {
   protectionFromPlan,
   resourceName,
 } from './protection-from-plan';
-import { searchDesign } from './search-design';
+import { searchDesign, type DesignContext } from './search-design';
 import { declaredDisruptions } from './tier-settings';
 
 const isStore = (r: ResourceRef): boolean => (STORE_KINDS as readonly string[]).includes(r.kind);
 const isCompute = (r: ResourceRef): boolean =>
   (COMPUTE_KINDS as readonly string[]).includes(r.kind);
+
+/**
+ * The store design the search chose, by everything its outcome depends on
+ * ({@link designContextKey}, the store's kind and declared size): the search builds each
+ * candidate's protection from those alone, and names only label explanations. Services alike
+ * (same tier and compute, stores of one kind that declare the same size or none) share one
+ * search. Bounded like the tier plans' cache.
+ */
+const storeDesigns = new Map<string, StorePlan>();
+const MAX_STORE_DESIGNS = 5000;
+
+/**
+ * What the store search depends on besides the store: the tier and Regions (which fix the
+ * tier's backup rules and vault, see `planTierWithTemplates`), the compute the service would
+ * run, without the names that label it, and its DNS failover.
+ */
+function designContextKey(ctx: DesignContext): string {
+  return JSON.stringify([
+    ctx.tier,
+    ctx.regions,
+    ctx.compute.map((c) => ({ ...c, name: undefined })),
+    ctx.failover ?? null,
+  ]);
+}
 
 /** Strategies to try for a tier, cheapest first, starting at the tier's own strategy. */
 function strategiesFor(strategy: Strategy | undefined, hasCompute: boolean): readonly Strategy[] {
@@ -78,17 +103,22 @@ export function planService(service: ServiceSpec, spec: ContinuitySpec): Service
         ),
         ...(failover ? { failover: failoverProtectionFromPlan(failover) } : {}),
       };
-      const storePlans = stores
-        .map(
-          (r, i) =>
-            searchDesign(
-              ctx,
-              { ...r, ...(r.logicalId ? {} : { logicalId: resourceName(r, i) }) },
-              [{ choice: null, rules: tierPlan.rules, cost: 0 }],
-              tierPlan.vault,
-            ).plan,
-        )
-        .map((p, i) => ({ ...p, resource: stores[i] }));
+      const context = designContextKey(ctx);
+      const storePlans = stores.map((r, i) => {
+        const key = `${context}|${r.kind}|${r.sizeGiB ?? ''}`;
+        let design = storeDesigns.get(key);
+        if (design === undefined) {
+          design = searchDesign(
+            ctx,
+            { ...r, ...(r.logicalId ? {} : { logicalId: resourceName(r, i) }) },
+            [{ choice: null, rules: tierPlan.rules, cost: 0 }],
+            tierPlan.vault,
+          ).plan;
+          if (storeDesigns.size >= MAX_STORE_DESIGNS) storeDesigns.clear();
+          storeDesigns.set(key, design);
+        }
+        return { ...design, resource: r };
+      });
       const alarms = planAlarms(tier, tierPlan, storePlans, failover !== undefined, compute);
       const draft: ServicePlan = {
         service: service.name,

@@ -58,14 +58,21 @@ export function storePlanFor(
  * Evaluates one store plan against the tier with the calculator.
  *
  * With `stopAtFirstMiss`, stops at the first unmet objective (the search only needs `met`
- * then); `shortfall` is only complete without it.
+ * then), trying `tryFirst` before the others when given; `missed` names the objective it
+ * stopped at, and `shortfall` is only complete without it.
  */
 export function evaluate(
   ctx: DesignContext,
   plan: StorePlan,
   tierPlan: Pick<TierPlan, 'rules' | 'vault'>,
   stopAtFirstMiss = false,
-): { achieved: Partial<Record<Disruption, Achievement>>; met: boolean; shortfall: number } {
+  tryFirst?: Disruption,
+): {
+  achieved: Partial<Record<Disruption, Achievement>>;
+  met: boolean;
+  shortfall: number;
+  missed?: Disruption;
+} {
   const store = storeProtectionFromPlan(
     plan,
     tierPlan as TierPlan,
@@ -78,16 +85,23 @@ export function evaluate(
     ...(ctx.failover ? { failover: ctx.failover } : {}),
     recoveryRegion: ctx.regions.recovery,
   };
+  let first: Achievement | undefined;
+  if (stopAtFirstMiss && tryFirst !== undefined && ctx.tier.objectives[tryFirst]) {
+    first = achieve(protection, tryFirst);
+    if (!meets(first, ctx.tier.objectives[tryFirst])) {
+      return { achieved: { [tryFirst]: first }, met: false, shortfall: 0, missed: tryFirst };
+    }
+  }
   const achieved: Partial<Record<Disruption, Achievement>> = {};
   let met = true;
   let miss = 0;
   for (const d of declaredDisruptions(ctx.tier)) {
     const objective = ctx.tier.objectives[d]!;
-    const a = achieve(protection, d);
+    const a = d === tryFirst && first !== undefined ? first : achieve(protection, d);
     achieved[d] = a;
     if (!meets(a, objective)) {
       met = false;
-      if (stopAtFirstMiss) break;
+      if (stopAtFirstMiss) return { achieved, met, shortfall: miss, missed: d };
     }
     miss += shortfall(a, objective);
   }
@@ -110,14 +124,26 @@ export function searchDesign<T>(
   vault: TierPlan['vault'],
 ): DesignResult<T> {
   const kind = resource.kind as StoreKind;
-  const all = candidates
-    .flatMap((c) =>
-      allStoreOptions(kind).map((o) => ({ ...c, options: o, total: c.cost + optionsCost(o) })),
-    )
-    .sort((a, b) => a.total - b.total);
+  const options = allStoreOptions(kind);
+  const optionCosts = options.map(optionsCost);
+  const all: {
+    choice: T;
+    rules: readonly BackupRuleSpec[];
+    options: StoreOptions;
+    total: number;
+  }[] = [];
+  for (const c of candidates) {
+    options.forEach((o, i) => {
+      all.push({ choice: c.choice, rules: c.rules, options: o, total: c.cost + optionCosts[i]! });
+    });
+  }
+  all.sort((a, b) => a.total - b.total);
+  // candidates next to each other in cost mostly miss the same objective: ask it first
+  let lastMiss: Disruption | undefined;
   for (const c of all) {
     const plan = storePlanFor(resource, c.options, ctx.tier);
-    const r = evaluate(ctx, plan, { rules: c.rules, vault }, true);
+    const r = evaluate(ctx, plan, { rules: c.rules, vault }, true, lastMiss);
+    lastMiss = r.missed;
     if (r.met)
       return {
         choice: c.choice,

@@ -5,6 +5,7 @@ import {
   planTier,
   protectionFromPlan,
   declaredDisruptions,
+  evaluate,
 } from '../../../lib/planner';
 import { BUILT_IN_TIERS } from '../../../lib/tiers';
 import { H, MIN, specWith, svc, tier } from './fixtures';
@@ -223,5 +224,67 @@ describe('planService: unreachable objectives', () => {
     expect(() => planService(svc('x', 'diamond', []), spec)).toThrow(
       /tier 'diamond' is not defined; use one of platinum/,
     );
+  });
+});
+
+describe('planService: store designs shared by services alike', () => {
+  test('a store gets the design searched for its own size, never one found for another', () => {
+    // GIVEN services at one tier whose databases differ in size only (the search's outcome is
+    // kept by tier, compute, kind and size and reused for the next store alike)
+    const db = (logicalId: string, sizeGiB: number) => [
+      { kind: 'rds' as const, logicalId, sizeGiB },
+    ];
+    // WHEN
+    const small = planService(svc('small', 'bronze', db('Db', 1)), spec);
+    const large = planService(svc('large', 'bronze', db('Db', 20000)), spec);
+    const alike = planService(svc('alike', 'bronze', db('Other', 1)), spec);
+    // THEN a 20,000 GiB restore misses bronze's RTO, so only the large one gets a replica
+    expect(small.stores[0]!.replication).toBeUndefined();
+    expect(large.stores[0]!.replication).toBe('rds-read-replica');
+    // and the store alike gets the small one's design, for its own resource
+    expect(alike.stores[0]).toEqual({ ...small.stores[0], resource: db('Other', 1)[0] });
+    expect(alike.predicted).toEqual(small.predicted);
+  });
+});
+
+describe('evaluate: asking first the objective the last candidate missed', () => {
+  const ctx = { tier: BUILT_IN_TIERS.gold, regions: spec.regions, compute: [] };
+  const tierPlan = planTier(BUILT_IN_TIERS.gold, spec.regions);
+  const storePlan = (replication?: 'dynamodb-global-table') => ({
+    resource: { kind: 'dynamodb' as const, logicalId: 'Table', sizeGiB: 10 },
+    pointInTimeRecovery: true,
+    pitrRetentionDays: 35,
+    multiAz: true,
+    versioning: false,
+    ...(replication ? { replication } : {}),
+    backedUp: true,
+  });
+
+  test('stops at the objective asked first when it is missed, and names it', () => {
+    // GIVEN a table without a replica, which misses gold's region objectives
+    const full = evaluate(ctx, storePlan(), tierPlan);
+    expect(full.met).toBe(false);
+    // WHEN
+    const r = evaluate(ctx, storePlan(), tierPlan, true, 'region');
+    // THEN
+    expect(r).toMatchObject({ met: false, missed: 'region' });
+    expect(Object.keys(r.achieved)).toEqual(['region']);
+    expect(evaluate(ctx, storePlan(), tierPlan, true)).toMatchObject({
+      met: false,
+      missed: 'region',
+    });
+  });
+
+  test('a design that meets everything is judged as without the hint, in declared order', () => {
+    // GIVEN a table with a global table replica
+    const plain = evaluate(ctx, storePlan('dynamodb-global-table'), tierPlan, true);
+    // WHEN
+    const hinted = evaluate(ctx, storePlan('dynamodb-global-table'), tierPlan, true, 'region');
+    // THEN
+    expect(plain.met).toBe(true);
+    expect(hinted.met).toBe(true);
+    expect(hinted.missed).toBeUndefined();
+    expect(Object.keys(hinted.achieved)).toEqual(declaredDisruptions(BUILT_IN_TIERS.gold));
+    expect(JSON.stringify(hinted.achieved)).toBe(JSON.stringify(plain.achieved));
   });
 });
