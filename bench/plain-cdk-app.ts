@@ -215,7 +215,7 @@ function restoreTesting(
         stringEquals: [{ key: 'aws:ResourceTag/continuity:tier', value: tier }],
       },
       validationWindowHours: 1,
-    }).addDependency(plan);
+    }).addResourceDependency(plan);
   }
   new cloudwatch.Alarm(stack, `RestoreTesting${tier}RestoreTimeAlarm`, {
     metric: new cloudwatch.Metric({

@@ -45,8 +45,14 @@ export function applyDependencies(
   plans: readonly ServicePlan[],
   spec: ContinuitySpec,
 ): ServicePlan[] {
+  // a prediction for an undeclared disruption bounds only the services that depend on this one
+  const dependedOn = new Set(spec.services.flatMap((s) => s.dependsOn.map((d) => d.toLowerCase())));
   const own: Record<string, Partial<Record<Disruption, Achievement>>> = {};
-  for (const p of plans) own[p.service] = sharedFatePredictions(p, spec);
+  for (const p of plans) {
+    own[p.service] = dependedOn.has(p.service.toLowerCase())
+      ? sharedFatePredictions(p, spec)
+      : p.predicted;
+  }
   const graph: Record<string, readonly string[]> = {};
   for (const s of spec.services) graph[s.name] = s.dependsOn;
   const propagated = propagateDependencies(own, graph);

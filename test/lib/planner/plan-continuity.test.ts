@@ -88,6 +88,18 @@ describe('planContinuity', () => {
     });
   });
 
+  test('a dependency named in another case bounds the account objective all the same', () => {
+    // GIVEN the same services, the dependency spelled 'Payments' (names compare case-insensitively)
+    const spec = specWith([
+      svc('orders', 'gold', [{ kind: 'dynamodb', logicalId: 'Orders' }], ['Payments']),
+      svc('payments', 'bronze', [{ kind: 'dynamodb', logicalId: 'Payments' }]),
+    ]);
+    // WHEN
+    const [orders] = planContinuity(spec).services;
+    // THEN
+    expect(orders.predicted.account).toMatchObject({ rpoSeconds: null, rtoSeconds: null });
+  });
+
   test('dependency cycles and unknown names do not loop or throw', () => {
     // GIVEN
     const spec = specWith([
